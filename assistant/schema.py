@@ -1,0 +1,272 @@
+"""Result types shared by every layer, and the error base class.
+
+All results are frozen dataclasses with ``to_dict()`` so front ends can
+serialise them without knowing their shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+CN_DIGITS = "零一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """Chinese numeral for 1..199 as used in headings: 7 -> 七, 13 -> 十三, 34 -> 三十四."""
+    if n <= 0:
+        return str(n)
+    if n < 10:
+        return CN_DIGITS[n]
+    if n < 20:
+        return "十" + (CN_DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        return CN_DIGITS[n // 10] + "十" + (CN_DIGITS[n % 10] if n % 10 else "")
+    rest = n % 100
+    head = CN_DIGITS[n // 100] + "百"
+    if rest == 0:
+        return head
+    if rest < 10:
+        return head + "零" + CN_DIGITS[rest]
+    return head + (CN_DIGITS[rest // 10] if rest >= 10 else "") + "十" + (CN_DIGITS[rest % 10] if rest % 10 else "")
+
+
+def parse_cn_number(text: str) -> int | None:
+    """Inverse of :func:`cn_number`; also accepts Arabic digits. None when not a number."""
+    text = text.strip()
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    values = {c: i for i, c in enumerate(CN_DIGITS)}
+    values["两"] = 2
+    values["〇"] = 0
+    total, current = 0, 0
+    for ch in text:
+        if ch in values:
+            current = values[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+class AssistantError(Exception):
+    """Base of errors meant for the user: the message is Chinese and says what to do next."""
+
+
+class InputError(AssistantError):
+    """The user's input (question, file, option) cannot be used."""
+
+
+class StoreError(AssistantError):
+    """The index or vector store cannot be used."""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A fact found in an item: ``text`` is the verbatim span, ``value`` its normal form.
+
+    kinds: ``deadline`` (value: ISO date), ``period`` (recurring: 全年/每年/年度),
+    ``quantity`` (value: dict count/unit/comparator/counted), ``actor`` (value: unit
+    name; ``role`` 责任/牵头/配合 when the notice labels it), ``reference``
+    (value: dict title/number).
+    """
+
+    kind: str
+    text: str
+    value: Any
+    sentence: int
+    role: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One work item, e.g. （七）严格规范性文件管理."""
+
+    number: int
+    title: str
+    chapter: int
+    text: str
+    sentences: tuple[str, ...]
+    facts: tuple[Fact, ...] = ()
+    style: str = "item"  # "item" for （一）…, "article" for 第一条…
+
+    @property
+    def label(self) -> str:
+        if self.style == "article":
+            return f"第{cn_number(self.number)}条"
+        return f"第（{cn_number(self.number)}）项"
+
+    @property
+    def ref(self) -> str:
+        if self.style == "article":
+            return f"第{cn_number(self.number)}条 {self.title}"
+        return f"（{cn_number(self.number)}）{self.title}"
+
+    def facts_of(self, kind: str) -> list[Fact]:
+        return [f for f in self.facts if f.kind == kind]
+
+    @property
+    def deadlines(self) -> list[Fact]:
+        return self.facts_of("deadline")
+
+    @property
+    def units(self) -> list[str]:
+        seen: list[str] = []
+        for f in self.facts_of("actor"):
+            if f.value not in seen:
+                seen.append(f.value)
+        return seen
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["sentences"] = list(self.sentences)
+        d["ref"] = self.ref
+        return d
+
+
+@dataclass(frozen=True)
+class Chapter:
+    number: int
+    title: str
+    items: tuple[int, ...] = ()
+
+    @property
+    def ref(self) -> str:
+        return f"{cn_number(self.number)}、{self.title}"
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["items"] = list(self.items)
+        return d
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    issuer: str = ""
+    doc_number: str = ""
+    title: str = ""
+    points_title: str = ""
+    recipients: str = ""
+    signing_date: str = ""
+    printing_date: str = ""
+    printer: str = ""
+    sponsor: str = ""
+    supervisor: str = ""
+    cc: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["cc"] = list(self.cc)
+        return d
+
+
+@dataclass(frozen=True)
+class Section:
+    """A verbatim block of the document that is not an item: header, preamble, chapter list, footer, paragraph."""
+
+    kind: str
+    text: str
+    title: str = ""
+    chapter: int = 0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str
+    meta: DocumentMeta
+    preamble: str = ""
+    preamble_refs: tuple[Fact, ...] = ()
+    chapters: tuple[Chapter, ...] = ()
+    items: tuple[Item, ...] = ()
+    sections: tuple[Section, ...] = ()
+    structured: bool = True
+    messages: tuple[str, ...] = ()
+    source: str = ""
+    text: str = ""
+
+    def item(self, number: int) -> Item | None:
+        for it in self.items:
+            if it.number == number:
+                return it
+        return None
+
+    def chapter(self, number: int) -> Chapter | None:
+        for ch in self.chapters:
+            if ch.number == number:
+                return ch
+        return None
+
+    def section(self, kind: str) -> Section | None:
+        for s in self.sections:
+            if s.kind == kind:
+                return s
+        return None
+
+    @property
+    def title(self) -> str:
+        return self.meta.points_title or self.meta.title or self.source
+
+    def to_dict(self) -> dict:
+        return {
+            "doc_id": self.doc_id,
+            "meta": self.meta.to_dict(),
+            "preamble": self.preamble,
+            "preamble_refs": [f.to_dict() for f in self.preamble_refs],
+            "chapters": [c.to_dict() for c in self.chapters],
+            "items": [i.to_dict() for i in self.items],
+            "sections": [s.to_dict() for s in self.sections],
+            "structured": self.structured,
+            "messages": list(self.messages),
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrievable unit of text. ``text`` is verbatim corpus text, never prefixed."""
+
+    id: str
+    doc_id: str
+    ref: str
+    chapter: str
+    text: str
+    score: float = 0.0
+    kind: str = "item"  # item | sentence | header | preamble | chapters | footer | paragraph
+    item: int = 0
+    sentence: int = -1
+    doc_title: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    citations: tuple[Passage, ...] = ()
+    refused: bool = False
+    intent: str = ""
+    items: tuple[int, ...] = ()
+    timings: dict = field(default_factory=dict, compare=False)
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "citations": [c.to_dict() for c in self.citations],
+            "refused": self.refused,
+            "intent": self.intent,
+            "items": list(self.items),
+        }
