@@ -1,0 +1,734 @@
+"""Short answers with verified citations.
+
+The extractive composer (default) states the fact first and then quotes the exact
+sentence(s) of the notice with markers [1], [2]; list and count questions are answered
+from the parsed structure. An optional LLM may write the answer instead, but every
+sentence it cites is checked against the cited passage and the extractive answer is
+used when the check fails.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field, replace
+from importlib import resources
+
+from .index import fold, tokens
+from .retrieval import Hit, Query, items_with_dates
+from .schema import Answer, Document, Fact, Item, Passage
+
+log = logging.getLogger(__name__)
+
+QUOTE_MAX = 90
+ASKING = r"多少|什么|哪|谁|几|怎么|如何|是否|吗|有没有"
+# Words of a question that name what is asked, not a topic: never a reason to refuse.
+NON_TOPIC = set(
+    "多少 什么 哪些 哪个 哪里 怎么 怎样 如何 是否 有没有 是不是 具体 一般 目前 今年 明年 去年 现在 我们 你们 他们 单位 "
+    "文件 通知 要点 工作 要求 规定 内容 情况 问题 方面 时候 时间 标准 安排 分别 主要 相关 有关 是谁 多久 能否 可以 需要 应该 "
+    "必须 到底 最晚 截止 最低 最少 至少 每年 全年 请问 麻烦 告诉 一下 这项 那项 这个 那个 这条 那条 哪位 哪天 哪年 几次 几期 "
+    "哪几 总共 一共 共有 啥时候 入库 交差 落实 搞定 弄好 县区 各县区 县里 县市区 区县 市里 省里".split()
+)
+CLAUSE = re.compile(r"[^，；。！？,;]*[，；。！？,;]?")
+
+
+# ---------------------------------------------------------------- quoting
+
+
+def quote(sentence: str, focus: str = "", max_len: int = QUOTE_MAX) -> str:
+    """A verbatim part of ``sentence`` around ``focus``, with …… where text was cut.
+
+    >>> quote("甲，乙，丙。", "乙", max_len=2)
+    '……乙……'
+    """
+    body = sentence.rstrip("。；;，,")
+    if len(body) <= max_len:
+        return body
+    clauses = [c for c in CLAUSE.findall(body) if c]
+    at = max(body.find(focus), 0) if focus else 0
+    idx, pos = 0, 0
+    for i, c in enumerate(clauses):
+        if pos <= at < pos + len(c):
+            idx = i
+            break
+        pos += len(c)
+    start = end = idx
+    length = len(clauses[idx])
+    grew = True
+    while grew:
+        grew = False
+        # Prefer what follows the focus: the requirement usually comes after its deadline.
+        if end + 1 < len(clauses) and length + len(clauses[end + 1]) <= max_len:
+            end += 1
+            length += len(clauses[end])
+            grew = True
+        elif start > 0 and length + len(clauses[start - 1]) <= max_len:
+            start -= 1
+            length += len(clauses[start])
+            grew = True
+    part = "".join(clauses[start : end + 1]).rstrip("，；。,;")
+    return ("……" if start > 0 else "") + part + ("……" if end < len(clauses) - 1 else "")
+
+
+# ---------------------------------------------------------------- building an answer
+
+
+@dataclass
+class Draft:
+    """Answer text under construction; ``cite`` returns the marker for a passage."""
+
+    parts: list[str] = field(default_factory=list)
+    citations: list[Passage] = field(default_factory=list)
+
+    def cite(self, p: Passage) -> str:
+        for i, c in enumerate(self.citations):
+            if c.id == p.id:
+                return f"[{i + 1}]"
+        self.citations.append(p)
+        return f"[{len(self.citations)}]"
+
+    def add(self, text: str) -> None:
+        self.parts.append(text)
+
+    def answer(self, intent: str, items=()) -> Answer:
+        return Answer("".join(self.parts), tuple(self.citations), False, intent, tuple(items))
+
+
+def refusal(text: str, intent: str = "refused") -> Answer:
+    return Answer(text, (), True, intent, ())
+
+
+class Composer:
+    """Turns an analysed question and retrieval hits into an :class:`Answer`."""
+
+    def __init__(self, docs: list[Document], passages: list[Passage], searcher):
+        self.docs = {d.doc_id: d for d in docs}
+        self.default = docs[0]
+        self.searcher = searcher
+        self.sentence_passages = {(p.doc_id, p.item, p.sentence): p for p in passages if p.kind == "sentence"}
+        self.item_passages = {(p.doc_id, p.item): p for p in passages if p.kind == "item"}
+        self.section_passages = {(p.doc_id, p.kind): p for p in passages if p.kind not in ("item", "sentence", "paragraph")}
+        self.corpus_folded = "\n".join(fold(d.text) for d in docs)
+        from .index import pinyin
+
+        self.corpus_pinyin = pinyin(re.sub(r"[^\u4e00-\u9fff]", "", self.corpus_folded))
+        self.known_units = sorted(
+            {f.value for d in docs for it in d.items for f in it.facts_of("actor")}, key=len, reverse=True
+        )
+
+    # -- helpers
+
+    def sentence_passage(self, doc_id: str, item: int, idx: int) -> Passage:
+        return self.sentence_passages[(doc_id, item, idx)]
+
+    def chapter_ref(self, doc: Document, item: Item) -> str:
+        ch = doc.chapter(item.chapter)
+        return ch.ref if ch else ""
+
+    def name(self, item: Item) -> str:
+        return f"{item.label}「{item.title}」"
+
+    def doc_name(self, doc: Document) -> str:
+        if len(self.docs) < 2:
+            return ""
+        number = doc.meta.doc_number or (doc.meta.signing_date[:4] if doc.meta.signing_date else "")
+        return f"《{doc.title}》{f'（{number}）' if number else ''}"
+
+    # -- entry point
+
+    def compose(self, query: Query, hits: list[Hit]) -> Answer:
+        refused = self.out_of_scope(query)
+        if refused is not None:
+            return refused
+        text = fold(query.search_text)
+        is_list = re.search(r"哪些|哪几|列出|列举|列一下", text)
+        if is_list and not query.items and _asked_terms(text):
+            return self.items_mentioning(self.default, _asked_terms(text), title_only=bool(re.search(r"标题", text)))
+        if is_list and re.search(r"文号|引用", text) and re.search(r"引用|提到|涉及|带", text):
+            return self.all_references(self.default)
+        if query.intent == "meta" or (query.followup and query.meta_field in ("basis", "doc_number")):
+            found = self.reference_lookup(query, hits)
+            if found is not None:
+                return found
+            if query.intent == "meta":
+                return self.meta(query)
+        if query.intent == "which_chapter":
+            target = self.target(query, hits)
+            if target is not None:
+                return self.which_chapter(*target)
+        if query.intent == "count" and not query.chapters and not query.items:
+            return self.count(query)
+        if query.intent == "chapter" and query.chapters:
+            return self.chapter(query)
+        if not query.items and not query.followup and query.intent in ("list", "deadline", "quantity", "unit", "count", "content"):
+            listed = self.listing(query, hits)
+            if listed is not None:
+                return listed
+        if not query.items and not query.followup:
+            absent = self.absent_terms(query)
+            if absent:
+                return refusal(f"文件中没有关于“{absent}”的规定。", "not_stated")
+        if hits and hits[0].key[1] in ("preamble", "header", "footer") and query.intent in ("content", "list"):
+            return self.section(query, hits[0])
+        target = self.target(query, hits)
+        if target is None:
+            return refusal("没有在文件中找到与这个问题相关的内容。可以换个说法，或询问具体工作的要求、期限和责任单位。", "not_found")
+        doc, item = target
+        if query.intent == "deadline":
+            return self.deadline(query, doc, item)
+        if query.intent == "unit":
+            return self.unit(query, doc, item)
+        if query.intent == "quantity":
+            return self.quantity(query, doc, item)
+        if query.intent == "item" or (query.items and query.intent in ("content", "list")):
+            return self.whole_item(doc, item)
+        return self.content(query, doc, item)
+
+    def out_of_scope(self, query: Query) -> Answer | None:
+        doc = self.default
+        if query.out_of_scope in ("chitchat", "creative"):
+            return refusal(
+                f"我是政策问答助手，只回答与《{doc.title}》有关的问题，不能{'闲聊' if query.out_of_scope == 'chitchat' else '进行写作或创作'}。"
+                "可以问我：各项工作的要求、完成期限、责任单位、次数要求，或文件的文号、主办单位等。",
+                "out_of_scope",
+            )
+        if query.out_of_scope == "person":
+            return refusal("文件中没有关于具体人员姓名的内容。", "out_of_scope")
+        if query.out_of_scope == "contact":
+            return refusal("文件中没有关于联系方式、网址或地址等信息。", "out_of_scope")
+        if query.out_of_scope == "money" and not any(re.search(r"\d\s*(?:万元|亿元|元)", d.text) for d in self.docs.values()):
+            return refusal("文件中没有关于经费、报酬、金额等具体数额的规定。", "out_of_scope")
+        if query.other_place and query.other_place not in fold(doc.text):
+            return refusal(f"本文件是《{doc.title}》，文件中没有关于{query.other_place}的规定。", "out_of_scope")
+        if query.other_year:
+            return refusal(f"本文件是《{doc.title}》，文件中没有关于{query.other_year}的规定。", "out_of_scope")
+        if query.missing_items:
+            from .schema import cn_number
+
+            return refusal(f"文件共列出{len(doc.items)}项工作，没有第（{cn_number(query.missing_items[0])}）项。", "out_of_scope")
+        return None
+
+    def absent_terms(self, query: Query) -> str:
+        """The thing a question asks about, when it occurs nowhere in the corpus (not even
+        as a homophone): a noun right before the question word, as in 报酬标准是多少 or
+        分值是怎么分配的. Then the notice does not say, and answering from a near item
+        would be a guess."""
+        import jieba.posseg as pseg
+
+        from .index import _jieba, pinyin
+
+        _jieba()
+        text = fold(query.search_text)
+        m = None
+        for m in re.finditer(ASKING, text):
+            pass
+        if m is None:
+            return ""
+        head = re.split(r"[，,；;。？?！!]", text[: m.start()])[-1]
+        head = re.sub(r"(?:是|的|要|都|又|还|会|能|该|应该|需要|一般|具体|到底|究竟|各|每|怎么|如何)+$", "", head)
+        words = [(w, flag) for w, flag in pseg.cut(head)]
+        if not words:
+            return ""
+        w, flag = words[-1]
+        if w[0] in "要会能该可得":
+            return ""
+        if not flag.startswith("n") or len(w) < 2 or w in NON_TOPIC or not re.fullmatch(r"[\u4e00-\u9fff]+", w):
+            return ""
+        if w in self.corpus_folded or pinyin(w) in self.corpus_pinyin:
+            return ""
+        return w
+
+    def reference_lookup(self, query: Query, hits: list[Hit]) -> Answer | None:
+        """A cited document asked about by its name or by the item it supports:
+        "推行政府法律顾问制度的实施意见是哪个文号", "这条依据什么文件"."""
+        if query.meta_field not in ("basis", "doc_number", "title", ""):
+            return None
+        doc = self.default
+        candidates: list[tuple[Item | None, Fact]] = [(None, f) for f in doc.preamble_refs]
+        candidates += [(it, f) for it in doc.items for f in it.facts_of("reference")]
+        if query.followup and query.history_items:
+            item = doc.item(query.history_items[0])
+            return self.references(doc, item) if item else None
+        from .retrieval import _bigrams
+
+        q = _bigrams(fold(query.search_text)) - _bigrams("文号依据文件制定根据哪个什么多少")
+        best, best_score = None, 0
+        for it, f in candidates:
+            score = len(q & _bigrams(fold(f.value.get("title", "") + f.text)))
+            if score > best_score:
+                best, best_score = (it, f), score
+        if best is None or best_score < 3:
+            # "审计全覆盖依据什么文件": the item the question is about, when it cites a document.
+            if query.meta_field == "basis" and hits and hits[0].key[1] == "item":
+                q_topic = q - _bigrams(fold(doc.title))
+                item = self.docs[hits[0].key[0]].item(hits[0].key[2])
+                if item and item.facts_of("reference") and len(q_topic & _bigrams(fold(item.text))) >= 2:
+                    return self.references(doc, item)
+            return None
+        it, f = best
+        d = Draft()
+        number = f.value.get("number") or ""
+        title = f.value.get("title") or ""
+        lead = f"《{title}》的文号是{number}" if number and title else (f"文号是{number}" if number else f"所引文件为《{title}》")
+        if it is None:
+            p = self.section_passages[(doc.doc_id, "preamble")]
+            d.add(f"{lead}。原文：“{quote(p.text, f.text, 160)}”{d.cite(p)}")
+            return d.answer("reference")
+        d.add(f"{lead}。根据{self.name(it)}：“{quote(it.sentences[f.sentence], f.text, 160)}”")
+        d.add(d.cite(self.sentence_passage(doc.doc_id, it.number, f.sentence)))
+        return d.answer("reference", (it.number,))
+
+    def which_chapter(self, doc: Document, item: Item) -> Answer:
+        ch = doc.chapter(item.chapter)
+        if ch is None:
+            return refusal(f"{self.name(item)}不属于任何章节。", "which_chapter")
+        d = Draft()
+        section = self.section_passages.get((doc.doc_id, "chapters"))
+        marker = d.cite(section) if section else ""
+        titles = "、".join(doc.item(i).ref for i in ch.items)
+        d.add(f"{self.name(item)}属于“{ch.ref}”{marker}，这一部分共{len(ch.items)}项工作：{titles}。")
+        return d.answer("which_chapter", (item.number,))
+
+    def section(self, query: Query, hit: Hit) -> Answer:
+        """A question answered by the preamble, header or footer: quote its best sentence."""
+        from .documents import split_sentences
+
+        p = hit.passage
+        sentences = [s for s in split_sentences(p.text) if s.strip()]
+        q = set(tokens(query.search_text))
+        best = max(sentences, key=lambda s: len(q & set(tokens(s))))
+        d = Draft()
+        d.add(f"根据文件{p.ref}：“{quote(best, '', 160)}”{d.cite(p)}")
+        return d.answer("section")
+
+    def target(self, query: Query, hits: list[Hit]):
+        for h in hits:
+            if h.key[1] == "item":
+                doc = self.docs[h.key[0]]
+                item = doc.item(h.key[2])
+                if item is not None:
+                    return doc, item
+        return None
+
+    # -- intents
+
+    def deadline(self, query: Query, doc: Document, item: Item) -> Answer:
+        facts = item.deadlines
+        if not facts:
+            return refusal(f"文件没有为{self.name(item)}规定具体的完成时间。", "deadline")
+        d = Draft()
+        ranked = self.rank_facts(query, doc, item, facts)
+        fact = ranked[0]
+        sentence = item.sentences[fact.sentence]
+        d.add(f"{fact.text}（{fact.value}）。根据{self.name(item)}：“{quote(sentence, fact.text)}”")
+        d.add(d.cite(self.sentence_passage(doc.doc_id, item.number, fact.sentence)))
+        for other in ranked[1:3]:
+            if other.sentence != fact.sentence:
+                s = item.sentences[other.sentence]
+                d.add(f"另：“{quote(s, other.text)}”{d.cite(self.sentence_passage(doc.doc_id, item.number, other.sentence))}")
+        d.add(self.suffix(doc))
+        return d.answer("deadline", (item.number,))
+
+    def unit(self, query: Query, doc: Document, item: Item) -> Answer:
+        actor_facts = item.facts_of("actor")
+        d = Draft()
+        if not actor_facts:
+            best = self.best_sentence(query, doc, item)
+            sentence = item.sentences[best]
+            d.add(f"{self.name(item)}没有单独列明责任单位。相关原文：“{quote(sentence, self.focus(query, sentence))}”")
+            d.add(d.cite(self.sentence_passage(doc.doc_id, item.number, best)))
+            d.add(self.suffix(doc))
+            return d.answer("unit", (item.number,))
+        by_sentence: dict[int, list[Fact]] = {}
+        for f in actor_facts:
+            by_sentence.setdefault(f.sentence, []).append(f)
+        best = self.best_sentence(query, doc, item)
+        if best not in by_sentence and not any(f.role for f in actor_facts):
+            # The sentence that answers names people or bodies we do not list as units
+            # (行政首长, 主要负责人): quote it rather than a unit from another sentence.
+            sentence = item.sentences[best]
+            d.add(f"根据{self.name(item)}：“{quote(sentence, self.focus(query, sentence))}”{d.cite(self.sentence_passage(doc.doc_id, item.number, best))}")
+            d.add(self.suffix(doc))
+            return d.answer("unit", (item.number,))
+        chosen = [best]
+        # Role lines (责任单位/牵头单位/配合单位) answer "who" completely: take them all.
+        roles = [s for s in by_sentence if any(f.role for f in by_sentence[s])]
+        if roles:
+            chosen = roles
+        units: list[str] = []
+        for s in chosen:
+            for f in by_sentence[s]:
+                label = f"{f.value}（{f.role}）" if f.role else f.value
+                if label not in units:
+                    units.append(label)
+        d.add("、".join(units) + f"。根据{self.name(item)}：")
+        for s in chosen:
+            focus = by_sentence[s][0].text
+            d.add(f"“{quote(item.sentences[s], focus)}”{d.cite(self.sentence_passage(doc.doc_id, item.number, s))}")
+        d.add(self.suffix(doc))
+        return d.answer("unit", (item.number,))
+
+    def quantity(self, query: Query, doc: Document, item: Item) -> Answer:
+        facts = item.facts_of("quantity")
+        if not facts:
+            return refusal(f"文件没有为{self.name(item)}规定具体的次数或数量要求。", "quantity")
+        q = set(tokens(query.search_text))
+        scored = []
+        for f in facts:
+            clause = f.value.get("counted", "") + f.text
+            sentence = item.sentences[f.sentence]
+            scored.append((len(q & set(tokens(clause))) + 0.2 * len(q & set(tokens(sentence))), f))
+        best = max(s for s, _ in scored)
+        chosen = [f for s, f in scored if s >= best - 0.5][:3]
+        d = Draft()
+        d.add("；".join(f"{f.value.get('counted') + '：' if f.value.get('counted') else ''}{f.text}" for f in chosen))
+        d.add(f"。根据{self.name(item)}：")
+        done = set()
+        for f in chosen:
+            if f.sentence in done:
+                continue
+            done.add(f.sentence)
+            d.add(f"“{quote(item.sentences[f.sentence], f.text)}”{d.cite(self.sentence_passage(doc.doc_id, item.number, f.sentence))}")
+        d.add(self.suffix(doc))
+        return d.answer("quantity", (item.number,))
+
+    def references(self, doc: Document, item: Item) -> Answer:
+        refs = item.facts_of("reference")
+        if not refs:
+            return refusal(f"文件没有为{self.name(item)}列出具体的依据文件。", "reference")
+        d = Draft()
+        d.add("依据" + "、".join(f.text for f in refs) + f"。根据{self.name(item)}：")
+        for s in sorted({f.sentence for f in refs}):
+            d.add(f"“{quote(item.sentences[s], refs[0].text)}”{d.cite(self.sentence_passage(doc.doc_id, item.number, s))}")
+        return d.answer("reference", (item.number,))
+
+    def whole_item(self, doc: Document, item: Item) -> Answer:
+        d = Draft()
+        chapter = self.chapter_ref(doc, item)
+        d.add(f"{item.label}是「{item.title}」{f'（属于“{chapter}”）' if chapter else ''}。原文：“{item.text}”")
+        d.add(d.cite(self.item_passages[(doc.doc_id, item.number)]))
+        d.add(self.suffix(doc))
+        return d.answer("item", (item.number,))
+
+    def content(self, query: Query, doc: Document, item: Item) -> Answer:
+        d = Draft()
+        order = self.rank_sentences(query, doc, item, list(range(len(item.sentences))))
+        chosen = sorted(order[:2]) if len(item.sentences) > 1 else [0]
+        d.add(f"{self.name(item)}要求：")
+        quotes = []
+        for s in chosen:
+            sentence = item.sentences[s]
+            quotes.append(f"“{quote(sentence, self.focus(query, sentence))}”{d.cite(self.sentence_passage(doc.doc_id, item.number, s))}")
+        d.add("".join(quotes))
+        d.add(self.suffix(doc))
+        return d.answer("content", (item.number,))
+
+    def chapter(self, query: Query) -> Answer:
+        d = Draft()
+        doc = self.default
+        numbers = []
+        for n in query.chapters:
+            ch = doc.chapter(n)
+            if ch is None:
+                continue
+            section = self.section_passages.get((doc.doc_id, "chapters"))
+            titles = "、".join(f"{doc.item(i).ref}" for i in ch.items)
+            marker = d.cite(section) if section else ""
+            d.add(f"第{ch.ref.split('、')[0]}部分「{ch.title}」{marker}共有{len(ch.items)}项工作：{titles}。")
+            numbers.extend(ch.items)
+        if not numbers:
+            return refusal(f"文件共{len(doc.chapters)}个部分，没有您问的这一部分。", "chapter")
+        return d.answer("chapter", numbers)
+
+    def count(self, query: Query) -> Answer:
+        doc = self.default
+        d = Draft()
+        section = self.section_passages.get((doc.doc_id, "chapters"))
+        marker = d.cite(section) if section else ""
+        chapters = "；".join(c.ref for c in doc.chapters)
+        if re.search(r"部分|大项|章|板块|方面", query.search_text) and not re.search(r"多少项工作|几项工作|多少条工作", query.search_text):
+            d.add(f"文件共分{len(doc.chapters)}个部分{marker}：{chapters}；合计{len(doc.items)}项工作。")
+        else:
+            d.add(f"文件共列出{len(doc.items)}项工作，分为{len(doc.chapters)}个部分{marker}：{chapters}。")
+        return d.answer("count", [i.number for i in doc.items])
+
+    def listing(self, query: Query, hits: list[Hit]) -> Answer | None:
+        """Aggregations answered from the parsed structure: every item with a deadline,
+        with a figure, naming a unit, citing a document, or mentioning a term.
+        None when the question is not such a list."""
+        text = fold(query.search_text)
+        if not re.search(r"哪些|哪几|有几项|多少项|几项|几条|都有|分别|列出|列举|列一下|所有|全部", text):
+            return None
+        doc = self.default
+        terms = _asked_terms(text)
+        if terms:
+            return self.items_mentioning(doc, terms, title_only=bool(re.search(r"标题", text)))
+        if re.search(r"截止|期限|时限|时间节点|完成时间|时间要求|之前|以前|底前|deadline", text):
+            rows = [(it, f) for it in doc.items for f in it.deadlines]
+            if query.dates:
+                wanted = {n for n in items_with_dates_upto(doc, query.dates)}
+                rows = [(it, f) for it, f in rows if it.number in wanted] or rows
+            if not rows:
+                return refusal("文件中没有规定具体完成时间的工作。", "list")
+            d = Draft()
+            d.add(f"有{len({it.number for it, _ in rows})}项工作规定了完成时间：")
+            d.add("；".join(
+                f"{it.ref}：{f.text}（{f.value}）{d.cite(self.sentence_passage(doc.doc_id, it.number, f.sentence))}" for it, f in rows
+            ))
+            d.add("。")
+            return d.answer("list", [it.number for it, _ in rows])
+        if re.search(r"次数|几次|多少次|期数|几期|数量要求|频次|量化|硬指标", text):
+            rows = [(it, f) for it in doc.items for f in it.facts_of("quantity") if f.value.get("unit") in ("次", "期")]
+            topic = [u for u in self.known_units + ["常务会议", "领导干部", "讲座", "培训"] if fold(u) in text]
+            if topic:
+                rows = [(it, f) for it, f in rows if any(fold(t) in fold(it.sentences[f.sentence]) for t in topic)] or rows
+            if not rows:
+                return None
+            d = Draft()
+            d.add(f"有{len({it.number for it, _ in rows})}项工作提出了次数或期数要求：")
+            d.add("；".join(f"{it.ref}：{f.text}{d.cite(self.sentence_passage(doc.doc_id, it.number, f.sentence))}" for it, f in rows))
+            d.add("。")
+            return d.answer("list", sorted({it.number for it, _ in rows}))
+        unit = next((u for u in self.known_units if fold(u) in text), "")
+        if unit and re.search(r"哪些工作|哪几项|哪些任务|哪些事|承担|负责哪些|要做哪些|干哪些", text):
+            rows = [(it, f) for it in doc.items for f in it.facts_of("actor") if f.value == unit]
+            if rows:
+                d = Draft()
+                d.add(f"文件中明确由“{unit}”承担的工作有{len({it.number for it, _ in rows})}项：")
+                seen, parts = set(), []
+                for it, f in rows:
+                    if it.number in seen:
+                        continue
+                    seen.add(it.number)
+                    parts.append(f"{it.ref}{d.cite(self.sentence_passage(doc.doc_id, it.number, f.sentence))}")
+                d.add("；".join(parts) + "。")
+                return d.answer("list", sorted(seen))
+        return None
+
+    def items_mentioning(self, doc: Document, terms: list[str], title_only: bool = False) -> Answer:
+        rows = []
+        for it in doc.items:
+            haystack = fold(it.title) if title_only else fold(it.title + it.text)
+            hit = [t for t in terms if fold(t) in haystack]
+            if hit:
+                idx = next((i for i, s in enumerate(it.sentences) if any(fold(t) in fold(s) for t in hit)), 0)
+                rows.append((it, idx))
+        shown = "”或“".join(terms)
+        if not rows:
+            return refusal(f"文件中没有{'标题' if title_only else '内容'}提到“{shown}”的工作。", "list")
+        d = Draft()
+        d.add(f"{'标题' if title_only else '内容'}提到“{shown}”的工作有{len(rows)}项：")
+        d.add("；".join(f"{it.ref}{d.cite(self.sentence_passage(doc.doc_id, it.number, i))}" for it, i in rows))
+        d.add("。")
+        return d.answer("list", [it.number for it, _ in rows])
+
+    def all_references(self, doc: Document) -> Answer:
+        d = Draft()
+        parts = []
+        p = self.section_passages.get((doc.doc_id, "preamble"))
+        for f in doc.preamble_refs:
+            parts.append(f"{f.text}（制定依据）{d.cite(p) if p else ''}")
+        for it in doc.items:
+            for f in it.facts_of("reference"):
+                parts.append(f"{f.text}（{it.ref}）{d.cite(self.sentence_passage(doc.doc_id, it.number, f.sentence))}")
+        if not parts:
+            return refusal("文件中没有引用其他文件。", "list")
+        d.add(f"文件引用了{len(parts)}份文件：" + "；".join(parts) + "。")
+        return d.answer("list", sorted({c.item for c in d.citations if c.item}))
+
+    def meta(self, query: Query) -> Answer:
+        doc = self.default
+        m = doc.meta
+        field_name = query.meta_field
+        d = Draft()
+        if field_name == "basis":
+            p = self.section_passages.get((doc.doc_id, "preamble"))
+            if not p or not doc.preamble_refs:
+                return refusal("文件中没有写明制定依据。", "meta")
+            refs = "和".join(f.text for f in doc.preamble_refs)
+            d.add(f"本工作要点根据{refs}制定。原文：“{quote(p.text, doc.preamble_refs[0].text, 160)}”{d.cite(p)}")
+            return d.answer("meta")
+        values = {
+            "doc_number": ("文号是", m.doc_number, "header"),
+            "issuer": ("发文机关是", m.issuer, "header"),
+            "title": ("文件标题是", m.title and f"《{m.title}》", "header"),
+            "recipients": ("主送单位是", m.recipients, "header"),
+            "signing_date": ("成文日期是", m.signing_date and _cn_date(m.signing_date), "header"),
+            "sponsor": ("主办单位是", m.sponsor, "footer"),
+            "supervisor": ("督办单位是", m.supervisor, "footer"),
+            "cc": ("抄送", "、".join(m.cc), "footer"),
+            "printer": ("由", m.printer and f"{m.printer}印发", "footer"),
+            "printing_date": ("印发日期是", m.printing_date and _cn_date(m.printing_date) + (f"，由{m.printer}印发" if m.printer else ""), "footer"),
+        }
+        lead, value, kind = values.get(field_name, ("", "", "header"))
+        p = self.section_passages.get((doc.doc_id, kind))
+        if not value or p is None:
+            return refusal("文件中没有写明这一项信息。", "meta")
+        line = _line_with(p.text, field_name, m)
+        d.add(f"{lead}{value}。原文：“{line}”{d.cite(p)}")
+        return d.answer("meta")
+
+    # -- ranking inside an item
+
+    def rank_sentences(self, query: Query, doc: Document, item: Item, candidates: list[int]) -> list[int]:
+        ranked = self.searcher.best_sentences(doc.doc_id, item.number, query.search_text, n=len(item.sentences))
+        order = [p.sentence for p, _ in ranked if p.sentence in candidates]
+        return order + [c for c in candidates if c not in order]
+
+    def focus(self, query: Query, sentence: str) -> str:
+        """The clause of a sentence that shares most words with the question: the quote is
+        cut around it, so a long sentence shows its relevant part."""
+        q = set(tokens(query.search_text))
+        clauses = [c for c in CLAUSE.findall(sentence) if c.strip()]
+        if not clauses:
+            return ""
+        return max(clauses, key=lambda c: len(q & set(tokens(c))))
+
+    def best_sentence(self, query: Query, doc: Document, item: Item) -> int:
+        return self.rank_sentences(query, doc, item, list(range(len(item.sentences))))[0]
+
+    def rank_facts(self, query: Query, doc: Document, item: Item, facts: list[Fact]) -> list[Fact]:
+        order = self.rank_sentences(query, doc, item, sorted({f.sentence for f in facts}))
+        return sorted(facts, key=lambda f: order.index(f.sentence))
+
+    def suffix(self, doc: Document) -> str:
+        name = self.doc_name(doc)
+        return f"（见{name}）" if name else ""
+
+
+RE_ASKED_TERM = re.compile(r"(?:提到|提及|涉及|包含|含有|出现|写到|讲到|带有?|以)(?:了)?[“\"「『]?([^“”\"「」『』？?，,。]{2,20}?)[”\"」』]?(?:的|开头|字样|这个词|一词|$)")
+
+
+def _asked_terms(text: str) -> list[str]:
+    """Terms a list question searches for: 哪几条提到了第三方评估或者第三方起草 -> [第三方评估, 第三方起草]."""
+    quoted = re.findall(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", text)
+    if quoted and re.search(r"提到|提及|涉及|包含|含有|出现|写到|讲到|带|以|开头", text):
+        return quoted
+    m = RE_ASKED_TERM.search(text)
+    if not m:
+        return []
+    return [t.strip() for t in re.split(r"或者|或是|或|以及|和|、|及", m.group(1)) if len(t.strip()) >= 2]
+
+
+def items_with_dates_upto(doc: Document, dates) -> list[int]:
+    """Items whose deadline falls on or before the latest date a question names."""
+    latest = max(iso for _, iso in dates)
+    return [it.number for it in doc.items if any(f.value <= latest for f in it.deadlines)]
+
+
+def _cn_date(iso: str) -> str:
+    y, m, d = iso.split("-")
+    return f"{int(y)}年{int(m)}月{int(d)}日"
+
+
+def _line_with(section_text: str, field_name: str, meta) -> str:
+    """The verbatim line of a header/footer section that states a field."""
+    lines = section_text.split("\n")
+    probes = {
+        "doc_number": lambda l: "〔" in l and "号" in l,
+        "issuer": lambda l: l.endswith("文件") or l == meta.issuer,
+        "title": lambda l: "关于" in l,
+        "recipients": lambda l: l.endswith("：") or l.endswith(":"),
+        "signing_date": lambda l: re.fullmatch(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", l) is not None,
+        "sponsor": lambda l: l.startswith("主办"),
+        "supervisor": lambda l: l.startswith("督办"),
+        "cc": lambda l: l.startswith("抄送"),
+        "printer": lambda l: l == meta.printer,
+        "printing_date": lambda l: l.endswith("印发"),
+    }
+    probe = probes.get(field_name)
+    chosen = [i for i, l in enumerate(lines) if probe and probe(l)]
+    if not chosen:
+        return lines[0]
+    i = chosen[0]
+    if field_name == "cc":
+        # the 抄送 list continues on following lines until the printer line
+        j = i + 1
+        while j < len(lines) and lines[j] != meta.printer and not lines[j].endswith("印发"):
+            j += 1
+        return "\n".join(lines[i:j])
+    if field_name == "printing_date" and i > 0 and lines[i - 1] == meta.printer:
+        return "\n".join(lines[i - 1 : i + 1])
+    return lines[i]
+
+
+# ---------------------------------------------------------------- optional LLM writer
+
+RE_MARK = re.compile(r"\[(\d+)\]")
+RE_CHECKABLE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:底|末)?|\d+(?:\.\d+)?\s*[%％次期项个名人天日]?|〔\d{4}〕\d+号")
+
+
+def verify_citations(text: str, citations: list[Passage], unit_names: list[str]) -> list[str]:
+    """Problems with an answer's citations: each sentence with a marker must have its
+    numbers, dates and unit names in a cited passage; markers must point to a passage;
+    sentences stating numbers must cite. Empty list when the answer checks out."""
+    problems = []
+    sentences = [s for s in re.split(r"(?<=[。！？；\n])", text) if s.strip()]
+    for s in sentences:
+        marks = [int(m) for m in RE_MARK.findall(s)]
+        bare = RE_MARK.sub("", s)
+        facts = [re.sub(r"\s+", "", m.group(0)) for m in RE_CHECKABLE.finditer(bare)]
+        facts += [u for u in unit_names if u in bare]
+        if not marks:
+            if facts:
+                problems.append(f"未标注引用却陈述了事实：{s.strip()[:40]}")
+            continue
+        if any(not 1 <= m <= len(citations) for m in marks):
+            problems.append(f"引用编号超出范围：{s.strip()[:40]}")
+            continue
+        cited = "".join(re.sub(r"\s+", "", citations[m - 1].text) for m in marks)
+        for f in facts:
+            if f not in cited:
+                problems.append(f"“{f}”不见于所引原文")
+    return problems
+
+
+def load_prompt(name: str = "answer.txt") -> str:
+    return resources.files("assistant").joinpath(f"prompts/{name}").read_text(encoding="utf-8")
+
+
+class LLMWriter:
+    """Writes the answer with a chat model from the extractive answer's citations;
+    falls back to the extractive answer when the model fails or its citations do not check."""
+
+    def __init__(self, chat_model, unit_names: list[str]):
+        self.chat_model = chat_model
+        self.unit_names = unit_names
+        self.prompt = load_prompt()
+
+    @classmethod
+    def from_settings(cls, settings, unit_names):
+        from langchain_openai import ChatOpenAI
+
+        model = ChatOpenAI(
+            base_url=settings.llm_base_url,
+            model=settings.llm_model or "default",
+            api_key=settings.llm_api_key or "not-needed",
+            temperature=0,
+            timeout=30,
+            max_retries=1,
+        )
+        return cls(model, unit_names)
+
+    def rewrite(self, question: str, extractive: Answer) -> Answer:
+        if extractive.refused or not extractive.citations:
+            return extractive
+        context = "\n".join(f"[{i + 1}] {c.ref}：{c.text}" for i, c in enumerate(extractive.citations))
+        messages = [
+            ("system", self.prompt),
+            ("human", f"原文片段：\n{context}\n\n参考答案（抽取式）：{extractive.text}\n\n问题：{question}"),
+        ]
+        try:
+            reply = self.chat_model.invoke(messages)
+            text = str(getattr(reply, "content", reply)).strip()
+        except Exception as exc:  # network, auth, server errors: the extractive answer stands
+            log.warning("LLM call failed, using the extractive answer: %s", exc)
+            return extractive
+        problems = verify_citations(text, list(extractive.citations), self.unit_names)
+        if not text or not RE_MARK.search(text) or problems:
+            log.info("LLM answer rejected: %s", problems or "no citation markers")
+            return extractive
+        used = sorted({int(m) for m in RE_MARK.findall(text)})
+        renumber = {old: new + 1 for new, old in enumerate(used)}
+        text = RE_MARK.sub(lambda m: f"[{renumber[int(m.group(1))]}]", text)
+        return replace(extractive, text=text, citations=tuple(extractive.citations[i - 1] for i in used), intent=extractive.intent + "+llm")

@@ -1,0 +1,483 @@
+"""Question analysis, hybrid search (dense + BM25, reciprocal-rank fusion) and
+structural look-ups (第（十三）项, 第八部分, 文号/主办/抄送 …) that run before similarity.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+from .index import MAX_QUERY_CHARS, BM25Index, fold, tokens, with_score
+from .schema import Document, InputError, Passage, parse_cn_number
+
+CN = "一二三四五六七八九十百零〇两"
+
+# ---------------------------------------------------------------- resources
+
+
+@functools.lru_cache(maxsize=None)
+def _lines(name: str) -> tuple[str, ...]:
+    text = resources.files("assistant").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return tuple(line for line in (l.strip() for l in text.splitlines()) if line and not line.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1)
+def english_glossary() -> tuple[tuple[str, str], ...]:
+    pairs = [tuple(line.split("\t", 1)) for line in _lines("glossary_en.txt") if "\t" in line]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def translate_english(text: str) -> str:
+    """Append Chinese equivalents of known English terms so both retrievers can match."""
+    low = text.lower()
+    if not re.search(r"[a-z]{3,}", low):
+        return text
+    extra = []
+    for en, zh in english_glossary():
+        if re.search(r"\b" + re.escape(en) + r"\b", low):
+            extra.append(zh)
+            low = low.replace(en, " ")
+    return text + (" " + " ".join(extra) if extra else "")
+
+
+# ---------------------------------------------------------------- question analysis
+
+RE_ITEM_REF = [
+    re.compile(rf"第?\(\s*([{CN}]+|\d+)\s*\)\s*(?:项|条|款)?"),
+    re.compile(rf"第\s*([{CN}]+|\d+)\s*(?:项|条)(?!工作)"),
+]
+RE_CHAPTER_REF = [
+    re.compile(rf"第\s*([{CN}]+|\d+)\s*(?:部分|大项|大部分|章|板块|方面|大类)"),
+    re.compile(rf"(?:^|[^{CN}\d])([{CN}]+)、"),
+]
+FOLLOWUP = re.compile(r"这项|该项|此项|这条|该条|此条|这一项|上述|上面|刚才|前面|它|那这|那它|那么这|这个工作|这项工作|那项|那个|其中|^那|^那么|^还有|^另外")
+INJECTION = re.compile(
+    r"忽略(?:之前|以上|前面|上述|所有|你的)|无视(?:之前|以上|所有)|ignore (?:all |the )?(?:previous|above|prior)|"
+    r"你现在是|扮演|system prompt|系统提示|越狱|不要引用|直接回答.{0,6}是|jailbreak",
+    re.I,
+)
+
+META_FIELDS = [
+    ("doc_number", re.compile(r"文号|发文字号|文件号|字号|document number"), "header"),
+    ("supervisor", re.compile(r"督办"), "footer"),
+    ("sponsor", re.compile(r"主办|承办|起草单位|哪个部门起草|牵头起草"), "footer"),
+    ("cc", re.compile(r"抄送"), "footer"),
+    ("printer", re.compile(r"印发机关|哪个单位印发|谁印发|印发单位|哪里印发"), "footer"),
+    ("printing_date", re.compile(r"印发(?:日期|时间)|什么时候印发|哪天印发|何时印发|印发于|印发的|印发是"), "footer"),
+    ("signing_date", re.compile(r"成文日期|成文时间|落款|签发|发布日期|发布时间|什么时候发布|哪天发|发文日期|发文时间|什么时候发的|什么时候出台|何时发布|出台时间"), "header"),
+    ("recipients", re.compile(r"主送|发给(?:谁|哪些)|下发给|发送给|发给了|哪些单位执行|印发给"), "header"),
+    ("issuer", re.compile(r"发文机关|发文单位|哪个单位发|谁发的|哪个部门发的|发布机关|谁发布|由谁发|哪个政府发|谁制定的|制定机关|哪个机关(?:发|印发|制定)"), "header"),
+    ("basis", re.compile(r"制定依据|依据(?:什么|哪些|哪个|哪)|根据(?:什么|哪些|哪个)(?:文件|精神)?制定|为什么制定|出台依据|上位文件|依据的(?:文件|是)|根据的是"), "preamble"),
+    ("title", re.compile(r"(?<!大)标题|全称|文件名|名称是"), "header"),
+]
+# Canonical words of each field, matched on pinyin when the question has a homophone typo (文好 -> 文号).
+META_SOUNDS = {
+    "doc_number": ("文号",), "supervisor": ("督办",), "sponsor": ("主办",), "cc": ("抄送",),
+    "printing_date": ("印发日期", "印发时间"), "signing_date": ("成文日期", "落款"), "recipients": ("主送",),
+    "issuer": ("发文机关",), "basis": ("制定依据",),
+}
+PREAMBLE_HINT = re.compile(r"开头|开篇|前言|序言|导语|总体要求|指导思想|为什么要?制定|制定目的")
+
+INTENTS = [
+    ("which_chapter", re.compile(r"属于哪|在哪(?:个|一)?(?:部分|大项|章|板块)|放在哪(?:个|一)?(?:部分|章|大项)|哪(?:个|一)(?:大)?部分|哪个大项|哪个板块|哪一章")),
+    ("count", re.compile(r"多少项|几项|多少条|几条|几个部分|几部分|几大部分|多少部分|多少个部分|一共|总共|共有|共分|how many (?:work )?(?:items|chapters|parts|tasks)")),
+    ("deadline", re.compile(r"什么时候|何时|截止|期限|时限|时间|节点|最晚|之前|以前|前完成|底前|年底|月底|哪天|几月|几个月|哪个月|日期|deadline|when|\bby\b|啥时候|多久|截至")),
+    ("quantity", re.compile(r"几次|多少次|几期|多少期|不少于几|至少几|次数|期数|频次|多少场|几场|how many|几回|量化|多少名|多少人|多少个|(?<!哪)几个|多少家|多少")),
+    ("unit", re.compile(r"谁|哪个部门|哪些部门|哪些单位|哪个单位|什么部门|什么单位|责任单位|责任主体|牵头|负责|主体|由哪|哪一级|哪级|哪些机关|哪个机关|哪个机构|哪些机构|哪些人|who|which department|responsible")),
+    ("list", re.compile(r"哪些|哪几|列出|列举|列一下|所有|全部工作|清单|都有|分别是")),
+]
+OUT_OF_SCOPE = [
+    ("chitchat", re.compile(r"^(?:你好|您好|hi|hello|嗨|在吗|谢谢|多谢|感谢|再见|拜拜|早上好|晚上好|下午好)[!！。.～~\s]*$|你是谁|你叫什么|讲个笑话|笑话|天气|星座|吃什么|唱首歌|聊聊天|心情", re.I)),
+    ("creative", re.compile(r"写.{0,12}(?:诗|词|歌|故事|小说|作文|对联|请假条|文章|总结|讲话稿|演讲稿|检讨|情书|段子)|作诗|翻译成|编个|画一", re.I)),
+    ("person", re.compile(r"(?:主任|市长|局长|书记|处长|负责人|领导|部长|厅长|县长|区长|老师|专家|律师)(?:是谁|叫什么|姓什么|的名字|是哪位)|哪位(?:老师|专家|领导)|姓名|叫什么名字")),
+    ("contact", re.compile(r"电话|手机号|联系方式|邮箱|网址|网站地址|链接|地址|哪条街|门牌|在哪儿办|在哪里办|位置在哪")),
+    ("money", re.compile(r"多少钱|经费(?:是)?多少|预算(?:是)?多少|金额|多少万|万元|资金(?:是)?多少|工资|奖金|补贴(?:是)?多少|费用(?:是)?多少|罚款(?:是)?多少|报酬|薪酬|待遇|起征点|税率")),
+]
+
+@dataclass(frozen=True)
+class Query:
+    """What a question asks, as far as rules can tell."""
+
+    text: str
+    search_text: str
+    intent: str = "content"
+    items: tuple[int, ...] = ()
+    chapters: tuple[int, ...] = ()
+    parts: tuple[str, ...] = ()
+    meta_field: str = ""
+    followup: bool = False
+    injection: bool = False
+    out_of_scope: str = ""
+    other_year: str = ""
+    other_place: str = ""
+    missing_items: tuple[int, ...] = ()
+    dates: tuple[tuple[str, str], ...] = ()
+    history_items: tuple[int, ...] = field(default=(), compare=False)
+
+
+def clean_question(question) -> str:
+    """Validate and tidy a question; raises InputError with a Chinese message."""
+    if question is None or not isinstance(question, str):
+        raise InputError("问题必须是文字。")
+    text = "".join(ch for ch in question if ch in "\n\t" or ch.isprintable())
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        raise InputError("问题为空，请输入要咨询的内容，例如：规范性文件什么时候前要录入数据库？")
+    if len(text) > MAX_QUERY_CHARS:
+        text = text[:MAX_QUERY_CHARS]
+    return text
+
+
+def _refs(patterns, text: str) -> list[int]:
+    out = []
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            n = parse_cn_number(m.group(1))
+            if n and n not in out:
+                out.append(n)
+    return out
+
+
+def items_in_text(text: str, doc: Document | None = None) -> list[int]:
+    """Item numbers named in a text (an earlier answer, say): （七）, 第（七）项, 第七条."""
+    found = _refs(RE_ITEM_REF, fold(text))
+    if doc is not None:
+        found = [n for n in found if doc.item(n)]
+    return found
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", text[i : i + 2])}
+
+
+def chapter_by_title(text: str, doc: Document | None) -> list[int]:
+    """A chapter named by its topic (政务公开这一部分, 保障机制那一部分) or position (最后一部分)."""
+    if doc is None or not doc.chapters:
+        return []
+    if re.search(r"最后(?:一|1)?(?:个)?(?:部分|大项|章|板块)", text):
+        return [doc.chapters[-1].number]
+    if not re.search(r"部分|那块|这块|板块|大项|章节|方面", text):
+        return []
+    q = _bigrams(text)
+    best, best_score = None, 0.0
+    for ch in doc.chapters:
+        t = _bigrams(fold(ch.title))
+        overlap = len(q & t)
+        score = overlap / (len(t) or 1) + (0.34 if overlap >= 3 else 0)
+        if score > best_score:
+            best, best_score = ch.number, score
+    return [best] if best is not None and best_score >= 0.34 else []
+
+
+def _meta_by_sound(text: str) -> str:
+    from .index import pinyin
+
+    sound = pinyin(re.sub(r"[^\u4e00-\u9fff]", "", text))
+    for name, words in META_SOUNDS.items():
+        if any(pinyin(w) in sound for w in words):
+            return name
+    return ""
+
+
+def analyse(question: str, history: list[dict] | None = None, doc: Document | None = None) -> Query:
+    """Intent, explicit item/chapter references, document parts, follow-up and refusal cues."""
+    from .facts import deadlines as find_deadlines
+
+    text = clean_question(question)
+    folded = fold(text)
+    injection = bool(INJECTION.search(folded))
+    work = folded
+    if injection:
+        # Facts asserted by an injected instruction ("截止时间是2019年") never steer the answer.
+        work = INJECTION.sub(" ", work)
+        work = re.sub(r"(?:是|为|改成|改为|说成)\s*\d{4}\s*年?(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?", " ", work)
+    search_text = translate_english(work)
+    sfold = fold(search_text)
+
+    items = _refs(RE_ITEM_REF, sfold)
+    chapters = [] if items else _refs(RE_CHAPTER_REF, sfold)
+    missing = []
+    if doc is not None:
+        missing = [n for n in items if not doc.item(n)]
+        items = [n for n in items if doc.item(n)]
+        chapters = [n for n in chapters if doc.chapter(n)]
+
+    intent = "content"
+    for name, pattern in INTENTS:
+        if pattern.search(sfold):
+            intent = name
+            break
+    if intent == "count" and re.search(r"几次|多少次|几期|多少期", sfold):
+        intent = "quantity"
+
+    meta_field, parts = "", []
+    if intent != "which_chapter":
+        for name, pattern, part in META_FIELDS:
+            if pattern.search(sfold):
+                meta_field, parts = name, [part]
+                break
+        if not meta_field and not items and len(sfold) <= 20:
+            meta_field = _meta_by_sound(sfold)
+            parts = [next(p for n, _, p in META_FIELDS if n == meta_field)] if meta_field else []
+    if not parts and PREAMBLE_HINT.search(sfold):
+        parts = ["preamble"]
+    if meta_field == "title" and re.search(r"部分|章", sfold):
+        meta_field, parts = "", []
+    if re.search(r"各(?:个)?部分|每(?:一)?个?部分|大标题|章节标题|部分.{0,4}标题|几个部分|几部分|几大部分", sfold) and not items:
+        intent, meta_field, parts = "count", "", []
+    if not chapters and not items and intent != "which_chapter":
+        chapters = chapter_by_title(sfold, doc)
+
+    if meta_field and not items and not chapters:
+        intent = "meta"
+    if items and intent in ("content", "list"):
+        intent = "item"
+    if not chapters and not items and intent != "which_chapter" and intent != "count":
+        pass
+    if chapters and intent in ("content", "list", "count", "quantity", "meta", "unit"):
+        intent = "chapter"
+
+    out_of_scope = ""
+    for name, pattern in OUT_OF_SCOPE:
+        if pattern.search(sfold):
+            out_of_scope = name
+            break
+
+    history_items: list[int] = []
+    for turn in reversed(_valid_history(history)):
+        history_items = items_in_text(turn["content"], doc)
+        if history_items:
+            break
+    followup = bool(history_items) and not items and not chapters and (
+        bool(FOLLOWUP.search(sfold)) or len(re.sub(r"\W", "", sfold)) <= 8
+    )
+
+    years = [m.group(1) for m in re.finditer(r"(?<!\d)((?:19|20)\d{2})\s*年", sfold)]
+    doc_years = _doc_years(doc)
+    other_year = ""
+    if years and doc_years and not injection and not any(y in doc_years for y in years):
+        other_year = years[0] + "年"
+    other_place = next((p for p in _lines("places.txt") if p in sfold), "")
+    year = int(sorted(doc_years)[0]) if doc_years else None
+    dates = tuple((span, iso) for span, iso, _ in find_deadlines(sfold, year)) if not injection else ()
+    return Query(
+        text=text,
+        search_text=search_text,
+        intent=intent,
+        items=tuple(items),
+        chapters=tuple(chapters),
+        parts=tuple(parts),
+        meta_field=meta_field,
+        followup=followup,
+        injection=injection,
+        out_of_scope=out_of_scope,
+        other_year=other_year,
+        other_place=other_place,
+        missing_items=tuple(missing),
+        dates=dates,
+        history_items=tuple(history_items),
+    )
+
+
+def _doc_years(doc: Document | None) -> set[str]:
+    """The years a notice is about: its signing and printing years and its title's year."""
+    if doc is None:
+        return set()
+    years = {d[:4] for d in (doc.meta.signing_date, doc.meta.printing_date) if d}
+    years.update(re.findall(r"(20\d{2})", doc.meta.points_title or ""))
+    return years
+
+
+def _valid_history(history) -> list[dict]:
+    """Keep well-formed turns; raise a Chinese error for a history that is not a list."""
+    if history is None:
+        return []
+    if not isinstance(history, (list, tuple)):
+        raise InputError("对话历史格式不正确：应为 [{\"role\": \"user\", \"content\": \"…\"}, …] 形式的列表。")
+    out = []
+    for turn in history[-20:]:
+        if isinstance(turn, dict) and turn.get("role") in ("user", "assistant") and isinstance(turn.get("content"), str):
+            out.append({"role": turn["role"], "content": turn["content"][:4000]})
+        elif isinstance(turn, (list, tuple)) and len(turn) == 2 and all(isinstance(x, str) or x is None for x in turn):
+            # gradio-style (user, assistant) pairs
+            if turn[0]:
+                out.append({"role": "user", "content": turn[0][:4000]})
+            if turn[1]:
+                out.append({"role": "assistant", "content": turn[1][:4000]})
+        else:
+            raise InputError("对话历史中有无法识别的条目：每条应包含 role（user 或 assistant）和 content（文字）。")
+    return out
+
+
+def items_with_dates(doc: Document, dates) -> list[int]:
+    """Items whose deadline is the one a question names: same wording first (10月底前 in
+    2017年10月底前), then the same date."""
+    by_text, by_value = [], []
+    for span, iso in dates:
+        for it in doc.items:
+            for f in it.deadlines:
+                if fold(span) in fold(f.text) and it.number not in by_text:
+                    by_text.append(it.number)
+                elif f.value == iso and it.number not in by_value:
+                    by_value.append(it.number)
+    return by_text + [n for n in by_value if n not in by_text]
+
+
+# ---------------------------------------------------------------- hybrid search
+
+
+@dataclass
+class Hit:
+    key: tuple  # (doc_id, "item", n) or (doc_id, kind, 0)
+    passage: Passage
+    score: float = 0.0
+    dense: float = 0.0
+    bm25: float = 0.0
+    reasons: list = field(default_factory=list)
+
+
+class HybridSearcher:
+    """Ranks items and document parts by reciprocal-rank fusion of dense (Chroma) and
+    BM25 rankings; explicit references found by :func:`analyse` go first."""
+
+    def __init__(self, docs: list[Document], passages: list[Passage], store, embeddings, dense_weight: float = 1.0, bm25_weight: float = 1.0, rrf_k: int = 20):
+        self.docs = {d.doc_id: d for d in docs}
+        self.passages = passages
+        self.by_id = {p.id: p for p in passages}
+        self.store = store
+        self.embeddings = embeddings
+        self.bm25 = BM25Index(passages)
+        self.dense_weight, self.bm25_weight, self.rrf_k = dense_weight, bm25_weight, rrf_k
+        self.heads: dict[tuple, Passage] = {}
+        for p in passages:
+            key = self.key_of(p)
+            if p.kind != "sentence":
+                self.heads.setdefault(key, p)
+
+    @staticmethod
+    def key_of(p: Passage) -> tuple:
+        if p.kind in ("item", "sentence"):
+            return (p.doc_id, "item", p.item)
+        if p.kind == "paragraph":
+            return (p.doc_id, "paragraph", p.sentence)
+        return (p.doc_id, p.kind, 0)
+
+    def dense_ranking(self, text: str, n: int = 80) -> list[tuple[tuple, float]]:
+        vector = self.embeddings.embed_query(text)
+        best: dict[tuple, float] = {}
+        for pid, sim in self.store.query(vector, n):
+            p = self.by_id.get(pid)
+            if p is None:
+                continue
+            key = self.key_of(p)
+            best[key] = max(best.get(key, -1.0), sim)
+        return sorted(best.items(), key=lambda kv: -kv[1])
+
+    def bm25_ranking(self, text: str, n: int = 80) -> list[tuple[tuple, float]]:
+        best: dict[tuple, float] = {}
+        for p, score in self.bm25.search(text, n):
+            key = self.key_of(p)
+            best[key] = max(best.get(key, 0.0), score)
+        return sorted(best.items(), key=lambda kv: -kv[1])
+
+    def search(self, query: Query, k: int = 5, mode: str = "full") -> list[Hit]:
+        """``mode``: ``dense``, ``bm25``, ``hybrid`` (fusion only) or ``full`` (fusion after structural look-ups)."""
+        text = query.search_text
+        fused: dict[tuple, Hit] = {}
+
+        def hit(key) -> Hit:
+            if key not in fused:
+                fused[key] = Hit(key, self.heads[key])
+            return fused[key]
+
+        if mode in ("dense", "hybrid", "full"):
+            for rank, (key, sim) in enumerate(self.dense_ranking(text)):
+                if key in self.heads:
+                    h = hit(key)
+                    h.dense = sim
+                    h.score += self.dense_weight / (self.rrf_k + rank + 1)
+        if mode in ("bm25", "hybrid", "full"):
+            for rank, (key, score) in enumerate(self.bm25_ranking(text)):
+                if key in self.heads:
+                    h = hit(key)
+                    h.bm25 = score
+                    h.score += self.bm25_weight / (self.rrf_k + rank + 1)
+        ranked = sorted(fused.values(), key=lambda h: -h.score)
+        if mode == "full":
+            ranked = self._structural(query) + [h for h in ranked if h.key not in {s.key for s in self._structural(query)}]
+        out, seen = [], set()
+        for h in ranked:
+            if h.key not in seen:
+                seen.add(h.key)
+                out.append(h)
+            if len(out) >= k:
+                break
+        return out
+
+    def _structural(self, query: Query) -> list[Hit]:
+        first: list[Hit] = []
+        for doc_id, doc in self.docs.items():
+            numbers = list(query.items)
+            if query.followup and not numbers:
+                numbers = list(query.history_items)
+            for n in query.chapters:
+                ch = doc.chapter(n)
+                if ch:
+                    numbers.extend(ch.items)
+            if query.dates and not numbers:
+                numbers.extend(items_with_dates(doc, query.dates))
+            for n in numbers:
+                key = (doc_id, "item", n)
+                if key in self.heads:
+                    first.append(Hit(key, self.heads[key], score=1.0, reasons=["structure"]))
+            for part in query.parts:
+                if query.items and part != "header":
+                    continue
+                key = (doc_id, part, 0)
+                if key in self.heads:
+                    first.append(Hit(key, self.heads[key], score=1.0, reasons=["document"]))
+            if query.chapters and (doc_id, "chapters", 0) in self.heads:
+                first.append(Hit((doc_id, "chapters", 0), self.heads[(doc_id, "chapters", 0)], score=1.0, reasons=["structure"]))
+        return first
+
+    def passages_for(self, hits: list[Hit]) -> list[Passage]:
+        return [with_score(h.passage, h.score) for h in hits]
+
+    def best_sentences(self, doc_id: str, item: int, text: str, n: int = 3) -> list[tuple[Passage, float]]:
+        """Sentences of one item, most relevant first: reciprocal-rank fusion of dense
+        similarity (Chroma, filtered to the item) and BM25 (corpus-wide IDF)."""
+        sentences = [p for p in self.passages if p.doc_id == doc_id and p.kind == "sentence" and p.item == item]
+        if not sentences:
+            return []
+        vector = self.embeddings.embed_query(text)
+        where = {"$and": [{"doc_id": doc_id}, {"item": item}, {"kind": "sentence"}]}
+        dense = dict(self.store.query(vector, len(sentences), where=where))
+        lexical = self.bm25.scores_for(text, sentences)
+        d_rank = {p.id: r for r, p in enumerate(sorted(sentences, key=lambda p: -dense.get(p.id, 0.0)))}
+        b_rank = {p.id: r for r, p in enumerate(sorted(sentences, key=lambda p: -lexical[p.id]))}
+        scored = [(p, 1.0 / (3 + d_rank[p.id]) + 1.5 / (3 + b_rank[p.id]) * (lexical[p.id] > 0)) for p in sentences]
+        scored.sort(key=lambda t: (-t[1], t[0].sentence))
+        return scored[:n]
+
+
+# ---------------------------------------------------------------- LangChain retriever
+
+
+def make_langchain_retriever(assistant, k: int = 5):
+    """A LangChain ``BaseRetriever`` over the assistant's full retrieval, for use in chains."""
+    from langchain_core.callbacks import CallbackManagerForRetrieverRun
+    from langchain_core.documents import Document as LCDocument
+    from langchain_core.retrievers import BaseRetriever
+
+    class PolicyRetriever(BaseRetriever):
+        top_k: int = k
+
+        def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
+            return [
+                LCDocument(page_content=p.text, metadata={k2: v for k2, v in p.to_dict().items() if k2 != "text"})
+                for p in assistant.retrieve(query, k=self.top_k)
+            ]
+
+    return PolicyRetriever()
