@@ -168,6 +168,9 @@ class Composer:
             absent = self.absent_terms(query)
             if absent:
                 return refusal(f"文件中没有关于“{absent}”的规定。", "not_stated")
+        if not any(h.bm25 > 0 or h.reasons for h in hits):
+            # No word of the question occurs in the corpus: similarity alone would be a guess.
+            return refusal("没有在文件中找到与这个问题相关的内容。请用文字描述要咨询的工作，例如期限、责任单位或具体要求。", "not_found")
         if hits and hits[0].key[1] in ("preamble", "header", "footer") and query.intent in ("content", "list"):
             return self.section(query, hits[0])
         target = self.target(query, hits)

@@ -13,7 +13,11 @@ EXAMPLES = """示例：
   python -m assistant ask "那这项工作由谁负责？" --json
   python -m assistant show                  # 按“章节 → 条目 → 期限、责任单位、数量”打印解析结果
   python -m assistant show --file 通知.docx --json
-  python -m assistant index                 # 构建或重建索引
+  python -m assistant index                 # 构建索引（已是最新则直接加载）
+  python -m assistant eval --report evals/reports
+  python -m assistant quiz --n 20 --seed 7 --types single,multi,tf,blank -o quiz.docx
+  python -m assistant quiz --n 10 --chapter 3 --format md    # 只出第三部分的题，打印 Markdown
+  python -m assistant grade quiz.json answers.json           # answers.json：{"q1": "B", "q2": ["A", "C"], "q3": "对"}
 """
 
 
@@ -65,6 +69,111 @@ def cmd_show(args) -> int:
     return 0
 
 
+def _assistant(args, lazy: bool = False):
+    from .service import Assistant
+
+    progress = (lambda msg: print(msg, file=sys.stderr)) if not getattr(args, "json", False) else None
+    return Assistant(corpus_dir=getattr(args, "corpus", None), index_dir=getattr(args, "index_dir", None), lazy=lazy, progress=progress)
+
+
+def cmd_ask(args) -> int:
+    history = None
+    if args.history:
+        from pathlib import Path
+
+        try:
+            history = json.loads(Path(args.history).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            from .schema import InputError
+
+            raise InputError(f"无法读取对话历史文件 {args.history}：{exc}") from None
+    from .retrieval import clean_question
+
+    clean_question(args.question)  # a bad question fails before the model loads
+    qa = _assistant(args)
+    answer = qa.ask(args.question, history=history)
+    if args.json:
+        _print_json(answer.to_dict())
+        return 0
+    print(answer.text)
+    for i, c in enumerate(answer.citations, 1):
+        where = f"{c.chapter} " if c.chapter else ""
+        print(f"\n[{i}] {where}{c.ref}\n    {c.text}")
+    return 0
+
+
+def cmd_index(args) -> int:
+    qa = _assistant(args, lazy=True)
+    status = qa.rebuild(progress=lambda m: print(m, file=sys.stderr)) if args.rebuild else qa.warm_up(progress=lambda m: print(m, file=sys.stderr))
+    manifest = qa.store.read_manifest() or {}
+    print(status)
+    print(f"段落数：{manifest.get('passages')}；向量模型：{manifest.get('embedding_model')}（{manifest.get('dimensions')} 维）；构建时间：{manifest.get('built_at')}")
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from pathlib import Path
+
+    from .evaluation import THRESHOLDS, check_thresholds, evaluate, report
+
+    qa = _assistant(args)
+    results = evaluate(qa, args.dataset, mode=args.retriever, k=args.k, variants=not args.no_variants, progress=not args.json)
+    if args.report:
+        path = report(results, Path(args.report))
+        print(f"报告已写入：{path}", file=sys.stderr)
+    if args.json:
+        _print_json({k: v for k, v in results.items() if k != "rows"} | ({"rows": results["rows"]} if args.rows else {}))
+    else:
+        print("指标（完整流程）：")
+        for key, value in results["summary"].items():
+            print(f"  {key}: {value}")
+        if results["variants"]:
+            print("检索方式对比（recall@1/3/5，mrr@10）：")
+            for name, s in results["variants"].items():
+                print(f"  {name:22s} {s['recall@1']:.3f} {s['recall@3']:.3f} {s['recall@5']:.3f} {s['mrr@10']:.3f}")
+    if args.gate:
+        thresholds = json.loads(Path(THRESHOLDS).read_text(encoding="utf-8"))
+        failures = check_thresholds(results["summary"], thresholds)
+        for f in failures:
+            print(f"未达门槛：{f}", file=sys.stderr)
+        return 1 if failures else 0
+    return 0
+
+
+def cmd_quiz(args) -> int:
+    from . import quiz as quizlib
+    from .config import Settings
+    from .documents import corpus_files, parse_file
+    from .schema import InputError
+
+    fmt = quizlib.output_format(args.format, args.output)
+    if fmt == "docx" and not args.output:
+        raise InputError("Word 格式需要输出到文件，请用 -o 指定，例如：-o quiz.docx")
+    files = [args.file] if args.file else corpus_files(Settings.load(corpus_dir=args.corpus).corpus_dir)
+    if not files:
+        raise InputError("语料目录中没有可出题的文件，请用 --file 指定通知文件。")
+    doc = parse_file(files[0])
+    questions = quizlib.build_quiz(doc, n=args.n, seed=args.seed, types=args.types, chapters=args.chapter, items=args.item)
+    title = f"《{doc.title}》学法测试题"
+    if not args.output:
+        sys.stdout.write(quizlib.render(questions, fmt, title))
+        return 0
+    path = quizlib.save(questions, args.output, fmt, title)
+    print(f"已生成 {len(questions)} 道题（{quizlib.describe(questions)}），已写入：{path}")
+    return 0
+
+
+def cmd_grade(args) -> int:
+    from . import quiz as quizlib
+
+    result = quizlib.grade(quizlib.load_quiz(args.quiz), quizlib.load_answers(args.answers))
+    if args.json:
+        _print_json(result)
+    else:
+        print(quizlib.format_grade(result))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="policy-qa",
@@ -79,6 +188,55 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", help="语料目录（默认 corpus/ 或 ASSISTANT_CORPUS_DIR）")
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("ask", help="提问并得到带原文引用的回答")
+    p.add_argument("question", help="问题，例如：规范性文件什么时候前要录入数据库？")
+    p.add_argument("--history", help="对话历史 JSON 文件：[{\"role\": \"user\", \"content\": \"…\"}, …]")
+    p.add_argument("--json", action="store_true", help="输出 JSON（text、citations、refused）")
+    p.add_argument("--corpus", help="语料目录")
+    p.add_argument("--index-dir", dest="index_dir", help="索引目录（默认 indexes/ 或 ASSISTANT_INDEX_DIR）")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("index", help="构建索引（已是最新则直接加载）；--rebuild 强制重建")
+    p.add_argument("--rebuild", action="store_true", help="强制重建")
+    p.add_argument("--corpus", help="语料目录")
+    p.add_argument("--index-dir", dest="index_dir", help="索引目录")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("eval", help="在评测集上运行并打印指标")
+    p.add_argument("--dataset", default=str(__import__("assistant.evaluation", fromlist=["x"]).DEFAULT_DATASET), help="评测数据 JSONL（格式见 evals/README.md）")
+    p.add_argument("--retriever", choices=["bm25", "dense", "hybrid", "full"], default="full", help="检索方式（默认 full）")
+    p.add_argument("--k", type=int, default=5, help="recall@k 的 k（默认 5）")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.add_argument("--rows", action="store_true", help="JSON 中包含每道题的结果")
+    p.add_argument("--report", help="把 Markdown 报告、JSON 和图表写入该目录（如 evals/reports）")
+    p.add_argument("--no-variants", action="store_true", help="不运行其他检索方式和 LangChain 基线")
+    p.add_argument("--gate", action="store_true", help="指标低于 evals/thresholds.json 时以非零状态退出")
+    p.add_argument("--corpus", help="语料目录")
+    p.add_argument("--index-dir", dest="index_dir", help="索引目录")
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser(
+        "quiz",
+        help="从通知生成学法测试题（单选、多选、判断、填空），每题附答案和原文",
+        epilog="示例：python -m assistant quiz --n 20 --seed 7 --types single,multi,tf,blank --chapter 3 -o quiz.docx",
+    )
+    p.add_argument("--n", type=int, default=20, help="题量（默认 20）")
+    p.add_argument("--seed", type=int, default=7, help="随机种子：相同种子生成相同试卷（默认 7）")
+    p.add_argument("--types", help="题型，逗号分隔：single,multi,tf,blank（默认全部）")
+    p.add_argument("--chapter", help="只出这些部分的题，如 3 或 3,4")
+    p.add_argument("--item", help="只出这些条目的题，如 7 或 7,8")
+    p.add_argument("--format", help="输出格式：json、csv、md、docx（默认按 -o 的扩展名，否则 json）")
+    p.add_argument("-o", "--output", help="输出文件；不指定时把 json/csv/md 打印到标准输出")
+    p.add_argument("--file", help="出题用的通知文件（默认：语料目录中的第一个文件）")
+    p.add_argument("--corpus", help="语料目录")
+    p.set_defaults(func=cmd_quiz)
+
+    p = sub.add_parser("grade", help="按试卷 JSON 批改答题文件，打印得分和每题反馈")
+    p.add_argument("quiz", help="quiz 命令生成的试卷 JSON")
+    p.add_argument("answers", help='答题 JSON，如 {"q1": "B", "q2": ["A", "C"], "q3": "对", "q4": "2017年10月底前"}')
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.set_defaults(func=cmd_grade)
     return parser
 
 

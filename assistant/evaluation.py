@@ -78,7 +78,10 @@ def retrieval_metrics(ranked: list[str], gold: list[str], ks=(1, 3, 5)) -> dict:
     ranked = list(dict.fromkeys(ranked))
     gold_set = set(gold)
     for k in ks:
-        out[f"recall@{k}"] = len(gold_set & set(ranked[:k])) / len(gold_set) if gold_set else 0.0
+        found = len(gold_set & set(ranked[:k]))
+        out[f"recall@{k}"] = found / len(gold_set) if gold_set else 0.0
+        # Capped recall (BEIR's R_cap@k): a question with 34 gold items can find at most k in k.
+        out[f"recall_cap@{k}"] = found / min(len(gold_set), k) if gold_set else 0.0
     out["hit@1"] = 1.0 if ranked[:1] and ranked[0] in gold_set else 0.0
     rr = 0.0
     for i, key in enumerate(ranked[:10]):
@@ -173,7 +176,7 @@ def aggregate(rows: list[dict]) -> dict:
     unanswerable = [r for r in rows if r["refuse"]]
     refused = [r for r in rows if r.get("refused")]
     out = {"questions": len(rows)}
-    for key in ("recall@1", "recall@3", "recall@5", "mrr@10", "ndcg@10"):
+    for key in ("recall@1", "recall@3", "recall@5", "recall_cap@5", "mrr@10", "ndcg@10"):
         out[key] = mean(key, retrieval)
     out["top1_single_item"] = mean("hit@1", single)
     if rows and "answer" in rows[0]:
@@ -302,9 +305,9 @@ def report(results: dict, out_dir: Path, date: str | None = None) -> Path:
     lines = [f"# Evaluation report {date}", "", f"Dataset: `{results['dataset']}` ({results['summary']['questions']} questions)", ""]
     lines += ["## Headline (full pipeline)", "", "| metric | value |", "| --- | --- |"]
     lines += [f"| {k} | {v} |" for k, v in results["summary"].items()]
-    lines += ["", "## Retrievers side by side", "", "| retriever | recall@1 | recall@3 | recall@5 | mrr@10 | ndcg@10 | top1 (single item) |", "| --- | --- | --- | --- | --- | --- | --- |"]
+    lines += ["", "## Retrievers side by side", "", "| retriever | recall@1 | recall@3 | recall@5 | recall_cap@5 | mrr@10 | ndcg@10 | top1 (single item) |", "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     for name, s in variants.items():
-        lines.append(f"| {name} | {s['recall@1']} | {s['recall@3']} | {s['recall@5']} | {s['mrr@10']} | {s['ndcg@10']} | {s['top1_single_item']} |")
+        lines.append(f"| {name} | {s['recall@1']} | {s['recall@3']} | {s['recall@5']} | {s['recall_cap@5']} | {s['mrr@10']} | {s['ndcg@10']} | {s['top1_single_item']} |")
     lines += ["", "## Per question type (full pipeline)", "", "| type | n | recall@5 | top1 | key facts | refusal recall | false refusals | citation precision |", "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     for t, s in results["by_type"].items():
         lines.append(f"| {t} | {s['questions']} | {s.get('recall@5')} | {s.get('top1_single_item')} | {s.get('key_fact_accuracy')} | {s.get('refusal_recall')} | {s.get('false_refusals')} | {s.get('citation_precision')} |")

@@ -186,7 +186,8 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
     from .facts import deadlines as find_deadlines
 
     text = clean_question(question)
-    folded = fold(text)
+    # Markup in a question is noise for search (it is shown as text, never run, by the front ends).
+    folded = fold(re.sub(r"<(script|style)[^>]*>.*?</\1\s*>|<[^>]{0,200}>|[`*_#>]{1,3}", " ", text, flags=re.S | re.I))
     injection = bool(INJECTION.search(folded))
     work = folded
     if injection:
@@ -253,6 +254,11 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
     followup = bool(history_items) and not items and not chapters and (
         bool(FOLLOWUP.search(sfold)) or len(re.sub(r"\W", "", sfold)) <= 8
     )
+
+    if followup:
+        # "它由谁负责？" has no topic of its own: rank sentences with the earlier question too.
+        last_user = next((t["content"] for t in reversed(_valid_history(history)) if t["role"] == "user"), "")
+        search_text = f"{search_text} {clean_question(last_user) if last_user.strip() else ''}".strip()
 
     years = [m.group(1) for m in re.finditer(r"(?<!\d)((?:19|20)\d{2})\s*年", sfold)]
     doc_years = _doc_years(doc)
