@@ -1,0 +1,749 @@
+"""Web chat (gradio): a thin front end over :class:`assistant.service.Assistant`.
+
+>>> from assistant.service import Assistant          # doctest: +SKIP
+>>> demo = build_demo(Assistant())                    # doctest: +SKIP
+>>> demo.launch(server_name="127.0.0.1", css=CSS)     # doctest: +SKIP
+
+``python app.py`` (or :func:`launch`) does the same with argument parsing, login and the
+first-start index build shown in the page. gradio is imported inside functions only, so
+``app.py -h`` and the unit tests start fast. Everything that ends up in HTML — the user's
+question, the answer, corpus text — goes through :func:`escape_text` first.
+"""
+
+import argparse
+import csv
+import hashlib
+import html
+import json
+import logging
+import math
+import re
+import sys
+import tempfile
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+from .documents import facts_summary
+from .feedback import FILENAME as FEEDBACK_FILENAME
+from .feedback import FeedbackStore, vote_name
+from .schema import AssistantError, Document, InputError, Passage
+
+log = logging.getLogger(__name__)
+
+TITLE = "政策问答助手"
+GENERIC_ERROR = "抱歉，系统出现问题，请稍后重试。"
+EXAMPLES = (
+    "规范性文件什么时候前要录入数据库？",
+    "政府法律顾问制度要在什么时候前全部建立？",
+    "县（市、区）政府常务会议每年学法不少于几次？",
+    "一共有多少项工作？",
+    "这份文件的文号是什么？",
+)
+HEADERS = ["章节", "序号", "标题", "期限", "责任单位", "数量要求"]
+# Chat requests that may run at once. ask() itself is serialised by a lock (the contract
+# does not promise thread safety, and 2 cores gain nothing from parallel encoding); the
+# streaming of finished answers and the waiting overlap.
+CHAT_CONCURRENCY = 8
+MAX_QUESTION_CHARS = 1000  # ask() reads less; this only keeps a pasted page out of the chat
+STREAM_STEPS = 12
+STREAM_DELAY = 0.03  # seconds between streamed chunks: at most ~0.35 s per answer
+
+CSS = """
+.qa-header h1 {margin-bottom: 0.1em;}
+.qa-status {font-size: 0.92em; color: var(--body-text-color-subdued);}
+.qa-ready {color: #16a34a;}
+.qa-busy {color: #d97706;}
+.qa-failed, .qa-error {color: #dc2626;}
+.qa-mark {font-size: 0.75em; color: var(--color-accent); margin: 0 1px;}
+.qa-sources {margin-top: 0.6em; padding-top: 0.4em; border-top: 1px solid var(--border-color-primary); font-size: 0.92em;}
+.qa-sources-title {font-weight: 600; color: #6b7280; margin-bottom: 0.2em;}
+.qa-source {margin: 0.35em 0;}
+.qa-source > summary {cursor: pointer;}
+.qa-source[open] .qa-quote {display: none;}  /* the open item shows the sentence highlighted */
+.qa-chapter {color: #6b7280; font-size: 0.9em; margin-left: 0.5em;}
+.qa-quote {display: block; margin: 0.2em 0 0 1.3em; color: var(--body-text-color);}
+.qa-item {margin: 0.3em 0 0.3em 1.3em; padding: 0.3em 0.7em; border-left: 3px solid var(--color-accent); line-height: 1.7;}
+.qa-item mark {background: #ffe58f; color: #1f2937; padding: 0 2px;}
+.qa-timeline {padding: 0.5em 0.5em 0 0.5em;}
+.qa-axis {position: relative; height: 64px; margin: 8px 12px 4px 12px; border-bottom: 2px solid var(--border-color-primary);}
+.qa-tick {position: absolute; bottom: -22px; font-size: 0.8em; transform: translateX(-50%); color: var(--body-text-color-subdued);}
+.qa-dot {position: absolute; width: 12px; height: 12px; border-radius: 6px; background: var(--color-accent); transform: translateX(-50%);}
+.qa-dot-label {position: absolute; font-size: 0.8em; transform: translateX(-50%); white-space: nowrap;}
+.qa-timeline ul {margin-top: 30px;}
+"""
+
+
+# ---------------------------------------------------------------- escaping and rendering
+
+# Markdown (and gradio's LaTeX) syntax characters. They become numeric character
+# references, which marked shows as the character but never reads as syntax, both in
+# Markdown text and inside raw HTML blocks.
+_MD_SYNTAX = set("\\`*_{}[]()#+-.!|~$:=^%@/;,?")
+
+
+def escape_text(text: str) -> str:
+    """Text -> a string that the chatbot's Markdown + HTML renderer shows literally.
+
+    >>> escape_text("<b>*x*</b>")
+    '&lt;b&gt;&#42;x&#42;&lt;&#47;b&gt;'
+    """
+    out = []
+    for ch in str(text):
+        if ch in "&<>\"'":
+            out.append(html.escape(ch, quote=True))
+        elif ch in _MD_SYNTAX:
+            out.append(f"&#{ord(ch)};")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def escape_lines(text: str, sep: str = "<br>") -> str:
+    """:func:`escape_text` per line, joined with ``sep``; leading spaces dropped so no
+    line turns into a Markdown code block."""
+    return sep.join(escape_text(line.strip()) for line in str(text).split("\n"))
+
+
+_MARKER = re.compile(r"\[(\d{1,3})\]")
+
+
+def render_answer_text(text: str) -> str:
+    """Answer text -> escaped Markdown with citation markers shown as superscripts."""
+    parts = []
+    pos = 0
+    for m in _MARKER.finditer(text):
+        parts.append(escape_lines(text[pos : m.start()], "\n"))
+        parts.append(f'<sup class="qa-mark">&#91;{m.group(1)}&#93;</sup>')
+        pos = m.end()
+    parts.append(escape_lines(text[pos:], "\n"))
+    return "".join(parts)
+
+
+def _shorten(text: str, limit: int = 90) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def item_heading(item) -> str:
+    """``第（七）项 严格规范性文件管理``."""
+    return f"{item.label} {item.title}"
+
+
+def _find_document(documents: list[Document], doc_id: str) -> Document | None:
+    for doc in documents:
+        if doc.doc_id == doc_id:
+            return doc
+    return documents[0] if len(documents) == 1 else None
+
+
+def _cited_sentence(passage: Passage, item) -> str:
+    if passage.kind == "sentence" or passage.sentence >= 0:
+        if 0 <= passage.sentence < len(item.sentences):
+            return item.sentences[passage.sentence]
+        return passage.text
+    return ""
+
+
+def highlight(full: str, sentence: str) -> str:
+    """Escaped ``full`` with the first occurrence of ``sentence`` wrapped in <mark>."""
+    at = full.find(sentence) if sentence else -1
+    if at < 0:
+        return escape_lines(full)
+    end = at + len(sentence)
+    return escape_lines(full[:at]) + "<mark>" + escape_lines(sentence) + "</mark>" + escape_lines(full[end:])
+
+
+def render_source(number: int, passage: Passage, document: Document | None) -> str:
+    """One source: heading (item, chapter) and the cited sentence, opening to the full item."""
+    item = document.item(passage.item) if document is not None and passage.item else None
+    if item is not None:
+        heading = item_heading(item)
+        chapter_obj = document.chapter(item.chapter)
+        chapter = chapter_obj.ref if chapter_obj else passage.chapter
+        sentence = _cited_sentence(passage, item)
+        quote = sentence or passage.text or item.text
+        limit = 240 if sentence else 90  # the cited sentence in full; a whole item shortened
+        body = highlight(item.text, sentence)
+        more = f"{item.label}全文"
+    else:
+        heading = passage.ref or passage.kind
+        chapter = passage.chapter
+        quote = passage.text
+        limit = 90
+        body = escape_lines(passage.text)
+        more = "原文"
+    chapter_html = f'<span class="qa-chapter">{escape_text(chapter)}</span>' if chapter else ""
+    # One line, no blank lines: Markdown must treat the whole source as one HTML block.
+    return (
+        f'<details class="qa-source"><summary><b>&#91;{number}&#93; {escape_text(heading)}</b>{chapter_html}'
+        f'<span class="qa-quote">“{escape_text(_shorten(quote, limit))}”</span></summary>'
+        f'<div class="qa-item" title="{escape_text(more)}">{body}</div></details>'
+    )
+
+
+def render_answer(answer, documents: list[Document]) -> str:
+    """Full chatbot message for an Answer: text, then its sources."""
+    text = render_answer_text(answer.text)
+    if not answer.citations:
+        return text
+    sources = [
+        render_source(i, p, _find_document(documents, p.doc_id)) for i, p in enumerate(answer.citations, 1)
+    ]
+    return text + '\n\n<div class="qa-sources"><div class="qa-sources-title">来源（点击查看原文）</div>' + "".join(sources) + "</div>"
+
+
+# ---------------------------------------------------------------- work-points table
+
+
+def work_point_rows(document: Document) -> list[list]:
+    """One row per item: 章节, 序号, 标题, 期限, 责任单位, 数量要求."""
+    chapters = {c.number: c.ref for c in document.chapters}
+    rows = []
+    for item in document.items:
+        summary = facts_summary(item)
+        rows.append(
+            [
+                chapters.get(item.chapter, ""),
+                item.number,
+                item.title,
+                "；".join(summary["deadlines"]),
+                "；".join(summary["units"]),
+                "；".join(summary["quantities"]),
+            ]
+        )
+    return rows
+
+
+def filter_rows(rows: list[list], query: str) -> list[list]:
+    """Rows where any cell contains ``query`` (case-insensitive); all rows for a blank query."""
+    needle = (query or "").strip().lower()
+    if not needle:
+        return list(rows)
+    return [r for r in rows if any(needle in str(cell).lower() for cell in r)]
+
+
+def write_csv(rows: list[list], path: str | Path) -> Path:
+    """UTF-8 with BOM so that Excel opens the Chinese text correctly."""
+    path = Path(path)
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(HEADERS)
+        writer.writerows(rows)
+    return path
+
+
+def write_xlsx(rows: list[list], path: str | Path, title: str = "工作要点") -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    path = Path(path)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title[:31]
+    ws.append(HEADERS)
+    for r in rows:
+        ws.append(r)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for col, width in zip("ABCDEF", (26, 6, 30, 30, 40, 24)):
+        ws.column_dimensions[col].width = width
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "A2"
+    wb.save(path)
+    return path
+
+
+def export_files(rows: list[list], root: str | Path) -> tuple[Path, Path]:
+    """``work-points.csv`` and ``work-points.xlsx`` of ``rows``, in a sub-folder of ``root``
+    named by the rows' hash: the same filter result is written once, and the download
+    keeps its plain file name."""
+    digest = hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+    folder = Path(root) / digest
+    csv_path, xlsx_path = folder / "work-points.csv", folder / "work-points.xlsx"
+    if not (csv_path.exists() and xlsx_path.exists()):
+        folder.mkdir(parents=True, exist_ok=True)
+        write_csv(rows, csv_path)
+        write_xlsx(rows, xlsx_path)
+    return csv_path, xlsx_path
+
+
+def deadline_entries(document: Document) -> list[tuple[str, object, str]]:
+    """(ISO date, item, verbatim deadline text), sorted by date then item number."""
+    out = []
+    for item in document.items:
+        for fact in item.deadlines:
+            out.append((str(fact.value), item, fact.text))
+    return sorted(out, key=lambda e: (e[0], e[1].number))
+
+
+def timeline_html(document: Document) -> str:
+    """A horizontal timeline of the deadlines over the year(s) they fall in, and a list."""
+    entries = deadline_entries(document)
+    if not entries:
+        return '<div class="qa-timeline">本文件的工作项没有明确的完成期限。</div>'
+    dates = []
+    for iso, _, _ in entries:
+        try:
+            dates.append(date.fromisoformat(iso))
+        except ValueError:
+            dates.append(None)
+    known = [d for d in dates if d]
+    start = date(min(d.year for d in known), 1, 1) if known else None
+    end = date(max(d.year for d in known), 12, 31) if known else None
+    span = max((end - start).days, 1) if known else 1
+    marks = []
+    if known:
+        for year in range(start.year, end.year + 1):
+            for month in range(1, 13):
+                left = (date(year, month, 1) - start).days / span * 100
+                label = f"{month}月" if start.year == end.year else f"{year}.{month}"
+                marks.append(f'<span class="qa-tick" style="left:{left:.2f}%">{label}</span>')
+    stacked: dict = {}
+    for (iso, item, text), d in zip(entries, dates):
+        if d is None:
+            continue
+        left = (d - start).days / span * 100
+        level = stacked.get(d, 0)
+        stacked[d] = level + 1
+        tip = escape_text(f"{item_heading(item)}：{text}")
+        marks.append(f'<span class="qa-dot" style="left:{left:.2f}%;bottom:{6 + level * 22}px" title="{tip}"></span>')
+        marks.append(
+            f'<span class="qa-dot-label" style="left:{left:.2f}%;bottom:{20 + level * 22}px">{escape_text(item.label)}</span>'
+        )
+    listing = "".join(
+        f"<li><b>{escape_text(iso)}</b> {escape_text(item_heading(item))}：{escape_text(text)}</li>"
+        for iso, item, text in entries
+    )
+    return (
+        f'<div class="qa-timeline"><div class="qa-axis">{"".join(marks)}</div>'
+        f"<ul>{listing}</ul></div>"
+    )
+
+
+# ---------------------------------------------------------------- login
+
+
+def parse_auth(value: str | None) -> list[tuple[str, str]] | None:
+    """``ASSISTANT_AUTH`` -> gradio ``auth`` list; None when login is off.
+
+    ``"alice:pw1,bob:pw2"``, or ``"@/path/file"`` with one ``user:password`` per line
+    (blank lines and ``#`` comments skipped; a password may contain ``:``, and in a file
+    also ``,``).
+
+    >>> parse_auth("alice:s3cret, bob:pa:ss")
+    [('alice', 's3cret'), ('bob', 'pa:ss')]
+    """
+    if value is None or not value.strip():
+        return None
+    value = value.strip()
+    if value.startswith("@"):
+        path = Path(value[1:].strip()).expanduser()
+        try:
+            lines = path.read_text(encoding="utf-8-sig").splitlines()
+        except OSError as exc:
+            raise InputError(f"无法读取登录账号文件 {path}：{exc.strerror or exc}。请检查 ASSISTANT_AUTH=@文件路径。") from None
+        entries = [(n, line.strip()) for n, line in enumerate(lines, 1) if line.strip() and not line.strip().startswith("#")]
+        where = f"账号文件 {path} 第 {{}} 行"
+    else:
+        entries = [(n, part.strip()) for n, part in enumerate(value.split(","), 1) if part.strip()]
+        where = "ASSISTANT_AUTH 第 {} 组"
+    pairs = []
+    for n, entry in entries:
+        user, sep, password = entry.partition(":")
+        user = user.strip()
+        if not sep or not user or not password:
+            raise InputError(f"{where.format(n)} 格式不正确，应为“用户名:密码”。")
+        pairs.append((user, password))
+    if not pairs:
+        raise InputError("ASSISTANT_AUTH 没有给出任何“用户名:密码”。不需要登录时请不要设置它。")
+    return pairs
+
+
+# ---------------------------------------------------------------- warm-up
+
+
+class WarmUp:
+    """Runs ``assistant.warm_up`` once in a background thread so the page is served (and
+    shows progress) while the model loads and, on first start, the index is built."""
+
+    def __init__(self, assistant, echo=print):
+        self.assistant = assistant
+        self.echo = echo
+        self.message = "正在准备模型和索引……"
+        self.error: str | None = None
+        self.ready = threading.Event()
+        self.seconds: float | None = None
+        self._started = False
+        self._lock = threading.Lock()
+
+    def start(self) -> "WarmUp":
+        with self._lock:
+            if not self._started:
+                self._started = True
+                threading.Thread(target=self._run, name="assistant-warm-up", daemon=True).start()
+        return self
+
+    def _progress(self, message: str) -> None:
+        self.message = str(message)
+        self.echo(f"[{TITLE}] {message}")
+
+    def _run(self) -> None:
+        t0 = time.monotonic()
+        try:
+            self.assistant.warm_up(progress=self._progress)
+        except AssistantError as exc:
+            self.error = str(exc) or GENERIC_ERROR
+        except Exception:
+            log.exception("warm-up failed")
+            self.error = GENERIC_ERROR
+        self.seconds = time.monotonic() - t0
+        if self.error:
+            self.message = self.error
+            self.echo(f"[{TITLE}] 初始化失败：{self.error}")
+        else:
+            self.message = "就绪"
+            self.echo(f"[{TITLE}] 就绪（用时 {self.seconds:.1f} 秒）")
+        self.ready.set()
+
+    def status_markdown(self, document: Document | None) -> str:
+        if not self.ready.is_set():
+            return f'<span class="qa-busy">●</span> 正在准备：{escape_text(self.message)}（首次启动需要构建索引，请稍候）'
+        if self.error:
+            return f'<span class="qa-failed">●</span> 初始化失败：{escape_text(self.error)}'
+        if document is None:
+            return '<span class="qa-ready">●</span> 就绪'
+        return f'<span class="qa-ready">●</span> 就绪：共 {len(document.items)} 项工作，可以提问了。'
+
+
+# ---------------------------------------------------------------- the app
+
+
+def _documents(assistant) -> list[Document]:
+    try:
+        docs = list(assistant.documents)
+    except AssistantError:
+        docs = []
+    return docs
+
+
+def _default_document(assistant) -> Document | None:
+    try:
+        return assistant.document
+    except AssistantError:
+        return None
+
+
+def feedback_store_for(assistant) -> FeedbackStore:
+    settings = getattr(assistant, "settings", None)
+    data_dir = getattr(settings, "data_dir", None)
+    if data_dir is None:
+        from .config import Settings
+
+        data_dir = Settings.load().data_dir
+    return FeedbackStore(Path(data_dir) / FEEDBACK_FILENAME)
+
+
+def build_demo(assistant, *, warm_up: WarmUp | None = None, feedback: FeedbackStore | None = None):
+    """The gradio app (not launched): a header with the status line, then one tab per
+    function below. Pass ``css=CSS`` to ``launch()``.
+
+    ``warm_up`` is started here if it is not running yet; ``feedback`` defaults to
+    ``<data_dir>/feedback.sqlite3``.
+    """
+    import gradio as gr
+
+    warm = (warm_up or WarmUp(assistant)).start()
+    store = feedback or feedback_store_for(assistant)
+    document = _default_document(assistant)
+
+    with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
+        with gr.Column(elem_classes="qa-header"):
+            gr.Markdown(f"# {TITLE}")
+            if document is not None:
+                number = f"（{escape_text(document.meta.doc_number)}）" if document.meta.doc_number else ""
+                gr.Markdown(f"依据《{escape_text(document.title)}》{number}回答问题，每个回答都附有原文出处，请以原文为准。")
+            status = gr.Markdown(warm.status_markdown(document), elem_classes="qa-status", elem_id="qa-status")
+        with gr.Tabs():
+            _chat_tab(gr, assistant, warm, store)
+            _work_points_tab(gr, document)
+            # More tabs go here, one function per tab (e.g. a quiz tab `_quiz_tab(gr, assistant)`).
+
+        timer = gr.Timer(1.0, active=not warm.ready.is_set())
+
+        def refresh_status():
+            return warm.status_markdown(document), gr.Timer(active=not warm.ready.is_set())
+
+        timer.tick(refresh_status, outputs=[status, timer], api_visibility="private", show_progress="hidden", queue=False)
+        demo.load(refresh_status, outputs=[status, timer], api_visibility="private", show_progress="hidden", queue=False)
+    return demo
+
+
+def chat_messages(turns: list[dict]) -> list[dict]:
+    """Chatbot value for the turns: the escaped question, then the rendered answer."""
+    out = []
+    for t in turns:
+        out.append({"role": "user", "content": escape_lines(t["question"], "\n")})
+        out.append({"role": "assistant", "content": t["display"]})
+    return out
+
+
+def plain_history(turns: list[dict]) -> list[dict]:
+    """The ``history`` for ``ask()``: plain text of the answered turns (errors left out)."""
+    out = []
+    for t in turns:
+        if t.get("ok"):
+            out.append({"role": "user", "content": t["question"]})
+            out.append({"role": "assistant", "content": t["answer"]})
+    return out
+
+
+def respond_stream(assistant, warm: WarmUp, question: str, turns: list[dict], lock=None, delay: float = STREAM_DELAY):
+    """Answer ``question``, yielding ``(chatbot messages, turns)`` as the answer grows.
+
+    The last yield carries the finished turn (answer, sources, citations) in ``turns``;
+    a blank question yields the unchanged conversation once. Errors become a Chinese
+    message in the chat, never a traceback.
+    """
+    question = (question or "").strip()[:MAX_QUESTION_CHARS]
+    turns = list(turns or [])
+    if not question:
+        yield chat_messages(turns), list(turns)
+        return
+    turn = {"question": question, "answer": "", "display": "正在检索原文……", "citations": [], "intent": "", "ok": False}
+    yield chat_messages(turns + [turn]), list(turns)
+    while not warm.ready.wait(0.5):
+        turn["display"] = f"{escape_text(warm.message)}（首次启动需要构建索引，请稍候）"
+        yield chat_messages(turns + [turn]), list(turns)
+    answer = None
+    if warm.error:
+        text = warm.error
+    else:
+        try:
+            with lock or threading.Lock():
+                answer = assistant.ask(question, history=plain_history(turns))
+            text = answer.text
+        except AssistantError as exc:
+            text = str(exc) or GENERIC_ERROR
+        except Exception:
+            log.exception("ask failed for question %r", question)
+            text = GENERIC_ERROR
+    step = max(1, math.ceil(len(text) / STREAM_STEPS))
+    for end in range(step, len(text), step):
+        turn["display"] = render_answer_text(text[:end]) + " ▍"
+        yield chat_messages(turns + [turn]), list(turns)
+        if delay:
+            time.sleep(delay)
+    turn["answer"] = text
+    if answer is not None:
+        turn.update(
+            display=render_answer(answer, _documents(assistant)),
+            citations=[p.to_dict() for p in answer.citations],
+            intent=answer.intent,
+            refused=answer.refused,
+            ok=True,
+        )
+    else:
+        turn["display"] = '<span class="qa-error">' + render_answer_text(text) + "</span>"
+    turns.append(turn)
+    yield chat_messages(turns), list(turns)
+
+
+def record_vote(store: FeedbackStore, turns: list[dict], index, liked) -> bool:
+    """Store a 👍/👎 on the chatbot message at ``index`` (answers are the odd indexes)."""
+    if isinstance(index, (list, tuple)):
+        index = index[0] if index else None
+    turns = turns or []
+    if not isinstance(index, int) or index % 2 != 1 or not 0 <= index // 2 < len(turns):
+        return False
+    turn = turns[index // 2]
+    return store.record(turn["question"], turn["answer"], turn["citations"], vote_name(liked), turn.get("intent", ""))
+
+
+def _chat_tab(gr, assistant, warm: WarmUp, store: FeedbackStore) -> None:
+    lock = threading.Lock()
+
+    def respond(question, turns):
+        if not (question or "").strip():
+            gr.Warning("请输入问题，例如：规范性文件什么时候前要录入数据库？")
+        for messages, current in respond_stream(assistant, warm, question, turns, lock):
+            yield messages, "", current
+
+    def on_like(turns, data: gr.LikeData):
+        if record_vote(store, turns, data.index, data.liked):
+            gr.Info("感谢反馈！")
+
+    def clear():
+        return [], "", []
+
+    with gr.Tab("问答", id="chat"):
+        turns = gr.State([])
+        chatbot = gr.Chatbot(
+            label="对话",
+            height=520,
+            sanitize_html=True,
+            render_markdown=True,
+            latex_delimiters=[],
+            allow_tags=False,
+            buttons=[],
+            feedback_options=("Like", "Dislike"),
+            placeholder="请在下方输入问题，或点击示例问题。每个回答都会注明出自通知的哪一项。",
+            elem_id="qa-chatbot",
+        )
+        with gr.Row():
+            question = gr.Textbox(
+                label="问题",
+                show_label=False,
+                placeholder="请输入问题，按回车发送，例如：规范性文件什么时候前要录入数据库？",
+                scale=8,
+                max_lines=4,
+                max_length=MAX_QUESTION_CHARS,
+                elem_id="qa-question",
+            )
+            with gr.Column(scale=1, min_width=110):
+                send = gr.Button("发送", variant="primary", elem_id="qa-send")
+                clear_button = gr.Button("清空对话", size="sm", variant="secondary", elem_id="qa-clear")
+        gr.Markdown("**示例问题**（点击直接提问）：")
+        with gr.Row():
+            example_buttons = [gr.Button(q, size="sm", variant="secondary", elem_classes="qa-example") for q in EXAMPLES]
+
+        outputs = [chatbot, question, turns]
+        common = dict(concurrency_id="chat", concurrency_limit=CHAT_CONCURRENCY, show_progress="minimal")
+        question.submit(respond, [question, turns], outputs, api_name="ask", **common)
+        send.click(respond, [question, turns], outputs, api_visibility="undocumented", **common)
+        for button in example_buttons:
+            button.click(respond, [button, turns], outputs, api_visibility="undocumented", **common)
+        clear_button.click(clear, None, outputs, api_visibility="private", queue=False)
+        chatbot.clear(clear, None, outputs, api_visibility="private", queue=False)
+        chatbot.like(on_like, [turns], None, api_visibility="private", queue=False)
+
+
+def _work_points_tab(gr, document: Document | None) -> None:
+    with gr.Tab("工作要点一览", id="work-points"):
+        if document is None or not document.items:
+            gr.Markdown("没有可显示的工作要点：语料中未识别到条目。")
+            return
+        import pandas as pd
+
+        rows = work_point_rows(document)
+        with_deadline = sum(1 for it in document.items if it.deadlines)
+        exports = tempfile.mkdtemp(prefix="policy-qa-exports-")
+        csv_path, xlsx_path = export_files(rows, exports)
+
+        def frame(selected):
+            return pd.DataFrame(selected, columns=HEADERS)
+
+        def count_text(selected):
+            return f"显示 {len(selected)} / {len(rows)} 项（其中 {with_deadline} 项有明确期限）"
+
+        with gr.Row():
+            query = gr.Textbox(
+                label="筛选", placeholder="在所有列中查找，例如：规范性文件、2017年、县（市、区）", scale=4, elem_id="qa-filter"
+            )
+            csv_button = gr.DownloadButton("下载 CSV", value=str(csv_path), size="sm", elem_id="qa-csv")
+            xlsx_button = gr.DownloadButton("下载 Excel", value=str(xlsx_path), size="sm", elem_id="qa-xlsx")
+        count = gr.Markdown(count_text(rows), elem_id="qa-count")
+        table = gr.Dataframe(
+            value=frame(rows),
+            headers=HEADERS,
+            datatype="str",
+            interactive=False,
+            wrap=True,
+            max_height=2000,
+            column_widths=["16%", "6%", "20%", "18%", "26%", "14%"],
+            elem_id="qa-table",
+        )
+        gr.Markdown("### 完成期限时间轴")
+        gr.HTML(timeline_html(document), elem_id="qa-timeline")
+
+        def apply_filter(text):
+            selected = filter_rows(rows, text)
+            new_csv, new_xlsx = export_files(selected, exports)
+            return frame(selected), count_text(selected), str(new_csv), str(new_xlsx)
+
+        query.change(
+            apply_filter,
+            [query],
+            [table, count, csv_button, xlsx_button],
+            api_visibility="private",
+            show_progress="hidden",
+            trigger_mode="always_last",
+        )
+
+
+# ---------------------------------------------------------------- launching
+
+
+def theme():
+    import gradio as gr
+
+    # System fonts only: the default theme fetches web fonts, which an offline intranet cannot reach.
+    cjk = ["PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "sans-serif"]
+    return gr.themes.Default(primary_hue="red", font=cjk, font_mono=["ui-monospace", "Consolas", "monospace"])
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="app.py",
+        description=f"{TITLE}网页版：在浏览器中就工作要点通知提问，回答附原文出处。",
+        epilog=(
+            "示例：\n"
+            "  python app.py                          # http://127.0.0.1:7860\n"
+            "  python app.py --host 0.0.0.0 --port 8080\n"
+            "  ASSISTANT_AUTH=alice:密码 python app.py      # 开启登录（多个账号用逗号分隔）\n"
+            "  ASSISTANT_AUTH=@/etc/policy-qa/users.txt python app.py   # 每行一个 用户名:密码\n"
+            "\n首次启动会构建索引（页面顶部显示进度），之后的启动直接复用 indexes/ 中的索引。"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1；对外提供服务请放在反向代理之后并开启登录）")
+    parser.add_argument("--port", type=int, default=7860, help="端口（默认 7860）")
+    parser.add_argument("--corpus-dir", help="语料目录（默认 corpus/ 或 ASSISTANT_CORPUS_DIR）")
+    parser.add_argument("--index-dir", help="索引目录（默认 indexes/ 或 ASSISTANT_INDEX_DIR）")
+    parser.add_argument("--data-dir", help="数据目录，存放反馈等（默认 data/ 或 ASSISTANT_DATA_DIR）")
+    return parser
+
+
+def launch(argv: list[str] | None = None) -> int:
+    """Parse arguments, start the warm-up, serve the app until interrupted."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # gradio's own start-up probes
+    try:
+        from .config import Settings
+
+        settings = Settings.load(corpus_dir=args.corpus_dir, index_dir=args.index_dir, data_dir=args.data_dir)
+        auth = parse_auth(settings.auth)
+        if not 0 < args.port < 65536:
+            raise InputError(f"端口超出范围：{args.port}")
+        print(f"[{TITLE}] 正在启动……", flush=True)
+        from .service import Assistant
+
+        # lazy: the page is served at once; WarmUp loads the model and builds the index behind it.
+        assistant = Assistant(settings, lazy=True)
+        warm = WarmUp(assistant).start()
+        demo = build_demo(assistant, warm_up=warm, feedback=FeedbackStore(settings.data_dir / FEEDBACK_FILENAME))
+    except AssistantError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    demo.queue(default_concurrency_limit=4)
+    print(f"[{TITLE}] 网页地址：http://{args.host}:{args.port}" + ("（已开启登录）" if auth else ""), flush=True)
+    try:
+        demo.launch(
+            server_name=args.host,
+            server_port=args.port,
+            share=False,
+            auth=auth,
+            auth_message=f"请登录{TITLE}。" if auth else None,
+            show_error=False,
+            theme=theme(),
+            css=CSS,
+            footer_links=["api", "settings"],
+        )
+    except KeyboardInterrupt:
+        print("已停止。", file=sys.stderr)
+        return 130
+    return 0

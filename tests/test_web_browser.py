@@ -1,0 +1,285 @@
+"""The real app in a real browser: ``python app.py`` in a subprocess (temporary index
+and data folders, a free port on 127.0.0.1) driven by Playwright over Debian's
+Chromium. The first app builds the index; the second (login on) reuses it."""
+
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+READY_SECONDS = 240  # first start: model load + index build on 2 cores
+ANSWER_MS = 60_000
+USER, PASSWORD = "tester", "s3cret-口令"
+
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)", allow_module_level=True)
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class App:
+    """``python app.py`` on a free port; its console goes to ``log``."""
+
+    def __init__(self, folder: Path, index_dir: Path, **env):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.data_dir = folder / "data"
+        self.log = folder / "app.log"
+        full_env = dict(os.environ, ASSISTANT_INDEX_DIR=str(index_dir), ASSISTANT_DATA_DIR=str(self.data_dir), PYTHONUNBUFFERED="1")
+        full_env.pop("ASSISTANT_AUTH", None)
+        full_env.update(env)
+        self._out = self.log.open("w")
+        self.proc = subprocess.Popen(
+            [sys.executable, "app.py", "--port", str(self.port)], cwd=ROOT, env=full_env, stdout=self._out, stderr=subprocess.STDOUT
+        )
+        self.wait_ready()
+
+    def console(self) -> str:
+        return self.log.read_text(errors="replace")
+
+    def wait_ready(self) -> None:
+        """The server answers HTTP and the warm-up (model, index) has finished."""
+        deadline = time.monotonic() + READY_SECONDS
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"app.py exited with {self.proc.returncode}:\n{self.console()}")
+            if "[政策问答助手] 就绪" in self.console():
+                try:
+                    urllib.request.urlopen(self.url, timeout=5).close()
+                    return
+                except OSError:
+                    pass
+            time.sleep(0.5)
+        raise TimeoutError(f"app.py not ready after {READY_SECONDS}s:\n{self.console()}")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(5)
+        self._out.close()
+
+
+@pytest.fixture(scope="module")
+def folders(tmp_path_factory):
+    root = tmp_path_factory.mktemp("web")
+    return root, root / "indexes"
+
+
+@pytest.fixture(scope="module")
+def app(folders):
+    root, index_dir = folders
+    (root / "open").mkdir()
+    server = App(root / "open", index_dir)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 1000}, accept_downloads=True)
+    pg = context.new_page()
+    pg.set_default_timeout(ANSWER_MS)
+    pg.dialogs = []
+
+    def on_dialog(dialog):
+        pg.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    pg.on("dialog", on_dialog)
+    yield pg
+    context.close()
+
+
+def open_chat(page, url: str) -> None:
+    page.goto(url)
+    page.locator("#qa-status").get_by_text("就绪").wait_for()
+
+
+def ask(page, question: str):
+    """Type a question, press Enter, wait for the finished answer; returns its locator."""
+    bots = page.locator("#qa-chatbot [data-testid=bot]")
+    before = bots.count()
+    box = page.locator("#qa-question textarea")
+    box.fill(question)
+    box.press("Enter")
+    answer = bots.nth(before)
+    answer.wait_for()
+    # streaming ends when the cursor disappears
+    page.wait_for_function(
+        "([n]) => { const b = document.querySelectorAll('#qa-chatbot [data-testid=bot]');"
+        " return b.length > n && !b[n].innerText.includes('▍') && !b[n].innerText.includes('正在检索'); }",
+        arg=[before],
+    )
+    return answer
+
+
+def test_answer_quotes_its_source_and_follow_up_keeps_the_item(app, page):
+    open_chat(page, app.url)
+    answer = ask(page, "规范性文件什么时候前要录入数据库？")
+    assert "10月底" in answer.inner_text()
+
+    source = answer.locator(".qa-source").first
+    summary = source.locator("summary")
+    assert "第（七）项 严格规范性文件管理" in summary.inner_text()
+    assert "二、完善依法行政制度体系" in summary.inner_text()
+    assert "录入郑州市规范性文件数据库" in summary.locator(".qa-quote").inner_text()
+    full = source.locator(".qa-item")
+    assert not full.is_visible()
+    summary.click()
+    full.wait_for(state="visible")
+    assert full.inner_text().startswith("认真贯彻省、市规范性文件管理规定")
+    assert "2017年10月底前" in full.locator("mark").inner_text()
+
+    follow = ask(page, "那这项工作由谁负责？")
+    text = follow.inner_text()
+    assert "规范性文件" in text or "（七）" in text
+    assert "第（七）项" in follow.locator(".qa-source").first.locator("summary").inner_text()
+
+
+def test_thumbs_up_is_stored(app, page):
+    open_chat(page, app.url)
+    ask(page, "政府法律顾问制度要在什么时候前全部建立？")
+    page.locator("#qa-chatbot button[aria-label='赞'], #qa-chatbot button[aria-label='Like']").first.click()
+    db = app.data_dir / "feedback.sqlite3"
+    deadline = time.monotonic() + 15
+    rows = []
+    while time.monotonic() < deadline and not rows:
+        if db.exists():
+            with sqlite3.connect(db) as conn:
+                rows = conn.execute("SELECT vote, question, citations FROM feedback").fetchall()
+        time.sleep(0.3)
+    assert rows and rows[-1][0] == "up"
+    assert rows[-1][1] == "政府法律顾问制度要在什么时候前全部建立？"
+    assert '"item": 10' in rows[-1][2]
+
+
+def test_example_buttons_and_clear(app, page):
+    open_chat(page, app.url)
+    bots = page.locator("#qa-chatbot [data-testid=bot]")
+    page.get_by_role("button", name="这份文件的文号是什么？").click()
+    page.wait_for_function("() => [...document.querySelectorAll('#qa-chatbot [data-testid=bot]')].some(b => b.innerText.includes('郑政文〔2017〕60号') && !b.innerText.includes('▍'))")
+    assert bots.count() == 1
+    page.locator("#qa-clear").click()
+    page.wait_for_function("() => document.querySelectorAll('#qa-chatbot [data-testid=bot]').length === 0")
+
+
+def test_html_in_a_question_is_shown_not_run(app, page):
+    open_chat(page, app.url)
+    question = "<img src=x onerror=alert(1)>"
+    ask(page, question)
+    ask(page, "**粗体** <script>alert(2)</script> [链接](http://example.invalid)")
+    page.wait_for_timeout(1000)  # give a broken image's onerror time to fire
+    assert page.dialogs == []
+    users = page.locator("#qa-chatbot [data-testid=user]")
+    assert users.nth(0).inner_text().strip() == question
+    assert users.nth(1).inner_text().strip() == "**粗体** <script>alert(2)</script> [链接](http://example.invalid)"
+    chat = page.locator("#qa-chatbot")
+    assert chat.locator("img[src='x'], script, a[href*='example.invalid'], strong").count() == 0
+
+
+def test_work_points_table_filter_download_and_timeline(app, page, tmp_path):
+    open_chat(page, app.url)
+    page.get_by_role("tab", name="工作要点一览").click()
+    table = page.locator("#qa-table")
+    serials = table.locator("[role=gridcell][data-col='1']")
+    serials.first.wait_for()
+    assert serials.count() == 34
+    assert "显示 34 / 34 项" in page.locator("#qa-count").inner_text()
+
+    with page.expect_download() as info:
+        page.locator("#qa-csv").click()
+    saved = tmp_path / "all.csv"
+    info.value.save_as(saved)
+    lines = saved.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "章节,序号,标题,期限,责任单位,数量要求"
+    assert len(lines) == 35
+
+    timeline = page.locator("#qa-timeline").inner_text()
+    for expected in (
+        "2017-10-31 第（七）项 严格规范性文件管理：2017年10月底前",
+        "2017-12-31 第（十）项 积极推进政府法律顾问和公职律师制度：2017年12月底前",
+        "2017-12-31 第（二十八）项 健全依法化解纠纷机制：2017年底前",
+    ):
+        assert expected in timeline
+
+    page.locator("#qa-filter textarea, #qa-filter input").first.fill("2017-12-31")
+    page.wait_for_function("() => document.querySelector('#qa-count').innerText.includes('显示 2 / 34')")
+    assert [serials.nth(i).inner_text().strip() for i in range(serials.count())] == ["10", "28"]
+    with page.expect_download() as info:
+        page.locator("#qa-csv").click()
+    info.value.save_as(tmp_path / "filtered.csv")
+    assert len((tmp_path / "filtered.csv").read_text(encoding="utf-8-sig").splitlines()) == 3
+
+
+@pytest.fixture(scope="module")
+def auth_app(folders, app):
+    root, index_dir = folders  # the same index: this start reuses what the first one built
+    (root / "auth").mkdir()
+    manifest = index_dir / "manifest.json"
+    built = manifest.read_bytes() if manifest.exists() else None
+    server = App(root / "auth", index_dir, ASSISTANT_AUTH=f"{USER}:{PASSWORD},other:pw2")
+    server.reused_index = built is not None and manifest.read_bytes() == built
+    yield server
+    server.stop()
+
+
+def test_login_refuses_a_wrong_password_and_admits_the_right_one(auth_app, page):
+    page.goto(auth_app.url)
+    password = page.locator("input[type=password]")
+    password.wait_for()
+    assert page.locator("#qa-chatbot").count() == 0
+    page.locator("input[data-testid=textbox]").fill(USER)
+    password.fill("wrong")
+    page.get_by_role("button", name="登录").click()
+    page.get_by_text("凭据不正确").wait_for()
+    assert page.locator("#qa-chatbot").count() == 0
+
+    page.locator("input[data-testid=textbox]").fill(USER)
+    password.fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.locator("#qa-chatbot").wait_for()
+    answer = ask(page, "县（市、区）政府常务会议每年学法不少于几次？")
+    assert "4次" in answer.inner_text()
+    assert auth_app.reused_index
+
+
+def test_first_start_prints_index_progress(app):
+    lines = [l for l in app.console().splitlines() if l.startswith("[政策问答助手] ")]
+    assert lines[0] == "[政策问答助手] 正在启动……"
+    assert lines[-1].startswith("[政策问答助手] 就绪（用时")
+    assert len(lines) >= 4  # start, address, at least one warm-up progress message, ready
