@@ -155,6 +155,9 @@ def cmd_quiz(args) -> int:
     doc = parse_file(files[0])
     questions = quizlib.build_quiz(doc, n=args.n, seed=args.seed, types=args.types, chapters=args.chapter, items=args.item)
     title = f"《{doc.title}》学法测试题"
+    hints = quizlib.overlaps(questions, doc)
+    if hints:
+        print(f"提示：题量较大，有 {len(hints)} 对题目出自同一句原文，可能互相提示（如 {hints[0][0]} 与 {hints[0][1]}）。减少题量可避免。", file=sys.stderr)
     if not args.output:
         sys.stdout.write(quizlib.render(questions, fmt, title))
         return 0

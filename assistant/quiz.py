@@ -571,9 +571,9 @@ class QuizQuestion:
     """One quiz question; ``context`` is the quoted fragment of ``sentence`` (with the
     blank or the altered term) and ``explanation`` quotes ``sentence`` in full.
 
-    >>> q = build_quiz(doc, n=1, types=["blank"], items=[7])[0]  # doctest: +SKIP
-    >>> q.answer, q.item
-    ('2017年10月底前', '（七）严格规范性文件管理')
+    >>> q = build_quiz(doc, n=1, seed=7, types="tf", items=[28])[0]  # doctest: +SKIP
+    >>> q.answer, q.change, q.item
+    ('错', ('2017年底前', '2017年10月底前'), '（二十八）健全依法化解纠纷机制')
     """
 
     id: str
@@ -703,6 +703,11 @@ class _Candidate:
     question: QuizQuestion
     target: tuple  # (item, sentence, term): two questions on one term give each other away
     spot: tuple  # (item, sentence)
+    hidden: tuple[str, ...] = ()  # what the question asks for: no other question may show it
+
+    def shows(self, text: str) -> bool:
+        q = self.question
+        return text in q.context or any(text in o for o in q.options)
 
 
 
@@ -883,7 +888,7 @@ class _Generator:
             kind=term.kind,
             difficulty=_level(sum(c for _, c in wrong) / len(wrong)),
         )
-        return _Candidate(q, (item.number, term.sentence, term.text), (item.number, term.sentence))
+        return _Candidate(q, (item.number, term.sentence, term.text), (item.number, term.sentence), (term.text,))
 
     def single_location(self, item: Item, index: int) -> _Candidate | None:
         s = item.sentences[index]
@@ -965,7 +970,7 @@ class _Generator:
             kind="actor" if all(m.kind == "actor" for m in e.members) else "list",
             difficulty=_level(sum(c for _, c in wrong) / len(wrong)),
         )
-        return _Candidate(q, (item.number, e.sentence, "list:" + e.id), (item.number, e.sentence))
+        return _Candidate(q, (item.number, e.sentence, "list:" + e.id), (item.number, e.sentence), tuple(siblings))
 
     def tf_true(self, item: Item, index: int, a: int, b: int) -> _Candidate | None:
         s = item.sentences[index]
@@ -1020,7 +1025,7 @@ class _Generator:
         )
         # A false statement shows another term in place of this one: it gives nothing away
         # to a question that asks for the term, so it does not claim it.
-        return _Candidate(q, ("tf", item.number, term.sentence, term.text), (item.number, term.sentence))
+        return _Candidate(q, ("tf", item.number, term.sentence, term.text), (item.number, term.sentence), (term.text,))
 
     def blank(self, term: Term) -> _Candidate | None:
         item = self.doc.item(term.item)
@@ -1057,7 +1062,7 @@ class _Generator:
             difficulty=difficulty,
             accept=tuple(_accepted(term)),
         )
-        return _Candidate(q, (item.number, term.sentence, term.text), (item.number, term.sentence))
+        return _Candidate(q, (item.number, term.sentence, term.text), (item.number, term.sentence), (term.text,))
 
     # -------------------------------------------------------- all of them
 
@@ -1098,7 +1103,7 @@ class _Generator:
                 if validate(q, self.doc):
                     continue
                 uid = _uid(q.type, q.question, "|".join(q.options), q.answer)
-                out[qtype].append(_Candidate(replace(q, uid=uid), cand.target, cand.spot))
+                out[qtype].append(replace(cand, question=replace(q, uid=uid)))
         return out
 
 
@@ -1373,10 +1378,10 @@ def _order(cands: list[_Candidate], qtype: str, rng: random.Random) -> list[_Can
     return out
 
 
-def _reveals(q: QuizQuestion) -> bool:
-    """A true statement or a "which item" question quotes the sentence as it is, and so
-    answers every other question on that sentence."""
-    return q.kind == "location" or (q.type == "tf" and q.answer == TRUE)
+def _gives_away(a: _Candidate, b: _Candidate) -> bool:
+    """Two questions on one sentence where one shows what the other asks for: a cloze shows
+    the other members of its list, a true statement shows the whole sentence."""
+    return a.spot == b.spot and (any(b.shows(h) for h in a.hidden) or any(a.shows(h) for h in b.hidden))
 
 
 class _Picker:
@@ -1385,22 +1390,23 @@ class _Picker:
         self.picked: list[_Candidate] = []
         self.taken: set[str] = set()
         self.targets: set[tuple] = set()
-        self.spots: set[tuple] = set()
-        self.tf_spots: set[tuple] = set()
-        self.reveal_spots: set[tuple] = set()
+        self.by_spot: dict[tuple, list[_Candidate]] = {}
 
     def count(self, qtype: str) -> int:
         return sum(1 for c in self.picked if c.question.type == qtype)
 
     def fits(self, c: _Candidate, level: int) -> bool:
         q = c.question
-        if q.uid in self.taken or (q.type == "tf" and c.spot in self.tf_spots):
-            return False
-        if c.spot in self.reveal_spots or (_reveals(q) and c.spot in self.spots):
+        here = self.by_spot.get(c.spot, [])
+        if q.uid in self.taken or (q.type == "tf" and any(p.question.type == "tf" for p in here)):
             return False
         # Level 0 spreads questions over sentences; level 1 lets a sentence be asked about
-        # twice; level 2 lets one term be asked about in two types.
-        return not ((level < 2 and c.target in self.targets) or (level < 1 and c.spot in self.spots))
+        # twice; level 2 lets one term be asked about in two types; level 3, only reached
+        # when more questions are wanted than the sentences carry, lets one question hint
+        # at another.
+        if level < 3 and any(_gives_away(c, p) for p in here):
+            return False
+        return not ((level < 2 and c.target in self.targets) or (level < 1 and here))
 
     def take(self, qtype: str, level: int, quota: int, strict: bool) -> bool:
         """Pick the next fitting candidate of ``qtype``. ``strict`` keeps the mix: as many
@@ -1420,13 +1426,14 @@ class _Picker:
                 self.picked.append(c)
                 self.taken.add(c.question.uid)
                 self.targets.add(c.target)
-                self.spots.add(c.spot)
-                if c.question.type == "tf":
-                    self.tf_spots.add(c.spot)
-                if _reveals(c.question):
-                    self.reveal_spots.add(c.spot)
+                self.by_spot.setdefault(c.spot, []).append(c)
                 return True
         return False
+
+
+# Multiple choice and blanks need sentences with lists and facts; true/false statements and
+# "which item" questions can use any sentence: the former choose first.
+NEEDS_LISTS = {"multi": 0, "blank": 0, "single": 1, "tf": 1}
 
 
 def _select(pool: dict[str, list[_Candidate]], n: int, types: list[str], rng: random.Random) -> list[_Candidate]:
@@ -1444,16 +1451,48 @@ def _select(pool: dict[str, list[_Candidate]], n: int, types: list[str], rng: ra
                 quota[t] += 1
                 left -= 1
     picker = _Picker({t: _order(pool[t], t, rng) for t in types})
-    # First the even quotas; when conflicts leave a type short, other types fill in.
-    for strict, limits in ((True, quota), (False, quota), (False, cap)):
-        for level in range(3):
-            progress = True
-            while progress and len(picker.picked) < n:
-                progress = False
-                for t in types:
-                    if len(picker.picked) < n and picker.count(t) < limits[t] and picker.take(t, level, quota[t], strict):
-                        progress = True
+    # The type with the fewest questions to spare chooses its sentences first (multiple
+    # choice needs the sentences with lists). First the even quotas; when conflicts leave
+    # a type short, the other types fill in.
+    by_need = sorted(types, key=lambda t: (NEEDS_LISTS.get(t, 1), cap[t] - quota[t]))
+    hint_free = [(level, strict, limits) for strict, limits in ((True, quota), (False, quota), (False, cap)) for level in range(3)]
+    for level, strict, limits in hint_free + [(3, False, quota), (3, False, cap)]:
+        for t in by_need:
+            while len(picker.picked) < n and picker.count(t) < limits[t] and picker.take(t, level, quota[t], strict):
+                pass
     return picker.picked
+
+
+def overlaps(quiz, doc: Document) -> list[tuple[str, str]]:
+    """Pairs of question ids on one sentence where one question shows what the other asks
+    for (or two true/false questions). Empty unless more questions were asked for than the
+    notice's sentences carry independently (``build_quiz`` avoids them until then)."""
+    qs = _questions(quiz)
+
+    def asked(q: QuizQuestion) -> list[str]:
+        if q.type == "tf":
+            return list(q.change[:1])
+        if q.type == "multi":
+            item = doc.item(q.item_number)
+            index = item.sentences.index(q.sentence) if item and q.sentence in item.sentences else -1
+            rights = {q.options[LETTERS.index(ch)] for ch in q.answer if ch in LETTERS[: len(q.options)]}
+            for e in _analyse(item).enums if item else ():
+                if e.sentence == index and rights <= {m.text for m in e.members}:
+                    return [m.text for m in e.members]
+            return sorted(rights)
+        return [] if q.kind == "location" else [q.answer_text]
+
+    def shown(q: QuizQuestion) -> str:
+        return q.context + "\n" + "\n".join(q.options)
+
+    out = []
+    for i, a in enumerate(qs):
+        for b in qs[i + 1 :]:
+            if a.item_number != b.item_number or a.sentence != b.sentence:
+                continue
+            if (a.type == b.type == "tf") or any(x in shown(b) for x in asked(a)) or any(x in shown(a) for x in asked(b)):
+                out.append((a.id, b.id))
+    return out
 
 
 def build_quiz(doc: Document, n: int = 20, seed: int = 7, types=None, chapters=None, items=None) -> list[QuizQuestion]:
@@ -1477,9 +1516,6 @@ def build_quiz(doc: Document, n: int = 20, seed: int = 7, types=None, chapters=N
         detail = "、".join(f"{TYPE_LABELS[t]} {cap[t]}" for t in qtypes)
         raise InputError(f"题量 {n} 超出范围：按当前条件（{where}），本通知最多可出 {total} 道题（{detail}）。请减少题量或放宽条件。")
     picked = _select(pool, n, qtypes, random.Random(seed))
-    if len(picked) < n:  # questions that would give each other away cannot share a quiz
-        most = len(_select(pool, total, qtypes, random.Random(seed)))
-        raise InputError(f"题量 {n} 超出范围：按当前条件（{where}），本通知最多可出 {most} 道互不重复、互不提示的题。请减少题量或放宽条件。")
     sentence_index = {}
     for c in picked:
         it = doc.item(c.question.item_number)

@@ -19,6 +19,7 @@ from assistant.quiz import (
     enumerations,
     format_grade,
     grade,
+    overlaps,
     load_answers,
     load_quiz,
     to_csv,
@@ -78,10 +79,27 @@ def test_100_questions_pass_every_check(doc, quiz100):
     assert types == sorted(types, key=["single", "multi", "tf", "blank"].index)
 
 
-def test_a_true_statement_never_shares_a_sentence_with_another_question(quiz100):
-    revealing = {(q.item_number, q.sentence) for q in quiz100 if q.kind == "location" or q.answer == "对"}
-    for spot in revealing:
-        assert sum((q.item_number, q.sentence) == spot for q in quiz100) == 1, spot
+def test_no_question_gives_another_away(doc, quiz100):
+    assert overlaps(quiz100, doc) == []
+    # A cloze shows the other members of its list, so it would answer a blank on one of them.
+    cloze = next(q for q in quiz100 if q.type == "single" and q.kind == "member")
+    blank = replace(cloze, id="q999", type="blank", answer=cloze.answer_text, options=(), context=cloze.context)
+    member = next(m for e in enumerations(doc.item(cloze.item_number)) for m in e.members
+                  if m.text != cloze.answer_text and m.text in cloze.context and cloze.sentence == doc.item(cloze.item_number).sentences[m.sentence])
+    other = replace(blank, answer=member.text, answer_text=member.text, context=cloze.sentence.replace(member.text, "＿＿＿＿", 1))
+    assert overlaps([cloze, other], doc) == [(cloze.id, "q999")]
+
+
+def test_more_questions_than_sentences_carry(capsys, doc):
+    # Chapter 3 has five sentences: 20 questions must share them, and the CLI says so.
+    quiz = build_quiz(doc, n=20, seed=7, chapters=[3])
+    assert len(quiz) == 20 and all(validate(q, doc) == [] for q in quiz)
+    hints = overlaps(quiz, doc)
+    assert hints
+    assert main(["quiz", "--n", "20", "--chapter", "3", "--file", str(NOTICE)]) == 0
+    err = capsys.readouterr().err
+    assert err == f"提示：题量较大，有 {len(hints)} 对题目出自同一句原文，可能互相提示（如 {hints[0][0]} 与 {hints[0][1]}）。减少题量可避免。\n"
+    assert overlaps(build_quiz(doc, n=6, seed=7, chapters=[3]), doc) == []
 
 
 def test_exact_questions(doc):
