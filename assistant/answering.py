@@ -220,6 +220,9 @@ class Composer:
 
         from .index import _jieba, pinyin
 
+        if query.parts:
+            # The question names a part of the notice (指导思想 -> preamble), not a topic.
+            return ""
         _jieba()
         text = fold(query.search_text)
         m = None
@@ -252,9 +255,14 @@ class Composer:
         if query.followup and query.history_items:
             item = doc.item(query.history_items[0])
             return self.references(doc, item) if item else None
-        from .retrieval import _bigrams
+        from .retrieval import _bigrams, _names_other_document
 
-        q = _bigrams(fold(query.search_text)) - _bigrams("文号依据文件制定根据哪个什么多少")
+        if query.meta_field == "doc_number":
+            # A 文号 question is answered only by a document cited with its number.
+            candidates = [(it, f) for it, f in candidates if f.value.get("number")]
+        # Words of the notice's own title ("郑州市政府这个文件") name no cited document.
+        own = _bigrams(fold(doc.title + doc.meta.title + doc.meta.points_title))
+        q = _bigrams(fold(query.search_text)) - _bigrams("文号依据文件制定根据哪个什么多少") - own
         best, best_score = None, 0
         for it, f in candidates:
             score = len(q & _bigrams(fold(f.value.get("title", "") + f.text)))
@@ -267,6 +275,9 @@ class Composer:
                 item = self.docs[hits[0].key[0]].item(hits[0].key[2])
                 if item and item.facts_of("reference") and len(q_topic & _bigrams(fold(item.text))) >= 2:
                     return self.references(doc, item)
+            if query.meta_field == "doc_number" and _names_other_document(fold(query.search_text), doc):
+                # The 文号 of a document the notice does not cite with a number (or at all).
+                return refusal("文件中没有写明所问文件的文号。", "not_stated")
             return None
         it, f = best
         d = Draft()
@@ -275,10 +286,10 @@ class Composer:
         lead = f"《{title}》的文号是{number}" if number and title else (f"文号是{number}" if number else f"所引文件为《{title}》")
         if it is None:
             p = self.section_passages[(doc.doc_id, "preamble")]
-            d.add(f"{lead}。原文：“{quote(p.text, f.text, 160)}”{d.cite(p)}")
+            d.add(f"{lead}{d.cite(p)}。原文：“{quote(p.text, f.text, 160)}”{d.cite(p)}")
             return d.answer("reference")
-        d.add(f"{lead}。根据{self.name(it)}：“{quote(it.sentences[f.sentence], f.text, 160)}”")
-        d.add(d.cite(self.sentence_passage(doc.doc_id, it.number, f.sentence)))
+        marker = d.cite(self.sentence_passage(doc.doc_id, it.number, f.sentence))
+        d.add(f"{lead}{marker}。根据{self.name(it)}：“{quote(it.sentences[f.sentence], f.text, 160)}”{marker}")
         return d.answer("reference", (it.number,))
 
     def which_chapter(self, doc: Document, item: Item) -> Answer:
@@ -299,7 +310,9 @@ class Composer:
         p = hit.passage
         sentences = [s for s in split_sentences(p.text) if s.strip()]
         q = set(tokens(query.search_text))
-        best = max(sentences, key=lambda s: len(q & set(tokens(s))))
+        # A question about what is asked of someone wants the sentence that asks (请……执行).
+        asks = bool(re.search(r"要求|怎么做|做什么|干什么|怎么办", query.search_text))
+        best = max(sentences, key=lambda s: (asks and bool(re.search(r"请|要求|务必|应当|必须", s)), len(q & set(tokens(s)))))
         d = Draft()
         d.add(f"根据文件{p.ref}：“{quote(best, '', 160)}”{d.cite(p)}")
         return d.answer("section")
@@ -323,8 +336,10 @@ class Composer:
         ranked = self.rank_facts(query, doc, item, facts)
         fact = ranked[0]
         sentence = item.sentences[fact.sentence]
-        d.add(f"{fact.text}（{fact.value}）。根据{self.name(item)}：“{quote(sentence, fact.text)}”")
-        d.add(d.cite(self.sentence_passage(doc.doc_id, item.number, fact.sentence)))
+        # The fact sentence carries its own marker; the ISO form of the date is left out
+        # because the notice never writes it (only "2017年底前").
+        marker = d.cite(self.sentence_passage(doc.doc_id, item.number, fact.sentence))
+        d.add(f"{fact.text}{marker}。根据{self.name(item)}：“{quote(sentence, fact.text)}”{marker}")
         for other in ranked[1:3]:
             if other.sentence != fact.sentence:
                 s = item.sentences[other.sentence]
@@ -364,7 +379,8 @@ class Composer:
                 label = f"{f.value}（{f.role}）" if f.role else f.value
                 if label not in units:
                     units.append(label)
-        d.add("、".join(units) + f"。根据{self.name(item)}：")
+        markers = "".join(d.cite(self.sentence_passage(doc.doc_id, item.number, s)) for s in chosen)
+        d.add("、".join(units) + f"{markers}。根据{self.name(item)}：")
         for s in chosen:
             focus = by_sentence[s][0].text
             d.add(f"“{quote(item.sentences[s], focus)}”{d.cite(self.sentence_passage(doc.doc_id, item.number, s))}")
@@ -374,7 +390,16 @@ class Composer:
     def quantity(self, query: Query, doc: Document, item: Item) -> Answer:
         facts = item.facts_of("quantity")
         if not facts:
-            return refusal(f"文件没有为{self.name(item)}规定具体的次数或数量要求。", "quantity")
+            counted = _counted_span(query.search_text, item)
+            if counted is None:
+                return refusal(f"文件没有为{self.name(item)}规定具体的次数或数量要求。", "quantity")
+            # A count written into a name ("一平台、两抓手"): not a requirement, but it answers.
+            span, idx = counted
+            d = Draft()
+            marker = d.cite(self.sentence_passage(doc.doc_id, item.number, idx))
+            d.add(f"{span}{marker}。根据{self.name(item)}：“{quote(item.sentences[idx], span)}”{marker}")
+            d.add(self.suffix(doc))
+            return d.answer("quantity", (item.number,))
         q = set(tokens(query.search_text))
         scored = []
         for f in facts:
@@ -384,7 +409,10 @@ class Composer:
         best = max(s for s, _ in scored)
         chosen = [f for s, f in scored if s >= best - 0.5][:3]
         d = Draft()
-        d.add("；".join(f"{f.value.get('counted') + '：' if f.value.get('counted') else ''}{f.text}" for f in chosen))
+        d.add("；".join(
+            f"{f.value.get('counted') + '：' if f.value.get('counted') else ''}{f.text}{d.cite(self.sentence_passage(doc.doc_id, item.number, f.sentence))}"
+            for f in chosen
+        ))
         d.add(f"。根据{self.name(item)}：")
         done = set()
         for f in chosen:
@@ -400,7 +428,8 @@ class Composer:
         if not refs:
             return refusal(f"文件没有为{self.name(item)}列出具体的依据文件。", "reference")
         d = Draft()
-        d.add("依据" + "、".join(f.text for f in refs) + f"。根据{self.name(item)}：")
+        markers = "".join(d.cite(self.sentence_passage(doc.doc_id, item.number, s)) for s in sorted({f.sentence for f in refs}))
+        d.add("依据" + "、".join(f.text for f in refs) + f"{markers}。根据{self.name(item)}：")
         for s in sorted({f.sentence for f in refs}):
             d.add(f"“{quote(item.sentences[s], refs[0].text)}”{d.cite(self.sentence_passage(doc.doc_id, item.number, s))}")
         return d.answer("reference", (item.number,))
@@ -408,8 +437,15 @@ class Composer:
     def whole_item(self, doc: Document, item: Item) -> Answer:
         d = Draft()
         chapter = self.chapter_ref(doc, item)
-        d.add(f"{item.label}是「{item.title}」{f'（属于“{chapter}”）' if chapter else ''}。原文：“{item.text}”")
-        d.add(d.cite(self.item_passages[(doc.doc_id, item.number)]))
+        section = self.section_passages.get((doc.doc_id, "chapters"))
+        if chapter and section:
+            d.add(f"{item.label}是「{item.title}」，属于“{chapter}”{d.cite(section)}。原文：")
+        else:
+            d.add(f"{item.label}是「{item.title}」。原文：")
+        # One quote per sentence, each citing its own sentence: every quoted claim is
+        # backed by the passage its marker points to.
+        for i, sentence in enumerate(item.sentences):
+            d.add(f"“{quote(sentence, max_len=len(sentence))}”{d.cite(self.sentence_passage(doc.doc_id, item.number, i))}")
         d.add(self.suffix(doc))
         return d.answer("item", (item.number,))
 
@@ -476,7 +512,7 @@ class Composer:
             d = Draft()
             d.add(f"有{len({it.number for it, _ in rows})}项工作规定了完成时间：")
             d.add("；".join(
-                f"{it.ref}：{f.text}（{f.value}）{d.cite(self.sentence_passage(doc.doc_id, it.number, f.sentence))}" for it, f in rows
+                f"{it.ref}：{f.text}{d.cite(self.sentence_passage(doc.doc_id, it.number, f.sentence))}" for it, f in rows
             ))
             d.add("。")
             return d.answer("list", [it.number for it, _ in rows])
@@ -549,7 +585,7 @@ class Composer:
             if not p or not doc.preamble_refs:
                 return refusal("文件中没有写明制定依据。", "meta")
             refs = "和".join(f.text for f in doc.preamble_refs)
-            d.add(f"本工作要点根据{refs}制定。原文：“{quote(p.text, doc.preamble_refs[0].text, 160)}”{d.cite(p)}")
+            d.add(f"本工作要点根据{refs}制定{d.cite(p)}。原文：“{quote(p.text, doc.preamble_refs[0].text, 160)}”{d.cite(p)}")
             return d.answer("meta")
         values = {
             "doc_number": ("文号是", m.doc_number, "header"),
@@ -568,7 +604,7 @@ class Composer:
         if not value or p is None:
             return refusal("文件中没有写明这一项信息。", "meta")
         line = _line_with(p.text, field_name, m)
-        d.add(f"{lead}{value}。原文：“{line}”{d.cite(p)}")
+        d.add(f"{lead}{value}{d.cite(p)}。原文：“{line}”{d.cite(p)}")
         return d.answer("meta")
 
     # -- ranking inside an item
@@ -599,7 +635,7 @@ class Composer:
         return f"（见{name}）" if name else ""
 
 
-RE_ASKED_TERM = re.compile(r"(?:提到|提及|涉及|包含|含有|出现|写到|讲到|带有?|以)(?:了)?[“\"「『]?([^“”\"「」『』？?，,。]{2,20}?)[”\"」』]?(?:的|开头|字样|这个词|一词|$)")
+RE_ASKED_TERM = re.compile(r"(?:提到|提及|涉及|包含|含有|出现|写到|讲到|带有?|以)(?:了)?[“\"「『]?([^“”\"「」『』？?，,。]{2,20}?)[”\"」』]?(?:的|开头|字样|这个词|一词|[?？。!！\s]*$)")
 
 
 def _asked_terms(text: str) -> list[str]:
@@ -610,7 +646,33 @@ def _asked_terms(text: str) -> list[str]:
     m = RE_ASKED_TERM.search(text)
     if not m:
         return []
-    return [t.strip() for t in re.split(r"或者|或是|或|以及|和|、|及", m.group(1)) if len(t.strip()) >= 2]
+    terms = [t.strip() for t in re.split(r"或者|或是|或|以及|和|、|及", m.group(1)) if len(t.strip()) >= 2]
+    # "带文号的文件", "带期限的工作": a kind of fact to list, not a word to look for;
+    # "涉及哪些单位": the question itself, not a term.
+    return [t for t in terms if not FACT_KIND_WORDS.fullmatch(t) and not re.search(ASKING, t)]
+
+
+FACT_KIND_WORDS = re.compile(r"文号|发文字号|期限|时限|截止(?:时间|日期)|完成时间|时间(?:节点|要求)|次数|期数|数量要求|责任单位|牵头单位")
+
+
+RE_ASKED_COUNT = re.compile(r"(?:几|多少)(?:个|项|种|类|条|大)?([\u4e00-\u9fff]{1,4})")
+RE_CN_COUNT = r"(?:\d+|[一二两三四五六七八九十]+)(?:个|项|种|类|条|大)?"
+
+
+def _counted_span(question: str, item: Item) -> tuple[str, int] | None:
+    """Where an item counts the thing a question asks the number of, in words:
+    有几个抓手 -> ("两抓手", sentence index), 几证合一 -> ("五证合一", …)."""
+    m = RE_ASKED_COUNT.search(fold(question))
+    if not m:
+        return None
+    noun = m.group(1)
+    for length in range(len(noun), 1 if len(noun) > 1 else 0, -1):
+        pattern = re.compile(RE_CN_COUNT + re.escape(noun[:length]))
+        for idx, sentence in enumerate(item.sentences):
+            found = pattern.search(sentence)
+            if found:
+                return found.group(0), idx
+    return None
 
 
 def items_with_dates_upto(doc: Document, dates) -> list[int]:

@@ -69,7 +69,7 @@ META_FIELDS = [
     ("signing_date", re.compile(r"成文日期|成文时间|落款|签发|发布日期|发布时间|什么时候发布|哪天发|发文日期|发文时间|什么时候发的|什么时候出台|何时发布|出台时间"), "header"),
     ("recipients", re.compile(r"主送|发给(?:谁|哪些)|下发给|发送给|发给了|哪些单位执行|印发给"), "header"),
     ("issuer", re.compile(r"发文机关|发文单位|哪个单位发|谁发的|哪个部门发的|发布机关|谁发布|由谁发|哪个政府发|谁制定的|制定机关|哪个机关(?:发|印发|制定)"), "header"),
-    ("basis", re.compile(r"制定依据|依据(?:什么|哪些|哪个|哪)|根据(?:什么|哪些|哪个)(?:文件|精神)?制定|为什么制定|出台依据|上位文件|依据的(?:文件|是)|根据的是"), "preamble"),
+    ("basis", re.compile(r"制定依据|依据(?:什么|哪些|哪个|哪)|根据(?:什么|哪些|哪个)(?:文件|精神)?制定|为什么制定|出台依据|上位文件|依据的(?:文件|是|那|这)|根据的是"), "preamble"),
     ("title", re.compile(r"(?<!大)标题|全称|文件名|名称是"), "header"),
 ]
 # Canonical words of each field, matched on pinyin when the question has a homophone typo (文好 -> 文号).
@@ -79,6 +79,10 @@ META_SOUNDS = {
     "issuer": ("发文机关",), "basis": ("制定依据",),
 }
 PREAMBLE_HINT = re.compile(r"开头|开篇|前言|序言|导语|总体要求|指导思想|为什么要?制定|制定目的")
+# What the cover notice asks of the units it is sent to ("请认真贯彻执行"): the header.
+COVER_REQUEST = re.compile(r"(?:收文单位|收到(?:通知|文件)的单位|主送单位|下发对象|你们).{0,8}(?:要求|怎么做|做什么|干什么|怎么办)|通知(?:正文|本身)")
+# What a list of deadlines asks for (哪些工作有截止时间): every deadline of the notice.
+DEADLINE_LIST = re.compile(r"(?:哪些|哪几|列出|列举|列一下|所有工作|全部工作|各项工作|都有).{0,12}(?:截止|期限|时限|时间节点|完成时间|时间要求|deadline)|(?:截止|期限|时限|时间节点|完成时间|deadline).{0,8}(?:哪些|哪几|都有|分别)")
 
 INTENTS = [
     ("which_chapter", re.compile(r"属于哪|在哪(?:个|一)?(?:部分|大项|章|板块)|放在哪(?:个|一)?(?:部分|章|大项)|哪(?:个|一)(?:大)?部分|哪个大项|哪个板块|哪一章")),
@@ -117,14 +121,29 @@ class Query:
     history_items: tuple[int, ...] = field(default=(), compare=False)
 
 
+# Terminal escape sequences (colour codes pasted from a console): their tails ("[31m")
+# are printable and would otherwise be read as words.
+RE_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])")
+# HTML/XML tags (closed, or cut off at the end of the question), script and style
+# bodies, entities and Markdown marks. A tag starts with a letter, / or !, so
+# "<规范性文件>" keeps its words.
+RE_MARKUP = re.compile(
+    r"<(script|style)[^>]*>.*?</\1\s*>|<[a-z!/?][^<>\u4e00-\u9fff]{0,200}(?:>|$)|&(?:[a-z]{2,8}|#\d{1,6});|[`*_#>]{1,3}",
+    re.S | re.I,
+)
+
+
 def clean_question(question) -> str:
     """Validate and tidy a question; raises InputError with a Chinese message."""
     if question is None or not isinstance(question, str):
         raise InputError("问题必须是文字。")
+    if not question.strip():
+        raise InputError("问题为空，请输入要咨询的内容，例如：规范性文件什么时候前要录入数据库？")
+    # Control characters alone leave an empty text: analyse() then finds no words and the
+    # answer is a refusal, not an input error.
+    question = RE_ANSI.sub("", question)
     text = "".join(ch for ch in question if ch in "\n\t" or ch.isprintable())
     text = re.sub(r"\s+", " ", text).strip()
-    if not text:
-        raise InputError("问题为空，请输入要咨询的内容，例如：规范性文件什么时候前要录入数据库？")
     if len(text) > MAX_QUERY_CHARS:
         text = text[:MAX_QUERY_CHARS]
     return text
@@ -187,7 +206,12 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
 
     text = clean_question(question)
     # Markup in a question is noise for search (it is shown as text, never run, by the front ends).
-    folded = fold(re.sub(r"<(script|style)[^>]*>.*?</\1\s*>|<[^>]{0,200}>|[`*_#>]{1,3}", " ", text, flags=re.S | re.I))
+    folded = fold(RE_MARKUP.sub(" ", text))
+    if not re.search(r"[^\W_]", folded):
+        # Only markup, emoji or punctuation: nothing to search for, and no follow-up either
+        # ("😀" after a question about item 7 is not a question about item 7). An empty
+        # search text matches no word of the corpus, so the composer answers "not found".
+        return Query(text=text, search_text="")
     injection = bool(INJECTION.search(folded))
     work = folded
     if injection:
@@ -226,8 +250,19 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
         parts = ["preamble"]
     if meta_field == "title" and re.search(r"部分|章", sfold):
         meta_field, parts = "", []
+    if COVER_REQUEST.search(sfold) and not items:
+        intent, meta_field, parts = "content", "", ["header"]
     if re.search(r"各(?:个)?部分|每(?:一)?个?部分|大标题|章节标题|部分.{0,4}标题|几个部分|几部分|几大部分", sfold) and not items:
-        intent, meta_field, parts = "count", "", []
+        # Answered from the chapter titles, which the answer cites.
+        intent, meta_field, parts = "count", "", ["chapters"]
+    if meta_field in ("basis", "doc_number") and not re.search(r"(?:依据|根据)的", sfold) and _names_other_document(sfold, doc):
+        # "审计全覆盖依据什么文件", "河南省那个实施方案的文号": about a document the notice
+        # cites, not the notice's own 文号 or preamble; similarity finds where it is cited.
+        # ("依据的那个《纲要》" is the notice's own basis: the preamble stays.)
+        parts = []
+    if meta_field in ("basis", "doc_number") and re.search(r"(?:引用|援引|提到|涉及)(?:了|的)?.{0,6}(?:哪些|哪几|多少|几)|(?:哪些|哪几).{0,8}(?:引用|援引)", sfold):
+        # Every document the notice cites, the basis in the preamble first.
+        parts = ["preamble"]
     if not chapters and not items and intent != "which_chapter":
         chapters = chapter_by_title(sfold, doc)
 
@@ -253,7 +288,15 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
             break
     followup = bool(history_items) and not items and not chapters and (
         bool(FOLLOWUP.search(sfold)) or len(re.sub(r"\W", "", sfold)) <= 8
-    )
+    ) and not _other_topic(FOLLOWUP.sub(" ", sfold), doc, history_items)
+
+    if intent == "which_chapter":
+        # The answer names the chapter (cited from the chapter titles) and lists its items:
+        # the item's chapter when the item is known, else the titles passage.
+        known = items or (history_items if followup else [])
+        if doc is not None and known and not chapters and doc.item(known[0]) and doc.chapter(doc.item(known[0]).chapter):
+            chapters = [doc.item(known[0]).chapter]
+        parts = ["chapters"]
 
     if followup:
         # "它由谁负责？" has no topic of its own: rank sentences with the earlier question too.
@@ -268,6 +311,9 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
     other_place = next((p for p in _lines("places.txt") if p in sfold), "")
     year = int(sorted(doc_years)[0]) if doc_years else None
     dates = tuple((span, iso) for span, iso, _ in find_deadlines(sfold, year)) if not injection else ()
+    if not dates and not items and not chapters and doc is not None and DEADLINE_LIST.search(sfold):
+        # A list of deadlines is about every deadline the notice sets.
+        dates = tuple(dict.fromkeys((f.text, f.value) for it in doc.items for f in it.deadlines))
     return Query(
         text=text,
         search_text=search_text,
@@ -285,6 +331,38 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
         dates=dates,
         history_items=tuple(history_items),
     )
+
+
+# Words of a 文号/依据 question that name no particular document.
+_META_WORDS = re.compile(
+    r"发文字号|文件号|文号|依据|根据|制定|出台|上位|精神|什么|哪个|哪些|哪份|那个|这个|这份|那份|是|多少|的|了|呢|吗|"
+    r"工作要点|要点|通知|本文件|文件|规定|哪|那|这|个|份|本"
+)
+
+
+def _names_other_document(text: str, doc: Document | None) -> bool:
+    """Whether a 文号/依据 question names something besides the notice itself: at least two
+    word pairs that the notice's text contains (so 请问一下 and other filler do not count)
+    left once question words and the notice's own title are set aside."""
+    if doc is None:
+        return False
+    own = _bigrams(fold(doc.title + doc.meta.title + doc.meta.points_title))
+    body = fold(doc.text)
+    return len({b for b in _bigrams(_META_WORDS.sub(" ", text)) - own if b in body}) >= 2
+
+
+def _other_topic(text: str, doc: Document | None, history_items) -> bool:
+    """Whether a question with a follow-up word names its own topic, found in another item
+    and not in the earlier one: "跟它相比，法律顾问制度的截止时间" after a question about
+    规范性文件 asks about 法律顾问. Only word pairs found in at most three items count."""
+    if doc is None or not doc.items:
+        return False
+    pairs = {it.number: _bigrams(fold(it.title + it.text)) for it in doc.items}
+    asked = [b for b in _bigrams(text) if 1 <= sum(b in ps for ps in pairs.values()) <= 3]
+    score = {n: sum(b in ps for b in asked) for n, ps in pairs.items()}
+    best = max(score, key=score.get)
+    earlier = max((score.get(n, 0) for n in history_items), default=0)
+    return best not in history_items and score[best] >= 3 and earlier <= 1
 
 
 def _doc_years(doc: Document | None) -> set[str]:

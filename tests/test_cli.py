@@ -25,7 +25,7 @@ def test_empty_question_is_refused_before_loading(capsys):
 def test_ask_json(capsys, tmp_path):
     assert main(["ask", "这份文件的文号是什么？", "--json", "--index-dir", str(tmp_path)]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["text"] == "文号是郑政文〔2017〕60号。原文：“郑政文〔2017〕60号”[1]"
+    assert data["text"] == "文号是郑政文〔2017〕60号[1]。原文：“郑政文〔2017〕60号”[1]"
     assert data["refused"] is False
     assert data["citations"][0]["kind"] == "header"
 
@@ -36,7 +36,7 @@ def test_ask_text_and_history_file(capsys, tmp_path):
     history.write_text(json.dumps([{"role": "user", "content": "法律顾问制度什么时候建立？"}, {"role": "assistant", "content": "2017年12月底前。根据第（十）项……"}], ensure_ascii=False), encoding="utf-8")
     assert main(["ask", "它依据哪个文件？", "--history", str(history), "--index-dir", str(tmp_path / "i")]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("依据《郑州市人民政府关于推行政府法律顾问制度的实施意见》（郑政〔2016〕37号）")
+    assert out.startswith("依据《郑州市人民政府关于推行政府法律顾问制度的实施意见》（郑政〔2016〕37号）[1]。")
     assert "\n[1] 三、健全依法决策机制 （十）积极推进政府法律顾问和公职律师制度\n" in out
     assert main(["ask", "它依据哪个文件？", "--history", str(tmp_path / "missing.json")]) == 1
     assert "无法读取对话历史文件" in capsys.readouterr().err
