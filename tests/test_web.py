@@ -16,16 +16,27 @@ import pytest
 from assistant.documents import parse_file
 from assistant.feedback import FeedbackStore, vote_name
 from assistant.schema import Answer, Document, DocumentMeta, InputError, Item, Passage
+from assistant import quiz as quizlib
 from assistant.web import (
     GENERIC_ERROR,
     HEADERS,
+    QUIZ_MAX_QUESTIONS,
     WarmUp,
+    answer_choices,
+    answer_sheet,
+    answer_widget,
     build_parser,
+    chapter_choices,
     chat_messages,
     escape_text,
     filter_rows,
+    grade_markdown,
+    make_quiz,
     parse_auth,
     plain_history,
+    question_markdown,
+    quiz_status,
+    quiz_title,
     record_vote,
     render_answer,
     render_answer_text,
@@ -33,6 +44,7 @@ from assistant.web import (
     timeline_html,
     work_point_rows,
     write_csv,
+    write_quiz_files,
     write_xlsx,
 )
 
@@ -282,6 +294,45 @@ def test_question_html_is_shown_as_text(doc):
     assert "<img" not in messages[1]["content"]
 
 
+def test_stream_is_a_few_chunks_within_the_pause_budget(doc):
+    import time
+
+    fake = FakeAssistant(doc)
+    warm = ready_warm(fake)
+    t0 = time.perf_counter()
+    steps = list(respond_stream(fake, warm, "规范性文件什么时候前要录入数据库？", [], delay=0.3))
+    elapsed = time.perf_counter() - t0
+    assert len(steps) == 5  # placeholder, three partial answers, the finished answer
+    assert 0.3 <= elapsed < 0.6
+
+
+@pytest.mark.slow
+def test_concurrent_asks_match_serial_ones(qa):
+    """The web chat calls ask() from many threads without a lock: parallel answers (with
+    the query embeddings computed concurrently) must equal serial ones."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    base = [
+        "规范性文件什么时候前要录入数据库？",
+        "政府法律顾问制度要在什么时候前全部建立？",
+        "县（市、区）政府常务会议每年学法不少于几次？",
+        "行政复议工作有什么要求？",
+        "政务公开由谁负责？",
+        "哪些工作有时间节点？",
+        "第（十三）项讲的是什么？",
+        "今年的财政预算是多少？",
+    ]
+    questions = [f"{prefix}{q}" for prefix in ("", "请问", "我想知道") for q in base]
+    clear = type(qa.embeddings)._embed_query_cached.cache_clear
+    qa.warm_up()
+    clear()
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        parallel = list(pool.map(qa.ask, questions))
+    clear()
+    serial = [qa.ask(q) for q in questions]
+    assert [(a.text, a.citations) for a in parallel] == [(a.text, a.citations) for a in serial]
+
+
 def test_stream_waits_for_warm_up(doc):
     fake = FakeAssistant(doc)
     gate = threading.Event()
@@ -457,3 +508,167 @@ def test_exports_are_written_once_per_distinct_rows(doc, tmp_path):
     assert first == again and first != other
     assert [p.name for p in first] == ["work-points.csv", "work-points.xlsx"]
     assert len(list(tmp_path.iterdir())) == 2
+
+
+# ---------------------------------------------------------------- training quiz
+
+ALL_TYPES = ["single", "multi", "tf", "blank"]
+
+
+def test_quiz_is_the_cli_quiz_for_the_same_settings(doc):
+    quiz = make_quiz(doc, 5, ALL_TYPES, [], 7)
+    assert quiz == quizlib.build_quiz(doc, n=5, seed=7)
+    assert [q.id for q in quiz] == ["q1", "q2", "q3", "q4", "q5"]
+    assert [q.type for q in quiz] == ["single", "single", "multi", "tf", "blank"]
+    assert make_quiz(doc, 5.0, ALL_TYPES, None, "7") == quiz  # gradio's Number may send floats
+
+
+def test_quiz_chapters_and_types_filter(doc):
+    assert chapter_choices(doc)[2] == ("三、健全依法决策机制", 3)
+    assert len(chapter_choices(doc)) == 10
+    quiz = make_quiz(doc, 6, ["single", "tf"], [3, 9], 11)
+    assert len(quiz) == 6
+    assert {q.type for q in quiz} == {"single", "tf"}
+    assert {q.chapter for q in quiz} <= {3, 9}
+    assert all(quizlib.validate(q, doc) == [] for q in quiz)
+
+
+@pytest.mark.parametrize(
+    "n, types, seed, message",
+    [
+        (0, ALL_TYPES, 7, "题量必须是正整数，当前为：0。"),
+        (-3, ALL_TYPES, 7, "题量必须是正整数，当前为：-3。"),
+        (None, ALL_TYPES, 7, "请填写题量，例如：10。"),
+        (2.5, ALL_TYPES, 7, "题量必须是整数，当前为：2.5。"),
+        (
+            QUIZ_MAX_QUESTIONS + 1,
+            ALL_TYPES,
+            7,
+            f"网页测验一次最多 {QUIZ_MAX_QUESTIONS} 题，当前为：{QUIZ_MAX_QUESTIONS + 1}。更多题目请用命令行生成 Word 试卷："
+            f"python -m assistant quiz --n {QUIZ_MAX_QUESTIONS + 1} -o quiz.docx",
+        ),
+        (5, [], 7, "请至少选择一种题型（单选、多选、判断、填空）。"),
+        (5, None, 7, "请至少选择一种题型（单选、多选、判断、填空）。"),
+        (5, ALL_TYPES, None, "请填写随机种子，例如：7。"),
+    ],
+)
+def test_bad_quiz_settings_get_a_chinese_message(doc, n, types, seed, message):
+    with pytest.raises(InputError) as info:
+        make_quiz(doc, n, types, [], seed)
+    assert str(info.value) == message
+
+
+def test_quiz_larger_than_the_chapters_allow(doc):
+    most = sum(quizlib.capacity(doc, seed=7, chapters=[9]).values())
+    assert 0 < most < 40
+    with pytest.raises(InputError) as info:
+        make_quiz(doc, 40, ALL_TYPES, [9], 7)
+    assert str(info.value).startswith(f"题量 40 超出范围：按当前条件（第 29、30 项），本通知最多可出 {most} 道题（")
+    with pytest.raises(InputError, match="本通知最多可出 0 道题（多选题 0）"):
+        make_quiz(doc, 1, ["multi"], [9], 7)
+
+
+def test_quiz_without_items_is_refused():
+    empty = Document(doc_id="d", meta=DocumentMeta(title="t"), items=())
+    for document in (None, empty):
+        with pytest.raises(InputError, match="没有识别到条目"):
+            make_quiz(document, 5, ALL_TYPES, [], 7)
+
+
+def test_quiz_files_docx_csv_json(doc, tmp_path):
+    import docx
+
+    quiz = make_quiz(doc, 5, ALL_TYPES, [], 7)
+    title = quiz_title(doc)
+    assert title == "《郑州市2017年推进依法行政建设法治政府工作要点》学法测试题"
+    files = write_quiz_files(quiz, tmp_path, title)
+    assert [(fmt, p.name) for fmt, p in files.items()] == [("docx", "quiz.docx"), ("csv", "quiz.csv"), ("json", "quiz.json")]
+    assert quizlib.load_quiz(files["json"]) == quiz
+    assert files["csv"].read_bytes().startswith(b"\xef\xbb\xbf")
+    with files["csv"].open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == quizlib.CSV_HEADER
+    assert [r[0] for r in rows[1:]] == ["q1", "q2", "q3", "q4", "q5"]
+    paragraphs = [p.text for p in docx.Document(str(files["docx"])).paragraphs]
+    assert paragraphs[0] == title
+    assert f"1. {quiz[0].question}" in paragraphs
+    assert write_quiz_files(list(quiz), tmp_path, title) == files  # the same quiz is written once
+    assert [p.name for p in tmp_path.iterdir()] == [files["json"].parent.name]
+    assert sorted(p.name for p in files["json"].parent.iterdir()) == ["quiz.csv", "quiz.docx", "quiz.json"]
+
+
+def test_question_widgets_and_choices(doc):
+    single, _, multi, tf, blank = make_quiz(doc, 5, ALL_TYPES, [], 7)
+    assert [answer_widget(q) for q in (single, multi, tf, blank)] == ["radio", "check", "radio", "text"]
+    assert answer_choices(single) == [
+        ("A. （二十四）自觉接受人大、政协和社会监督", "A"),
+        ("B. （二十）提高政务公开能力", "B"),
+        ("C. （二十三）发挥专门监督作用", "C"),
+        ("D. （二十五）完善纠错问责机制", "D"),
+    ]
+    assert answer_choices(tf) == [("对", "对"), ("错", "错")]
+    assert [value for _, value in answer_choices(multi)] == ["A", "B", "C", "D", "E"]
+    assert answer_choices(blank) == []
+    assert question_markdown(5, blank) == (
+        '**5.** <span class="qa-qtype">填空题</span> 填空：根据通知（十三）探索“互联网&#43;行政执法”，'
+        "“强化科技、装备在＿＿＿＿、管理和服务中的应用。”"
+    )
+    assert quiz_status([single, tf], doc) == "已生成 2 道题（单选题 1、判断题 1）。作答后点击“提交”查看得分和解析；试卷可下载为 Word、CSV 或 JSON。"
+
+
+def widget_values(quiz, answers: dict) -> list:
+    """What the answer widgets send for ``answers`` ({"q1": "A", ...}): one value per question."""
+    empty = {"radio": None, "check": [], "text": ""}
+    return [answers.get(q.id, empty[answer_widget(q)]) for q in quiz]
+
+
+def test_all_right_answers_score_full_marks(doc):
+    quiz = make_quiz(doc, 5, ALL_TYPES, [], 7)
+    right = {q.id: list(q.answer) if q.type == "multi" else q.answer for q in quiz}
+    sheet = answer_sheet(quiz, widget_values(quiz, right))
+    assert sheet == {"q1": "C", "q2": "A", "q3": ["A", "D"], "q4": "错", "q5": "行政执法"}
+    score, feedback = grade_markdown(quiz, quizlib.grade(quiz, sheet))
+    assert score == "**得分：5/5（100%）**　正确 5 题，错误 0 题，未作答 0 题。"
+    assert feedback[2] == (
+        '<span class="qa-right">✔ 回答正确</span><br>正确答案：A&#46; 一考核；D&#46; 一带动<br>解析：'
+        + escape_text(quiz[2].explanation)
+    )
+
+
+def test_wrong_and_missing_answers_show_the_answer_and_the_original(doc):
+    quiz = make_quiz(doc, 5, ALL_TYPES, [], 7)
+    sheet = answer_sheet(quiz, widget_values(quiz, {"q1": "A", "q3": ["A"], "q4": "对", "q5": " 行政执法 "}))
+    assert sheet == {"q1": "A", "q2": None, "q3": ["A"], "q4": "对", "q5": " 行政执法 "}
+    score, feedback = grade_markdown(quiz, quizlib.grade(quiz, sheet))
+    assert score == "**得分：1/5（20%）**　正确 1 题，错误 3 题，未作答 1 题。"
+    assert feedback[0] == (
+        '<span class="qa-wrong">✘ 回答错误</span>　你的答案：A<br>正确答案：C&#46; （二十三）发挥专门监督作用<br>'
+        "解析：原文出自（二十三）发挥专门监督作用：“健全完善、认真执行行政监察制度，各级监察机关切实履行监督责任，确保廉政建设各项任务落实。”"
+    )
+    assert feedback[1].startswith('<span class="qa-missing">未作答</span><br>正确答案：A&#46; 项目落地<br>解析：原文出自（二十三）发挥专门监督作用：')
+    assert feedback[3].startswith('<span class="qa-wrong">✘ 回答错误</span>　你的答案：对<br>正确答案：错<br>解析：原文是“各级政府领导班子”')
+    assert feedback[4].startswith('<span class="qa-right">✔ 回答正确</span>')
+
+
+def test_quiz_text_and_typed_answers_are_escaped():
+    q = quizlib.QuizQuestion(
+        id="q1", type="blank", question=f"填空：{XSS}＿＿＿＿", answer="**对**", explanation=f"原文出自（一）<b>标题</b>：“{XSS}”",
+        item="（一）<b>标题</b>", item_number=1, chapter=1, sentence=XSS, context=XSS,
+    )
+    assert "<img" not in question_markdown(1, q) and "<b>" not in question_markdown(1, q)
+    _, feedback = grade_markdown([q], quizlib.grade([q], {"q1": "<script>alert(1)</script>"}))
+    assert "<script" not in feedback[0] and "<img" not in feedback[0] and "<b>" not in feedback[0] and "**" not in feedback[0]
+    assert "你的答案：&lt;script&gt;alert&#40;1&#41;&lt;&#47;script&gt;" in feedback[0]
+
+
+def test_quiz_tab_is_in_the_app_and_stays_small(doc, tmp_path):
+    from assistant.web import build_demo
+
+    demo = build_demo(FakeAssistant(doc), feedback=FeedbackStore(tmp_path / "f.sqlite3"))
+    ids = {getattr(block, "elem_id", None) for block in demo.blocks.values()}
+    assert {"qa-quiz-n", "qa-quiz-seed", "qa-quiz-types", "qa-quiz-chapters", "qa-quiz-generate", "qa-quiz-json"} <= ids
+    labels = [block.label for block in demo.blocks.values() if type(block).__name__ == "Tab"]
+    assert labels == ["问答", "工作要点一览", "法治培训测验"]
+    # gradio builds every block's config for each new session: the questions are rendered
+    # per session (gr.render), not kept as hidden widgets that every chat visitor pays for.
+    assert len(demo.blocks) < 70

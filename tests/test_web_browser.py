@@ -246,6 +246,64 @@ def test_work_points_table_filter_download_and_timeline(app, page, tmp_path):
     assert len((tmp_path / "filtered.csv").read_text(encoding="utf-8-sig").splitlines()) == 3
 
 
+def test_quiz_generate_answer_grade_and_download(app, page, tmp_path):
+    import json
+
+    from assistant import quiz as quizlib
+    from assistant.documents import parse_file
+
+    open_chat(page, app.url)
+    page.get_by_role("tab", name="法治培训测验").click()
+    size = page.locator("#qa-quiz-n input")
+    size.fill("0")
+    page.locator("#qa-quiz-generate").click()
+    page.locator("#qa-quiz-status").get_by_text("题量必须是正整数，当前为：0。").wait_for()
+    assert page.locator("#qa-quiz-q1").count() == 0
+
+    size.fill("5")  # seed 7 and all four types are the defaults
+    page.locator("#qa-quiz-generate").click()
+    page.locator("#qa-quiz-status").get_by_text("已生成 5 道题").wait_for()
+    page.locator("#qa-quiz-q5").first.wait_for()
+    assert page.locator("#qa-quiz-q6").count() == 0
+    given = []
+    for i in range(1, 6):
+        box = page.locator(f"#qa-quiz-q{i}").first  # gradio repeats a Group's id on an inner element
+        radios, checks = box.locator("input[type=radio]"), box.locator("input[type=checkbox]")
+        if radios.count():
+            radios.first.check()
+            given.append("first")
+        elif checks.count():
+            checks.first.check()
+            given.append(["first"])
+        else:
+            box.locator("textarea, input[type=text]").first.fill("行政执法")
+            given.append("行政执法")
+    page.locator("#qa-quiz-submit").click()
+    page.locator("#qa-quiz-score").get_by_text("得分：").wait_for()
+    score_line = page.locator("#qa-quiz-score").inner_text()
+    for i in range(1, 6):
+        feedback = page.locator(f"#qa-quiz-q{i}").first.locator(".qa-quiz-feedback").first
+        feedback.wait_for()
+        text = feedback.inner_text()
+        assert ("回答正确" in text or "回答错误" in text) and "正确答案：" in text and "原文出自（" in text
+
+    with page.expect_download() as info:
+        page.locator("#qa-quiz-json").click()
+    saved = tmp_path / "quiz.json"
+    info.value.save_as(saved)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert len(data) == 5
+    quiz = quizlib.load_quiz(saved)
+    assert quiz == quizlib.build_quiz(parse_file(ROOT / "corpus" / "zhengzhou-2017-rule-of-law-work-points.txt"), n=5, seed=7)
+    # the page's score is quiz.grade of what was clicked: the first option, 对, or the typed words
+    sheet = {}
+    for q, g in zip(quiz, given):
+        first = quizlib.TRUE if q.type == "tf" else "A"
+        sheet[q.id] = [first] if isinstance(g, list) else first if g == "first" else g
+    result = quizlib.grade(quiz, sheet)
+    assert score_line.startswith(f"得分：{result['score']}/5（{result['percent']:g}%）")
+
+
 @pytest.fixture(scope="module")
 def auth_app(folders, app):
     root, index_dir = folders  # the same index: this start reuses what the first one built
