@@ -9,11 +9,13 @@ used when the check fails.
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from dataclasses import dataclass, field, replace
 from importlib import resources
 
+from .documents import split_sentences
 from .index import fold, tokens
 from .retrieval import Hit, Query, items_with_dates
 from .schema import Answer, Document, Fact, Item, Passage
@@ -94,6 +96,10 @@ class Draft:
         return Answer("".join(self.parts), tuple(self.citations), False, intent, tuple(items))
 
 
+# A figure in a sentence: digits (half or full width) or Chinese numerals with a unit.
+RE_FIGURE = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万亿两〇○零]+(?:亿|万|元|斤|吨|倍|个|%|％|项|年)|百分之")
+
+
 def refusal(text: str, intent: str = "refused") -> Answer:
     return Answer(text, (), True, intent, ())
 
@@ -111,10 +117,22 @@ class Composer:
         self.corpus_folded = "\n".join(fold(d.text) for d in docs)
         from .index import pinyin
 
-        self.corpus_pinyin = pinyin(re.sub(r"[^\u4e00-\u9fff]", "", self.corpus_folded))
+        # Per character: pinyin of one long string is slow (27 s for a million characters).
+        chars = re.sub(r"[^\u4e00-\u9fff]", "", self.corpus_folded)
+        table = {ch: pinyin(ch) for ch in set(chars)}
+        self.corpus_pinyin = "".join(map(table.__getitem__, chars))
         self.known_units = sorted(
             {f.value for d in docs for it in d.items for f in it.facts_of("actor")}, key=len, reverse=True
         )
+
+    def for_doc(self, doc: Document) -> "Composer":
+        """The same composer with ``doc`` as the document questions are about by default
+        (a shallow copy: the indexes are shared, so this is cheap and thread-safe)."""
+        if doc is self.default:
+            return self
+        view = copy.copy(self)
+        view.default = doc
+        return view
 
     # -- helpers
 
@@ -140,6 +158,8 @@ class Composer:
         refused = self.out_of_scope(query)
         if refused is not None:
             return refused
+        if self.default.kind == "report" or (hits and hits[0].key[1] == "paragraph" and not query.items and not query.followup):
+            return self.paragraphs(query, hits)
         text = fold(query.search_text)
         is_list = re.search(r"哪些|哪几|列出|列举|列一下", text)
         if is_list and not query.items and _asked_terms(text):
@@ -186,6 +206,61 @@ class Composer:
         if query.intent == "item" or (query.items and query.intent in ("content", "list")):
             return self.whole_item(doc, item)
         return self.content(query, doc, item)
+
+    def paragraphs(self, query: Query, hits: list[Hit]) -> Answer:
+        """Answer from report paragraphs: the best sentence of the best paragraph, named by
+        document and heading. When paragraphs of other documents rank about as high, each
+        document gets its own line, so the reader sees which says what."""
+        found = [h for h in hits if h.key[1] == "paragraph"]
+        if not found or not any(h.bm25 > 0 for h in found):
+            absent = self.absent_terms(query) if not found else ""
+            if absent:
+                return refusal(f"文件中没有关于“{absent}”的规定。", "not_stated")
+            return refusal("没有在文件中找到与这个问题相关的内容。可以换个说法，或写明报告的年份和要问的工作。", "not_found")
+        absent = self.absent_terms(query)
+        if absent:
+            return refusal(f"文件中没有关于“{absent}”的内容。", "not_stated")
+        top = found[0]
+        leads = [top]
+        for h in found[1:3]:
+            if h.key[0] not in {p.key[0] for p in leads} and h.bm25 > 0 and h.score >= 0.8 * top.score:
+                leads.append(h)
+        q = set(tokens(query.search_text))
+        wants_figure = bool(re.search(r"多少|几|比例|比重|规模|增长|增幅|目标|数量|总额|总数|达到", fold(query.search_text)))
+        d = Draft()
+        for lead_hit in leads:
+            # The paragraph of this document (among the first four hits) whose best sentence
+            # fits the question best; a lower rank costs a little.
+            options = [(rank, h) for rank, h in enumerate(found[:4]) if h.key[0] == lead_hit.key[0]]
+            scored = [(weight * (1 - 0.12 * rank), chosen, h) for rank, h in options for weight, chosen in [self._best_quote(h.passage.text, q, wants_figure)]]
+            _, chosen, h = max(scored, key=lambda t: t[0])
+            p = h.passage
+            d.add(f"{'；另据' if d.parts else '根据'}{self.docs[p.doc_id].label}「{p.ref}」：“{quote(chosen, '', 200)}”{d.cite(p)}")
+        picks = leads
+        if len(picks) > 1:
+            d.add("。以上内容分别出自不同文件。")
+        return d.answer("paragraph")
+
+    def _best_quote(self, text: str, q: set[str], wants_figure: bool) -> tuple[float, str]:
+        """(weight, quote) of the sentence(s) of a paragraph that answer the question: the
+        IDF-weighted overlap with the question, with a bonus for stating a figure when one
+        is asked for; a close second sentence is added, in text order."""
+        idf = self.searcher.bm25.idf
+        sentences = [x for x in split_sentences(text) if x.strip()] or [text]
+        weight = [sum(idf.get(t, 0.0) for t in q & set(tokens(x))) for x in sentences]
+        if wants_figure:
+            top = max(weight)
+            weight = [w + 0.35 * top if RE_FIGURE.search(x) else w for w, x in zip(weight, sentences)]
+        order = sorted(range(len(sentences)), key=lambda i: (-weight[i], i))
+        picked = [order[0]]
+        if len(order) > 1 and weight[order[1]] >= 0.7 * weight[order[0]] and len(sentences[order[0]]) < 80:
+            picked.append(order[1])
+        picked.sort()
+        joiner = "……" if len(picked) > 1 and picked[1] - picked[0] > 1 else ""
+        chosen = joiner.join(sentences[i] for i in picked)
+        if len(chosen) < 30 and picked[-1] + 1 < len(sentences):
+            chosen += sentences[picked[-1] + 1]
+        return weight[order[0]], chosen
 
     def out_of_scope(self, query: Query) -> Answer | None:
         doc = self.default

@@ -14,6 +14,11 @@ EXAMPLES = """示例：
   python -m assistant show                  # 按“章节 → 条目 → 期限、责任单位、数量”打印解析结果
   python -m assistant show --file 通知.docx --json
   python -m assistant index                 # 构建索引（已是最新则直接加载）
+  python -m assistant ingest reports.jsonl 2018年工作要点.docx   # 导入更多文档
+  python -m assistant docs                  # 列出文档
+  python -m assistant ask "2019年政府工作报告提出的经济增长预期目标是多少？"
+  python -m assistant ask "赤字率是多少？" --doc 2019年中华人民共和国国务院政府工作报告
+  python -m assistant remove 2019年中华人民共和国国务院政府工作报告
   python -m assistant eval --report evals/reports
   python -m assistant quiz --n 20 --seed 7 --types single,multi,tf,blank -o quiz.docx
   python -m assistant quiz --n 10 --chapter 3 --format md    # 只出第三部分的题，打印 Markdown
@@ -91,14 +96,51 @@ def cmd_ask(args) -> int:
 
     clean_question(args.question)  # a bad question fails before the model loads
     qa = _assistant(args)
-    answer = qa.ask(args.question, history=history)
+    answer = qa.ask(args.question, history=history, doc=args.doc)
     if args.json:
         _print_json(answer.to_dict())
         return 0
     print(answer.text)
+    several = len({c.doc_id for c in answer.citations}) > 1 or len(qa.documents) > 1
     for i, c in enumerate(answer.citations, 1):
-        where = f"{c.chapter} " if c.chapter else ""
-        print(f"\n[{i}] {where}{c.ref}\n    {c.text}")
+        where = f"{c.chapter} " if c.chapter and not c.ref.startswith(c.chapter) else ""
+        doc = f"《{c.doc_title}》 " if several and c.doc_title else ""
+        print(f"\n[{i}] {doc}{where}{c.ref}\n    {c.text}")
+    return 0
+
+
+def cmd_ingest(args) -> int:
+    qa = _assistant(args, lazy=True)
+    result = qa.ingest(args.paths, kind=args.kind, progress=lambda m: print(m, file=sys.stderr))
+    if args.json:
+        _print_json(result)
+    else:
+        for note in result["added"]:
+            print(note)
+        for err in result["errors"]:
+            print(f"失败：{err}", file=sys.stderr)
+        print(result["status"])
+    # Partial success still lands the good files; the exit code tells scripts something failed.
+    return 1 if result["errors"] else 0
+
+
+def cmd_docs(args) -> int:
+    qa = _assistant(args, lazy=True)
+    rows = qa.library_entries()
+    if args.json:
+        _print_json(rows)
+        return 0
+    print(f"共 {len(rows)} 份文档：")
+    for r in rows:
+        number = f"（{r['number']}）" if r["number"] else ""
+        print(f"  {r['doc_id']}\t《{r['title']}》{number}\t{r['passages']} 个段落\t{r['added']}")
+    return 0
+
+
+def cmd_remove(args) -> int:
+    qa = _assistant(args, lazy=True)
+    for name in args.docs:
+        print(qa.remove(name, progress=lambda m: print(m, file=sys.stderr)))
     return 0
 
 
@@ -196,9 +238,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("question", help="问题，例如：规范性文件什么时候前要录入数据库？")
     p.add_argument("--history", help="对话历史 JSON 文件：[{\"role\": \"user\", \"content\": \"…\"}, …]")
     p.add_argument("--json", action="store_true", help="输出 JSON（text、citations、refused）")
+    p.add_argument("--doc", help="只在这份文档中回答（文档编号或标题，见 docs 命令）")
     p.add_argument("--corpus", help="语料目录")
     p.add_argument("--index-dir", dest="index_dir", help="索引目录（默认 indexes/ 或 ASSISTANT_INDEX_DIR）")
     p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser(
+        "ingest",
+        help="导入文档（txt、md、docx、pdf、html，或每行含 title/content 的 JSONL）；相同内容重复导入不变，内容变化则替换",
+        epilog="示例：python -m assistant ingest 2018年工作要点.docx reports/ ../data/government_work_reports.jsonl",
+    )
+    p.add_argument("paths", nargs="+", help="文件或文件夹")
+    p.add_argument("--kind", choices=["auto", "notice", "report"], default="auto", help="按工作要点（条目）还是报告（标题和段落）解析；auto：找到条目即按工作要点")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.add_argument("--corpus", help="语料目录")
+    p.add_argument("--index-dir", dest="index_dir", help="索引目录")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("docs", help="列出文档（标题、文号或年份、段落数、导入时间）")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.add_argument("--corpus", help="语料目录")
+    p.add_argument("--index-dir", dest="index_dir", help="索引目录")
+    p.set_defaults(func=cmd_docs)
+
+    p = sub.add_parser("remove", help="删除导入的文档（编号或标题）")
+    p.add_argument("docs", nargs="+", help="文档编号或标题（见 docs 命令）")
+    p.add_argument("--corpus", help="语料目录")
+    p.add_argument("--index-dir", dest="index_dir", help="索引目录")
+    p.set_defaults(func=cmd_remove)
 
     p = sub.add_parser("index", help="构建索引（已是最新则直接加载）；--rebuild 强制重建")
     p.add_argument("--rebuild", action="store_true", help="强制重建")

@@ -42,6 +42,7 @@ class Settings:
     index_dir: Path
     data_dir: Path
     embedding_model: str
+    embedding_int8: bool
     chroma_host: str | None
     chroma_port: int
     llm_base_url: str | None
@@ -59,6 +60,9 @@ class Settings:
         unknown = set(overrides) - set(cls.__dataclass_fields__)
         if unknown:
             raise InputError(f"未知的设置项：{', '.join(sorted(unknown))}")
+        int8_text = (_env("ASSISTANT_EMBEDDING_INT8") or "0").lower()
+        if int8_text not in ("0", "1", "true", "false", "yes", "no", "on", "off"):
+            raise InputError(f"ASSISTANT_EMBEDDING_INT8 应为 1 或 0，当前为：{int8_text!r}")
         port_text = _env("ASSISTANT_CHROMA_PORT") or "8000"
         try:
             port = int(port_text)
@@ -69,6 +73,7 @@ class Settings:
             index_dir=Path(_env("ASSISTANT_INDEX_DIR") or ROOT / "indexes"),
             data_dir=Path(_env("ASSISTANT_DATA_DIR") or ROOT / "data"),
             embedding_model=_env("ASSISTANT_EMBEDDING_MODEL") or DEFAULT_MODEL,
+            embedding_int8=int8_text in ("1", "true", "yes", "on"),
             chroma_host=_env("ASSISTANT_CHROMA_HOST"),
             chroma_port=port,
             llm_base_url=_env("ASSISTANT_LLM_BASE_URL"),

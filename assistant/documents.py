@@ -363,6 +363,104 @@ def _plain_document(blocks: list[str], doc_id: str, source: str, text: str) -> D
     )
 
 
+# Headings of reports and speeches: 一、2016年工作回顾 / （三）… / 第二部分 … / 结束语.
+RE_REPORT_HEADING = re.compile(rf"^(?:([{CN_NUM}]+)、|[（(]([{CN_NUM}]+)[）)]|第([{CN_NUM}]+)部分)\s*(\S.*)$")
+RE_OPENERS = "《“‘（(【「"
+# Licence notes that web libraries append after a document (e.g. 本作品是中华人民共和国的法律…公有领域).
+RE_BOILERPLATE = re.compile(r"^本作品(?:是|来自).{0,80}|^Public domain$|^(?:true|false)$")
+
+
+def _report_heading(line: str) -> tuple[int, str] | None:
+    """(level, title) of a heading line; level 1 for 一、, 2 for （一）. Headings are short
+    and carry no sentence punctuation inside."""
+    m = RE_REPORT_HEADING.match(line)
+    if m and len(line) <= 40 and not re.search(r"[。；！？]", line[:-1]) and not line.endswith(("，", "、", "：")):
+        return (2 if m.group(2) else 1), line
+    if line in ("结束语", "结语"):
+        return 1, line
+    return None
+
+
+def report_blocks(text: str) -> list[str]:
+    """Paragraphs of a report copied from the web: link texts broken onto their own lines
+    (``依据《`` / ``中华人民共和国著作权法`` / ``》第五条``) are joined back into their sentence;
+    leading ideographic spaces and licence boilerplate at the end are dropped."""
+    text = normalise(text)
+    blocks: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.strip().strip("\u3000").strip()
+        if not line:
+            continue
+        if RE_BOILERPLATE.match(line) and ("著作权" in text[text.find(line):] or len(line) < 20):
+            if line.startswith("本作品"):
+                break
+            continue
+        prev = blocks[-1] if blocks else None
+        join = (
+            prev is not None
+            and _report_heading(line) is None
+            and _report_heading(prev) is None
+            and (line[0] in "。，、；：！？》”’）)】」,.;:" or prev[-1] in RE_OPENERS or not ends_sentence(prev) and not prev.endswith(("！", "!")) and prev[-1] not in "：:")
+        )
+        if join:
+            blocks[-1] = prev + line
+        else:
+            blocks.append(line)
+    return blocks
+
+
+def parse_report(text: str, source: str = "", title: str = "", year: str = "", doc_id: str = "") -> Document:
+    """Parse a document that is not a work-points notice (a government work report, a
+    speech, a resolution) into headings and paragraphs. Every paragraph keeps its wording;
+    its ``title`` is the heading it sits under.
+
+    >>> d = parse_report("各位代表：\n\n一、工作回顾\n\n过去一年，经济增长5%。", title="2020年报告")
+    >>> [(s.title, s.text) for s in d.sections]
+    [('开头·第1段', '各位代表：'), ('一、工作回顾·第1段', '过去一年，经济增长5%。')]
+    """
+    text = normalise(text)
+    if not text.strip():
+        raise InputError("文档内容为空，无法解析。")
+    blocks = report_blocks(text)
+    if not blocks:
+        raise InputError("文档中没有可读取的正文段落。")
+    if not title:
+        first = blocks[0]
+        title = first if len(first) <= 60 and not ends_sentence(first) and not _report_heading(first) else (Path(source).stem if source else "未命名文档")
+    if not year:
+        m = re.match(r"^\s*(\d{4})\s*年", title)
+        year = m.group(1) if m else ""
+    chapters: list[Chapter] = []
+    sections: list[Section] = []
+    heading = "开头" if any(_report_heading(b) for b in blocks) else ""
+    chapter_no, count = 0, 0
+    for b in blocks:
+        h = _report_heading(b)
+        if h is not None:
+            level, heading = h
+            if level == 1:
+                chapter_no = len(chapters) + 1
+                chapters.append(Chapter(chapter_no, b))
+            count = 0
+            continue
+        if b == title:
+            continue
+        count += 1
+        sections.append(Section("paragraph", b, f"{heading}·第{count}段" if heading else f"第{count}段", chapter_no))
+    if not sections:
+        raise InputError("文档中没有可读取的正文段落。")
+    return Document(
+        doc_id=doc_id or doc_id_for(source, text),
+        meta=DocumentMeta(title=title, year=year),
+        chapters=tuple(chapters),
+        sections=tuple(sections),
+        structured=False,
+        source=source,
+        text=text,
+        kind="report",
+    )
+
+
 def _doc_year(meta: dict, text: str) -> int | None:
     for key in ("signing_date", "printing_date"):
         if meta.get(key):
@@ -503,9 +601,18 @@ def _parse_body(blocks: list[str], item_re, year: int | None) -> tuple[list[Chap
     return [Chapter(n, t, tuple(ids)) for n, t, ids in chapters], items
 
 
-def parse_file(path: str | Path) -> Document:
-    """Load and parse one file."""
-    return parse_notice(load_text(path), source=str(path))
+def parse_file(path: str | Path, kind: str = "notice") -> Document:
+    """Load and parse one file: ``kind`` is ``notice``, ``report`` or ``auto`` (a notice
+    when items are found, else a report)."""
+    text = load_text(path)
+    if kind == "report" or (kind == "auto" and not looks_like_notice(text)):
+        return parse_report(text, source=str(path))
+    return parse_notice(text, source=str(path))
+
+
+def looks_like_notice(text: str) -> bool:
+    """Work items marked （一） or 第一条: parse as a work-points notice, else as a report."""
+    return any(RE_ITEM.match(b) or RE_ARTICLE.match(b) for b in repair_blocks(normalise(text)))
 
 
 def corpus_files(corpus_dir: str | Path) -> list[Path]:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
-from .index import MAX_QUERY_CHARS, BM25Index, fold, tokens, with_score
+from .index import MAX_QUERY_CHARS, TOKEN_CACHE, BM25Index, fold, tokens, with_score
 from .schema import Document, InputError, Passage, parse_cn_number
 
 CN = "一二三四五六七八九十百零〇两"
@@ -432,7 +432,7 @@ class HybridSearcher:
         self.by_id = {p.id: p for p in passages}
         self.store = store
         self.embeddings = embeddings
-        self.bm25 = BM25Index(passages)
+        self.bm25 = BM25Index(passages, cache=store.index_dir / TOKEN_CACHE if store is not None else None)
         self.dense_weight, self.bm25_weight, self.rrf_k = dense_weight, bm25_weight, rrf_k
         self.heads: dict[tuple, Passage] = {}
         for p in passages:
@@ -448,10 +448,11 @@ class HybridSearcher:
             return (p.doc_id, "paragraph", p.sentence)
         return (p.doc_id, p.kind, 0)
 
-    def dense_ranking(self, text: str, n: int = 80) -> list[tuple[tuple, float]]:
+    def dense_ranking(self, text: str, n: int = 80, docs: set[str] | None = None) -> list[tuple[tuple, float]]:
         vector = self.embeddings.embed_query(text)
         best: dict[tuple, float] = {}
-        for pid, sim in self.store.query(vector, n):
+        where = None if docs is None else ({"doc_id": next(iter(docs))} if len(docs) == 1 else {"doc_id": {"$in": sorted(docs)}})
+        for pid, sim in self.store.query(vector, n, where=where):
             p = self.by_id.get(pid)
             if p is None:
                 continue
@@ -459,15 +460,18 @@ class HybridSearcher:
             best[key] = max(best.get(key, -1.0), sim)
         return sorted(best.items(), key=lambda kv: -kv[1])
 
-    def bm25_ranking(self, text: str, n: int = 80) -> list[tuple[tuple, float]]:
+    def bm25_ranking(self, text: str, n: int = 80, docs: set[str] | None = None) -> list[tuple[tuple, float]]:
         best: dict[tuple, float] = {}
-        for p, score in self.bm25.search(text, n):
+        for p, score in self.bm25.search(text, n, docs):
             key = self.key_of(p)
             best[key] = max(best.get(key, 0.0), score)
         return sorted(best.items(), key=lambda kv: -kv[1])
 
-    def search(self, query: Query, k: int = 5, mode: str = "full") -> list[Hit]:
-        """``mode``: ``dense``, ``bm25``, ``hybrid`` (fusion only) or ``full`` (fusion after structural look-ups)."""
+    def search(self, query: Query, k: int = 5, mode: str = "full", docs: set[str] | None = None, prefer: set[str] | None = None) -> list[Hit]:
+        """``mode``: ``dense``, ``bm25``, ``hybrid`` (fusion only) or ``full`` (fusion after
+        structural look-ups). ``docs``: only these documents (ids); all when None.
+        ``prefer``: documents whose passages count double in the fusion (e.g. the report
+        of a year the question names without naming the report)."""
         text = query.search_text
         fused: dict[tuple, Hit] = {}
 
@@ -477,20 +481,25 @@ class HybridSearcher:
             return fused[key]
 
         if mode in ("dense", "hybrid", "full"):
-            for rank, (key, sim) in enumerate(self.dense_ranking(text)):
+            for rank, (key, sim) in enumerate(self.dense_ranking(text, docs=docs)):
                 if key in self.heads:
                     h = hit(key)
                     h.dense = sim
                     h.score += self.dense_weight / (self.rrf_k + rank + 1)
         if mode in ("bm25", "hybrid", "full"):
-            for rank, (key, score) in enumerate(self.bm25_ranking(text)):
+            for rank, (key, score) in enumerate(self.bm25_ranking(text, docs=docs)):
                 if key in self.heads:
                     h = hit(key)
                     h.bm25 = score
                     h.score += self.bm25_weight / (self.rrf_k + rank + 1)
+        if prefer:
+            for h in fused.values():
+                if h.key[0] in prefer:
+                    h.score *= 2.0
         ranked = sorted(fused.values(), key=lambda h: -h.score)
         if mode == "full":
-            ranked = self._structural(query) + [h for h in ranked if h.key not in {s.key for s in self._structural(query)}]
+            first = [h for h in self._structural(query) if docs is None or h.key[0] in docs]
+            ranked = first + [h for h in ranked if h.key not in {s.key for s in first}]
         out, seen = [], set()
         for h in ranked:
             if h.key not in seen:
@@ -547,6 +556,33 @@ class HybridSearcher:
 
 
 # ---------------------------------------------------------------- LangChain retriever
+
+
+# "2019年政府工作报告", "2019年的报告", "2025政府工作报告" (a year, then a kind of document).
+RE_DOC_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?(?:的|度)?\s*(?:《)?([\u4e00-\u9fff]{0,12}?)(报告|要点|通知|意见|方案|决议)")
+# Words that only say which document is meant: noise for search once the scope is set.
+RE_DOC_WORDS = re.compile(r"(?:(?:19|20)\d{2}\s*年?(?:的|度)?\s*)?(?:中华人民共和国)?(?:国务院)?(?:政府工作报告|工作报告|这份报告|该报告|报告)(?:里|中|上|中的|里的)?|哪一?年的?|哪个年份的?")
+
+
+def years_in(text: str) -> list[str]:
+    return re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", fold(text))
+
+
+def named_documents(text: str, docs: list[Document]) -> list[str]:
+    """Documents a question names: by 文号, by full title, or by year plus a word of the
+    title ("2019年政府工作报告", "2019年的报告"). Ids, in corpus order."""
+    t = fold(text)
+    found = [d.doc_id for d in docs if d.meta.doc_number and fold(d.meta.doc_number) in t]
+    found += [d.doc_id for d in docs if len(d.title) >= 6 and fold(d.title) in t and d.doc_id not in found]
+    if found:
+        return found
+    for m in re.finditer(RE_DOC_MENTION, t):
+        year, kind = m.group(1), m.group(3)
+        for d in docs:
+            title = fold(d.title)
+            if (d.meta.year == year or title.startswith(year)) and kind in title and d.doc_id not in found:
+                found.append(d.doc_id)
+    return found
 
 
 def make_langchain_retriever(assistant, k: int = 5):

@@ -163,6 +163,7 @@ class DocumentMeta:
     sponsor: str = ""
     supervisor: str = ""
     cc: tuple[str, ...] = ()
+    year: str = ""  # the year a document is about (a report's year), when it says so
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -196,6 +197,7 @@ class Document:
     messages: tuple[str, ...] = ()
     source: str = ""
     text: str = ""
+    kind: str = "notice"  # "notice" (chapters and items) or "report" (headings and paragraphs)
 
     def item(self, number: int) -> Item | None:
         for it in self.items:
@@ -219,6 +221,12 @@ class Document:
     def title(self) -> str:
         return self.meta.points_title or self.meta.title or self.source
 
+    @property
+    def label(self) -> str:
+        """How answers name the document: 《title》 with its 文号 or year."""
+        tag = self.meta.doc_number or (self.meta.year + "年" if self.meta.year and self.meta.year not in self.title else "")
+        return f"《{self.title}》" + (f"（{tag}）" if tag else "")
+
     def to_dict(self) -> dict:
         return {
             "doc_id": self.doc_id,
@@ -229,6 +237,7 @@ class Document:
             "items": [i.to_dict() for i in self.items],
             "sections": [s.to_dict() for s in self.sections],
             "structured": self.structured,
+            "kind": self.kind,
             "messages": list(self.messages),
             "source": self.source,
         }

@@ -8,14 +8,17 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
+from dataclasses import replace
 
 from .answering import Composer, LLMWriter
 from .config import Settings
 from .documents import corpus_files, parse_file
 from .index import SentenceTransformerEmbeddings, VectorStore, add_terms, passages_of
-from .retrieval import HybridSearcher, analyse
-from .schema import Answer, Document, InputError, Passage
+from .library import Library, check_registry_writable, find, merge, sha_of
+from .retrieval import RE_DOC_WORDS, HybridSearcher, analyse, clean_question, named_documents, years_in
+from .schema import Answer, Document, InputError, Passage, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -34,10 +37,12 @@ class Assistant:
 
     def __init__(self, settings: Settings | None = None, *, lazy: bool = False, progress=None, chat_model=None, **overrides):
         self.settings = settings or Settings.load(**overrides)
-        self.documents: list[Document] = self._load_corpus()
-        self.passages: list[Passage] = [p for d in self.documents for p in passages_of(d)]
-        add_terms({f.value for d in self.documents for it in d.items for f in it.facts_of("actor")} | {it.title for d in self.documents for it in d.items})
-        self.embeddings = SentenceTransformerEmbeddings(self.settings.model_location(), name=self.settings.embedding_model)
+        self.library = Library(self.settings.index_dir)
+        self.corpus: list[Document] = self._load_corpus()
+        self._set_documents(self.corpus + self.library.documents())
+        self.embeddings = SentenceTransformerEmbeddings(
+            self.settings.model_location(), name=self.settings.embedding_model, int8=self.settings.embedding_int8
+        )
         self.store = VectorStore(self.settings.index_dir, self.embeddings, self.settings.chroma_host, self.settings.chroma_port)
         self.searcher: HybridSearcher | None = None
         self.composer: Composer | None = None
@@ -45,6 +50,11 @@ class Assistant:
         self.status = ""
         if not lazy:
             self.warm_up(progress)
+
+    def _set_documents(self, docs: list[Document]) -> None:
+        self.documents: list[Document] = docs
+        self.passages: list[Passage] = [p for d in docs for p in passages_of(d)]
+        add_terms({f.value for d in docs for it in d.items for f in it.facts_of("actor")} | {it.title for d in docs for it in d.items})
 
     @property
     def document(self) -> Document:
@@ -74,8 +84,7 @@ class Assistant:
             return self.status
         started = time.perf_counter()
         self.status = self.store.open(self.documents, self.passages, progress=progress)
-        self.searcher = HybridSearcher(self.documents, self.passages, self.store, self.embeddings, **FUSION)
-        self.composer = Composer(self.documents, self.passages, self.searcher)
+        self._make_searcher()
         self.embeddings.embed_query("预热")
         if self.writer is None and self.settings.llm_base_url:
             self.writer = LLMWriter.from_settings(self.settings, self._unit_names())
@@ -86,27 +95,148 @@ class Assistant:
 
     def rebuild(self, progress=None) -> str:
         self.status = self.store.open(self.documents, self.passages, rebuild=True, progress=progress)
-        self.searcher = HybridSearcher(self.documents, self.passages, self.store, self.embeddings, **FUSION)
-        self.composer = Composer(self.documents, self.passages, self.searcher)
+        self._make_searcher()
         return self.status
 
-    def retrieve(self, question: str, k: int = 5, mode: str = "full", history=None) -> list[Passage]:
-        """The ``k`` best passages (whole items or document parts), best first."""
+    def _make_searcher(self) -> None:
+        self.searcher = HybridSearcher(self.documents, self.passages, self.store, self.embeddings, **FUSION)
+        self.composer = Composer(self.documents, self.passages, self.searcher)
+
+    # -- the library of added documents
+
+    def ingest(self, paths, kind: str = "auto", progress=None) -> dict:
+        """Add files, folders or JSONL files of documents. Returns ``added`` (notes),
+        ``errors`` (one Chinese message per failed file or line) and ``status``.
+        Failures never touch the index; the registry is written last, so an ingest that
+        is killed leaves the previous documents and index in use."""
+        check_registry_writable(self.library)
+        batch = self.library.read(paths, kind=kind)
+        current = self.library.entries()
+        entries, notes, errors = merge(current, batch, {d.doc_id for d in self.corpus})
+        errors = batch.errors + errors
+        if entries == current:
+            return {"added": notes, "errors": errors, "status": "文档没有变化，索引未改动。"}
+        for e in entries:
+            if e.doc_id in batch.texts and e.sha == sha_of(batch.texts[e.doc_id]):
+                self.library.store_text(e, batch.texts[e.doc_id])
+        status = self._switch(entries, progress)
+        return {"added": notes, "errors": errors, "status": status}
+
+    def remove(self, name: str, progress=None) -> str:
+        """Remove an ingested document by id or title; the bundled corpus cannot be removed."""
+        check_registry_writable(self.library)
+        if any(name.strip() in (d.doc_id, d.title) for d in self.corpus):
+            raise InputError(f"“{name}”属于内置语料（{self.settings.corpus_dir}），不能用 remove 删除。")
+        current = self.library.entries()
+        entry = find(current, name)
+        self._switch([e for e in current if e.doc_id != entry.doc_id], progress)
+        return f"已删除：{entry.title}"
+
+    def library_entries(self) -> list[dict]:
+        """Every document in use: the bundled corpus first, then ingested ones."""
+        counts: dict[str, int] = {}
+        for p in self.passages:
+            counts[p.doc_id] = counts.get(p.doc_id, 0) + 1
+        rows = [
+            {"doc_id": d.doc_id, "title": d.title, "number": d.meta.doc_number or d.meta.year, "passages": counts.get(d.doc_id, 0),
+             "added": "（内置语料）", "kind": d.kind}
+            for d in self.corpus
+        ]
+        for e in self.library.entries():
+            rows.append({"doc_id": e.doc_id, "title": e.title, "number": e.doc_number or e.year, "passages": counts.get(e.doc_id, e.passages),
+                         "added": e.added, "kind": e.kind})
+        return rows
+
+    def _switch(self, entries, progress=None) -> str:
+        docs = self.corpus + self.library.documents(entries)
+        self._set_documents(docs)
+        counts: dict[str, int] = {}
+        for p in self.passages:
+            counts[p.doc_id] = counts.get(p.doc_id, 0) + 1
+        self.status = self.store.open(self.documents, self.passages, progress=progress)
+        self.library.save([replace(e, passages=counts.get(e.doc_id, 0)) for e in entries])
+        self.library.prune(entries)
+        self._make_searcher()
+        return self.status
+
+    def resolve_doc(self, name: str | None) -> str | None:
+        """The doc_id a user named (id, title or a unique part of a title), or None for all."""
+        if name is None or not str(name).strip():
+            return None
+        name = str(name).strip()
+        for d in self.documents:
+            if name in (d.doc_id, d.title):
+                return d.doc_id
+        matches = [d for d in self.documents if name in d.title or name in d.doc_id]
+        if len(matches) == 1:
+            return matches[0].doc_id
+        if not matches:
+            raise InputError(f"没有找到文档“{name}”。可用 python -m assistant docs 查看文档列表。")
+        raise InputError(f"“{name}”对应多份文档：{'、'.join(d.doc_id for d in matches[:5])}……请写出完整编号或标题。")
+
+    def _scope(self, question: str, doc: str | None, history=None) -> tuple[set[str] | None, Document]:
+        """The documents a question is limited to (None: all) and the one it is mainly about:
+        the ``doc`` argument, else documents the question names, else, for a short
+        follow-up, the one document the previous answer quoted, else the default."""
+        if doc is not None and str(doc).strip():
+            doc_id = self.resolve_doc(doc)
+            return {doc_id}, next(d for d in self.documents if d.doc_id == doc_id)
+        if len(self.documents) > 1:
+            text = clean_question(question)
+            named = named_documents(text, self.documents)
+            if not named and history and isinstance(history, list) and len(re.sub(r"\W", "", text)) <= 15:
+                last = next((t.get("content") for t in reversed(history) if isinstance(t, dict) and t.get("role") == "assistant"), None)
+                quoted = [d.doc_id for d in self.documents if isinstance(last, str) and f"《{d.title}》" in last]
+                named = quoted if len(quoted) == 1 else []
+            if named:
+                return set(named), next(d for d in self.documents if d.doc_id == named[0])
+        return None, self.document
+
+    def _analyse(self, question: str, history, doc: str | None):
+        scope, primary = self._scope(question, doc, history)
+        query = analyse(question, history, primary)
+        if len(self.documents) > 1:
+            # A year or place that a loaded document covers is not a reason to refuse.
+            docs = [d for d in self.documents if scope is None or d.doc_id in scope]
+            if query.other_year and any(query.other_year[:4] in (d.meta.year, d.title[:4]) for d in docs):
+                query = replace(query, other_year="")
+            if query.other_place and any(query.other_place in d.text for d in docs):
+                query = replace(query, other_place="")
+            # "哪一年的政府工作报告提出…": the words naming the document say nothing about the topic.
+            topic = RE_DOC_WORDS.sub(" ", query.search_text).strip()
+            if topic != query.search_text and len(re.sub(r"\W", "", topic)) >= 2:
+                query = replace(query, search_text=topic)
+        return query, scope, primary
+
+    def _preferred(self, question: str, scope: set[str] | None) -> set[str] | None:
+        """Reports of the years a question names ("2009年 4万亿 投资计划"), to rank first
+        when the question names no document: a report speaks mostly of its own year."""
+        if scope is not None or len(self.documents) < 2:
+            return None
+        years = set(years_in(question))
+        found = {d.doc_id for d in self.documents if d.kind == "report" and (d.meta.year in years or d.title[:4] in years)}
+        return found or None
+
+    def retrieve(self, question: str, k: int = 5, mode: str = "full", history=None, doc: str | None = None) -> list[Passage]:
+        """The ``k`` best passages (whole items or document parts), best first; ``doc``
+        limits them to one document (id or title)."""
         if not isinstance(k, int) or k < 1:
             raise InputError(f"k 必须是正整数，当前为：{k!r}")
         self.warm_up()
-        query = analyse(question, history, self.document)
-        return self.searcher.passages_for(self.searcher.search(query, k=k, mode=mode))
+        query, scope, _ = self._analyse(question, history, doc)
+        hits = self.searcher.search(query, k=k, mode=mode, docs=scope, prefer=self._preferred(question, scope))
+        return self.searcher.passages_for(hits)
 
-    def ask(self, question: str, history: list[dict] | None = None) -> Answer:
-        """Answer a question in Chinese with citation markers; see :class:`Answer`."""
+    def ask(self, question: str, history: list[dict] | None = None, doc: str | None = None) -> Answer:
+        """Answer a question in Chinese with citation markers; see :class:`Answer`.
+        ``doc`` limits the answer to one document (id or title)."""
         self.warm_up()
         t0 = time.perf_counter()
-        query = analyse(question, history, self.document)
+        query, scope, primary = self._analyse(question, history, doc)
         t1 = time.perf_counter()
-        hits = self.searcher.search(query, k=5)
+        hits = self.searcher.search(query, k=5, docs=scope, prefer=self._preferred(question, scope))
         t2 = time.perf_counter()
-        answer = self.composer.compose(query, hits)
+        answer = self.composer.for_doc(primary).compose(query, hits)
         if self.writer is not None:
             answer = self.writer.rewrite(query.text, answer)
         t3 = time.perf_counter()

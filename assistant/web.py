@@ -166,8 +166,9 @@ def highlight(full: str, sentence: str) -> str:
     return escape_lines(full[:at]) + "<mark>" + escape_lines(sentence) + "</mark>" + escape_lines(full[end:])
 
 
-def render_source(number: int, passage: Passage, document: Document | None) -> str:
-    """One source: heading (item, chapter) and the cited sentence, opening to the full item."""
+def render_source(number: int, passage: Passage, document: Document | None, doc_label: str = "") -> str:
+    """One source: heading (item, chapter) and the cited sentence, opening to the full item.
+    ``doc_label`` names the document when several are loaded."""
     item = document.item(passage.item) if document is not None and passage.item else None
     if item is not None:
         heading = item_heading(item)
@@ -180,12 +181,14 @@ def render_source(number: int, passage: Passage, document: Document | None) -> s
         more = f"{item.label}全文"
     else:
         heading = passage.ref or passage.kind
-        chapter = passage.chapter
+        chapter = "" if passage.chapter and heading.startswith(passage.chapter) else passage.chapter
         quote = passage.text
         limit = 90
         body = escape_lines(passage.text)
         more = "原文"
     chapter_html = f'<span class="qa-chapter">{escape_text(chapter)}</span>' if chapter else ""
+    if doc_label:
+        heading = f"{doc_label} {heading}"
     # One line, no blank lines: Markdown must treat the whole source as one HTML block.
     return (
         f'<details class="qa-source"><summary><b>&#91;{number}&#93; {escape_text(heading)}</b>{chapter_html}'
@@ -199,9 +202,12 @@ def render_answer(answer, documents: list[Document]) -> str:
     text = render_answer_text(answer.text)
     if not answer.citations:
         return text
-    sources = [
-        render_source(i, p, _find_document(documents, p.doc_id)) for i, p in enumerate(answer.citations, 1)
-    ]
+    several = len(documents) > 1
+    sources = []
+    for i, p in enumerate(answer.citations, 1):
+        doc = _find_document(documents, p.doc_id)
+        label = (doc.label if doc is not None else f"《{p.doc_title}》") if several else ""
+        sources.append(render_source(i, p, doc, label))
     return text + '\n\n<div class="qa-sources"><div class="qa-sources-title">来源（点击查看原文）</div>' + "".join(sources) + "</div>"
 
 
@@ -644,13 +650,13 @@ def plain_history(turns: list[dict]) -> list[dict]:
     return out
 
 
-def respond_stream(assistant, warm: WarmUp, question: str, turns: list[dict], delay: float = STREAM_SECONDS):
+def respond_stream(assistant, warm: WarmUp, question: str, turns: list[dict], delay: float = STREAM_SECONDS, doc: str | None = None):
     """Answer ``question``, yielding ``(chatbot messages, turns)`` as the answer grows.
 
     The last yield carries the finished turn (answer, sources, citations) in ``turns``;
     a blank question yields the unchanged conversation once. Errors become a Chinese
     message in the chat, never a traceback. ``delay`` is the total pause (seconds) over
-    the partial answers.
+    the partial answers. ``doc`` limits the answer to one document (its id).
     """
     question = (question or "").strip()[:MAX_QUESTION_CHARS]
     turns = list(turns or [])
@@ -667,7 +673,8 @@ def respond_stream(assistant, warm: WarmUp, question: str, turns: list[dict], de
         text = warm.error
     else:
         try:
-            answer = assistant.ask(question, history=plain_history(turns))
+            scope = {"doc": doc} if doc else {}
+            answer = assistant.ask(question, history=plain_history(turns), **scope)
             text = answer.text
         except AssistantError as exc:
             text = str(exc) or GENERIC_ERROR
@@ -707,11 +714,14 @@ def record_vote(store: FeedbackStore, turns: list[dict], index, liked) -> bool:
     return store.record(turn["question"], turn["answer"], turn["citations"], vote_name(liked), turn.get("intent", ""))
 
 
+ALL_DOCUMENTS = ""
+
+
 def _chat_tab(gr, assistant, warm: WarmUp, store: FeedbackStore) -> None:
-    def respond(question, turns):
+    def respond(question, turns, doc=ALL_DOCUMENTS):
         if not (question or "").strip():
             gr.Warning("请输入问题，例如：规范性文件什么时候前要录入数据库？")
-        for messages, current in respond_stream(assistant, warm, question, turns):
+        for messages, current in respond_stream(assistant, warm, question, turns, doc=doc or None):
             yield messages, "", current
 
     def on_like(turns, data: gr.LikeData):
@@ -748,16 +758,25 @@ def _chat_tab(gr, assistant, warm: WarmUp, store: FeedbackStore) -> None:
             with gr.Column(scale=1, min_width=110):
                 send = gr.Button("发送", variant="primary", elem_id="qa-send")
                 clear_button = gr.Button("清空对话", size="sm", variant="secondary", elem_id="qa-clear")
+        documents = _documents(assistant)
+        scope = gr.Dropdown(
+            [("全部文档", ALL_DOCUMENTS)] + [(d.label, d.doc_id) for d in documents],
+            value=ALL_DOCUMENTS,
+            label="回答范围",
+            info="只在选中的文档中查找；“全部文档”时，回答会注明每句出自哪份文档。",
+            visible=len(documents) > 1,
+            elem_id="qa-scope",
+        )
         gr.Markdown("**示例问题**（点击直接提问）：")
         with gr.Row():
             example_buttons = [gr.Button(q, size="sm", variant="secondary", elem_classes="qa-example") for q in EXAMPLES]
 
         outputs = [chatbot, question, turns]
         common = dict(concurrency_id="chat", concurrency_limit=CHAT_CONCURRENCY, show_progress="minimal")
-        question.submit(respond, [question, turns], outputs, api_name="ask", **common)
-        send.click(respond, [question, turns], outputs, api_visibility="undocumented", **common)
+        question.submit(respond, [question, turns, scope], outputs, api_name="ask", **common)
+        send.click(respond, [question, turns, scope], outputs, api_visibility="undocumented", **common)
         for button in example_buttons:
-            button.click(respond, [button, turns], outputs, api_visibility="undocumented", **common)
+            button.click(respond, [button, turns, scope], outputs, api_visibility="undocumented", **common)
         clear_button.click(clear, None, outputs, api_visibility="private", queue=False)
         chatbot.clear(clear, None, outputs, api_visibility="private", queue=False)
         chatbot.like(on_like, [turns], None, api_visibility="private", queue=False)

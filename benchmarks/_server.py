@@ -63,3 +63,45 @@ class Server:
 
     def __exit__(self, *exc):
         self.stop()
+
+
+class ChromaServer:
+    """A real ``chroma run`` on a free 127.0.0.1 port, storing under ``path``.
+
+    >>> with ChromaServer(tmp) as server:       # doctest: +SKIP
+    ...     Assistant(chroma_host="127.0.0.1", chroma_port=server.port)
+    """
+
+    def __init__(self, path: str | Path, timeout: float = 60):
+        import shutil
+
+        self.path, self.timeout = Path(path), timeout
+        self.port = free_port()
+        self.executable = shutil.which("chroma") or str(Path(sys.executable).with_name("chroma"))
+        self.proc = None
+
+    def __enter__(self) -> "ChromaServer":
+        self.proc = subprocess.Popen(
+            [self.executable, "run", "--path", str(self.path), "--host", "127.0.0.1", "--port", str(self.port)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + self.timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"chroma run exited with {self.proc.returncode}")
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                return self
+            except OSError:
+                time.sleep(0.3)
+        self.__exit__(None, None, None)
+        raise TimeoutError(f"chroma run did not listen on port {self.port} within {self.timeout}s")
+
+    def __exit__(self, *exc) -> None:
+        if self.proc is not None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)

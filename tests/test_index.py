@@ -3,7 +3,6 @@
 import json
 import shutil
 import socket
-import subprocess
 import time
 from pathlib import Path
 
@@ -87,21 +86,10 @@ def test_chroma_server_unreachable(tmp_path):
 
 def test_chroma_server_path(tmp_path):
     from assistant import Assistant
+    from benchmarks._server import ChromaServer
 
-    chroma = shutil.which("chroma") or str(Path(__import__("sys").executable).with_name("chroma"))
-    port = _free_port()
-    server = subprocess.Popen(
-        [chroma, "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.3)
+    with ChromaServer(tmp_path / "server") as server:
+        port = server.port
         qa = Assistant(index_dir=tmp_path / "local", chroma_host="127.0.0.1", chroma_port=port)
         assert qa.status.startswith("首次构建索引")
         manifest = json.loads((tmp_path / "local" / "manifest.json").read_text(encoding="utf-8"))
@@ -110,6 +98,3 @@ def test_chroma_server_path(tmp_path):
         assert "2017年10月底前" in qa.ask("规范性文件什么时候录入数据库？").text
         again = Assistant(index_dir=tmp_path / "local", chroma_host="127.0.0.1", chroma_port=port)
         assert again.status == "已加载现有索引。"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)

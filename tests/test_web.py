@@ -672,3 +672,38 @@ def test_quiz_tab_is_in_the_app_and_stays_small(doc, tmp_path):
     # gradio builds every block's config for each new session: the questions are rendered
     # per session (gr.render), not kept as hidden widgets that every chat visitor pays for.
     assert len(demo.blocks) < 70
+
+
+class ScopedFake(FakeAssistant):
+    """Two documents loaded; records the ``doc`` each question was limited to."""
+
+    def __init__(self, doc: Document, report: Document):
+        super().__init__(doc)
+        self.documents = [doc, report]
+        self.report = report
+        self.scopes: list = []
+
+    def ask(self, question, history=None, doc=None):
+        self.scopes.append(doc)
+        p = next(p for p in __import__("assistant.index", fromlist=["x"]).passages_of(self.report) if p.kind == "paragraph")
+        return Answer(text=f"根据{self.report.label}「{p.ref}」：“{p.text}”[1]", citations=(p,), intent="paragraph")
+
+
+def test_scope_reaches_ask_and_sources_name_their_document(doc):
+    from assistant.documents import parse_report
+
+    report = parse_report("一、工作回顾\n\n去年粮食产量达到<b>1.3万亿斤</b>。", title="2024年政府工作报告", doc_id="r2024")
+    fake = ScopedFake(doc, report)
+    warm = ready_warm(fake)
+    *_, (messages, turns) = respond_stream(fake, warm, "粮食产量是多少？", [], delay=0, doc="r2024")
+    *_, (messages, turns) = respond_stream(fake, warm, "粮食产量呢？", turns, delay=0)
+    assert fake.scopes == ["r2024", None]
+    shown = messages[-1]["content"]
+    # The source names the report; its heading is not repeated as a chapter; markup stays text.
+    assert "<b>&#91;1&#93; 《2024年政府工作报告》 一、工作回顾·第1段</b>" in shown
+    assert 'class="qa-chapter"' not in shown
+    # Markup stays text: "<" and "/" are escaped (as entities), never passed through as a tag.
+    assert "&lt;b&gt;1&#46;3万亿斤&lt;&#47;b&gt;" in shown and "<b>1.3万亿斤" not in shown
+    # With one document, sources carry no document name.
+    single = render_answer(Answer(text="x[1]", citations=(item7_passage(doc),)), [doc])
+    assert "《" not in single.split("qa-sources")[1].split("qa-quote")[0]
