@@ -53,8 +53,8 @@ CHAT_CONCURRENCY = 24
 MAX_QUESTION_CHARS = 1000  # ask() reads less; this only keeps a pasted page out of the chat
 # The answer is finished when streaming starts: the stream is only a short typing effect,
 # so it uses few messages (each costs the server a diff and an SSE event) and little time.
-STREAM_CHUNKS = 4
-STREAM_SECONDS = 0.2  # pause budget per answer, spread over the chunks
+STREAM_CHUNKS = 3
+STREAM_SECONDS = 0.1  # pause budget per answer, spread over the chunks
 
 CSS = """
 .qa-header h1 {margin-bottom: 0.1em;}

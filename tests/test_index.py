@@ -98,3 +98,39 @@ def test_chroma_server_path(tmp_path):
         assert "2017年10月底前" in qa.ask("规范性文件什么时候录入数据库？").text
         again = Assistant(index_dir=tmp_path / "local", chroma_host="127.0.0.1", chroma_port=port)
         assert again.status == "已加载现有索引。"
+
+
+def test_query_batcher_batches_concurrent_queries_and_shares_errors():
+    import threading
+
+    from assistant.index import QueryBatcher
+
+    calls: list[list[str]] = []
+    first_started = threading.Event()
+
+    def encode(texts):
+        calls.append(list(texts))
+        first_started.set()
+        time.sleep(0.5)  # the model is busy while the other threads arrive
+        return [len(t) for t in texts]
+
+    batcher = QueryBatcher(encode)
+    results: dict[str, int] = {}
+    leader = threading.Thread(target=lambda: results.update(a=batcher("a")))
+    leader.start()
+    first_started.wait(5)
+    others = [threading.Thread(target=lambda t=t: results.update({t: batcher(t)})) for t in ("bb", "ccc", "bb", "dddd")]
+    for t in others:
+        t.start()
+    for t in [leader, *others]:
+        t.join(10)
+    # The first query is encoded alone; everything that queued meanwhile goes in one batch,
+    # a repeated text once; every caller gets its own vector.
+    assert calls == [["a"], ["bb", "ccc", "dddd"]]
+    assert results == {"a": 1, "bb": 2, "ccc": 3, "dddd": 4}
+
+    def broken(texts):
+        raise RuntimeError("model failed")
+
+    with pytest.raises(RuntimeError, match="model failed"):
+        QueryBatcher(broken)("a")

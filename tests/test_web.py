@@ -302,7 +302,7 @@ def test_stream_is_a_few_chunks_within_the_pause_budget(doc):
     t0 = time.perf_counter()
     steps = list(respond_stream(fake, warm, "规范性文件什么时候前要录入数据库？", [], delay=0.3))
     elapsed = time.perf_counter() - t0
-    assert len(steps) == 5  # placeholder, three partial answers, the finished answer
+    assert len(steps) == 4  # placeholder, two partial answers, the finished answer
     assert 0.3 <= elapsed < 0.6
 
 
