@@ -95,7 +95,8 @@ INTENTS = [
 OUT_OF_SCOPE = [
     ("chitchat", re.compile(r"^(?:你好|您好|hi|hello|嗨|在吗|谢谢|多谢|感谢|再见|拜拜|早上好|晚上好|下午好)[!！。.～~\s]*$|你是谁|你叫什么|讲个笑话|笑话|天气|星座|吃什么|唱首歌|聊聊天|心情", re.I)),
     ("creative", re.compile(r"写.{0,12}(?:诗|词|歌|故事|小说|作文|对联|请假条|文章|总结|讲话稿|演讲稿|检讨|情书|段子)|作诗|翻译成|编个|画一", re.I)),
-    ("person", re.compile(r"(?:主任|市长|局长|书记|处长|负责人|领导|部长|厅长|县长|区长|老师|专家|律师)(?:是谁|叫什么|姓什么|的名字|是哪位)|哪位(?:老师|专家|领导)|姓名|叫什么名字")),
+    ("person", re.compile(r"(?:主任|市长|局长|书记|处长|负责人|领导|部长|厅长|县长|区长|老师|专家|律师)(?:是谁|叫什么|姓什么|的名字|是哪位)|哪位(?:老师|专家|领导)|姓名|叫什么名字"
+                          r"|(?:报告|讲话)(?:是)?(?:由)?谁(?:作|做|宣读|发表)|谁(?:作|做|宣读|发表)的(?:报告|讲话)|报告人是谁")),
     ("contact", re.compile(r"电话|手机号|联系方式|邮箱|网址|网站地址|链接|地址|哪条街|门牌|在哪儿办|在哪里办|位置在哪")),
     ("money", re.compile(r"多少钱|经费(?:是)?多少|预算(?:是)?多少|金额|多少万|万元|资金(?:是)?多少|工资|奖金|补贴(?:是)?多少|费用(?:是)?多少|罚款(?:是)?多少|报酬|薪酬|待遇|起征点|税率")),
 ]
@@ -304,7 +305,7 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
         search_text = f"{search_text} {clean_question(last_user) if last_user.strip() else ''}".strip()
 
     years = [m.group(1) for m in re.finditer(r"(?<!\d)((?:19|20)\d{2})\s*年", sfold)]
-    doc_years = _doc_years(doc)
+    doc_years = years_of(doc)
     other_year = ""
     if years and doc_years and not injection and not any(y in doc_years for y in years):
         other_year = years[0] + "年"
@@ -365,7 +366,7 @@ def _other_topic(text: str, doc: Document | None, history_items) -> bool:
     return best not in history_items and score[best] >= 3 and earlier <= 1
 
 
-def _doc_years(doc: Document | None) -> set[str]:
+def years_of(doc: Document | None) -> set[str]:
     """The years a notice is about: its signing and printing years and its title's year."""
     if doc is None:
         return set()

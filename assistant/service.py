@@ -17,7 +17,7 @@ from .config import Settings
 from .documents import corpus_files, parse_file
 from .index import SentenceTransformerEmbeddings, VectorStore, add_terms, passages_of
 from .library import Library, check_registry_writable, find, merge, sha_of
-from .retrieval import RE_DOC_WORDS, HybridSearcher, analyse, clean_question, named_documents, years_in
+from .retrieval import RE_DOC_WORDS, HybridSearcher, analyse, clean_question, named_documents, years_in, years_of
 from .schema import Answer, Document, InputError, Passage, StoreError
 
 log = logging.getLogger(__name__)
@@ -198,10 +198,17 @@ class Assistant:
         if len(self.documents) > 1:
             # A year or place that a loaded document covers is not a reason to refuse.
             docs = [d for d in self.documents if scope is None or d.doc_id in scope]
-            if query.other_year and any(query.other_year[:4] in (d.meta.year, d.title[:4]) for d in docs):
-                query = replace(query, other_year="")
-            if query.other_place and any(query.other_place in d.text for d in docs):
-                query = replace(query, other_place="")
+            # Both at once: one document must cover the year and mention the place, so that
+            # "郑州市2025年的财政预算" is not answered from a national 2025 report.
+            year = query.other_year[:4]
+
+            def covers(d: Document) -> bool:
+                return (not year or year in (d.meta.year, d.title[:4]) or year in years_of(d)) and (
+                    not query.other_place or query.other_place in d.text
+                )
+
+            if (query.other_year or query.other_place) and any(covers(d) for d in docs):
+                query = replace(query, other_year="", other_place="")
             # "哪一年的政府工作报告提出…": the words naming the document say nothing about the topic.
             topic = RE_DOC_WORDS.sub(" ", query.search_text).strip()
             if topic != query.search_text and len(re.sub(r"\W", "", topic)) >= 2:

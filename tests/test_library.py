@@ -163,8 +163,11 @@ def test_ingest_ask_scope_replace_remove(corpus, tmp_path):
     # The notice is still answered as before, and says which document it quotes.
     notice = qa.ask("规范性文件什么时候前要录入数据库？")
     assert "2017年10月底前" in notice.text and "郑政文〔2017〕60号" in notice.text
-    # A year that only a report covers is not refused as "another year".
+    # A year that only a report covers is not refused as "another year"...
     assert not qa.ask("2025年政府工作报告中粮食产量目标是多少？").refused
+    # ...but a place and a year that no single document covers together are.
+    local = qa.ask("郑州市2025年的财政预算是多少？")
+    assert local.refused and local.citations == () and "2025年" in local.text
 
     # Re-ingesting the same content changes nothing, not even the build.
     assert qa.ingest([REPORTS])["status"] == "文档没有变化，索引未改动。"
