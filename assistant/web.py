@@ -595,16 +595,18 @@ def feedback_store_for(assistant) -> FeedbackStore:
     return FeedbackStore(Path(data_dir) / FEEDBACK_FILENAME)
 
 
-def build_demo(assistant, *, warm_up: WarmUp | None = None, feedback: FeedbackStore | None = None):
+def build_demo(assistant, *, warm_up: WarmUp | None = None, feedback: FeedbackStore | None = None, start_warm_up: bool = True):
     """The gradio app (not launched): a header with the status line, then one tab per
     function below. Pass ``css=CSS`` to ``launch()``.
 
-    ``warm_up`` is started here if it is not running yet; ``feedback`` defaults to
-    ``<data_dir>/feedback.sqlite3``.
+    ``warm_up`` is started here if it is not running yet (unless ``start_warm_up`` is
+    False: the caller starts it); ``feedback`` defaults to ``<data_dir>/feedback.sqlite3``.
     """
     import gradio as gr
 
-    warm = (warm_up or WarmUp(assistant)).start()
+    warm = warm_up or WarmUp(assistant)
+    if start_warm_up:
+        warm.start()
     store = feedback or feedback_store_for(assistant)
     document = _default_document(assistant)
 
@@ -980,10 +982,12 @@ def launch(argv: list[str] | None = None) -> int:
         print(f"[{TITLE}] 正在启动……", flush=True)
         from .service import Assistant
 
-        # lazy: the page is served at once; WarmUp loads the model and builds the index behind it.
+        # lazy: the page is served first; WarmUp then loads the model and builds the index
+        # behind it. Started after the server is up: both are mostly Python imports, which
+        # would only take turns on the interpreter lock and delay the page.
         assistant = Assistant(settings, lazy=True)
-        warm = WarmUp(assistant).start()
-        demo = build_demo(assistant, warm_up=warm, feedback=FeedbackStore(settings.data_dir / FEEDBACK_FILENAME))
+        warm = WarmUp(assistant)
+        demo = build_demo(assistant, warm_up=warm, feedback=FeedbackStore(settings.data_dir / FEEDBACK_FILENAME), start_warm_up=False)
     except AssistantError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
@@ -1000,7 +1004,10 @@ def launch(argv: list[str] | None = None) -> int:
             theme=theme(),
             css=CSS,
             footer_links=["api", "settings"],
+            prevent_thread_lock=True,
         )
+        warm.start()
+        demo.block_thread()
     except KeyboardInterrupt:
         print("已停止。", file=sys.stderr)
         return 130
