@@ -520,6 +520,12 @@ class VectorStore:
         embedded = self._build(key, docs, passages, progress, reuse=reuse, reason=reason)
         return f"{reason}：完成（新向量化 {embedded} 个段落，共 {len(passages)} 个），用时 {time.perf_counter() - started:.1f} 秒。"
 
+    def open_existing(self, docs: list[Document], passages: list[Passage]) -> bool:
+        """Open the index of ``docs`` if it is built and complete; never builds. For a
+        running process picking up documents that another process ingested."""
+        manifest = self.read_manifest()
+        return bool(manifest) and manifest.get("corpus_key") == corpus_key(docs, self.embeddings.name) and self._try_open(manifest, len(passages))
+
     def _compatible(self, manifest: dict) -> bool:
         """Vectors of an older build can be reused: same model, dimensions and parser."""
         return (
@@ -614,6 +620,8 @@ class VectorStore:
                 "store": None if self.host else store_name,
                 "server": f"{self.host}:{self.port}" if self.host else None,
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                # Kept one more build: a web chat still answering from it moves on at its next question.
+                "previous": {"collection": old.get("collection"), "store": old.get("store")} if old.get("collection") else None,
             }
         )
         self._client, self.collection, self._count = client, collection, len(passages)
@@ -621,16 +629,21 @@ class VectorStore:
         return len(todo)
 
     def _drop_old(self, old: dict, client, keep: tuple[str, str]) -> None:
-        """Remove what earlier builds left: old collections on a server, old store folders here."""
+        """Remove what earlier builds left, except the build just replaced (``old``): other
+        processes (a running web chat) may still be answering from it. On a server only
+        collections this index made are touched (it may hold other indexes too)."""
+        previous = old.get("previous") or {}
         try:
             if self.host:
                 for c in client.list_collections():
                     cname = getattr(c, "name", c)
-                    if cname.startswith(COLLECTION_PREFIX) and cname != keep[0] and (cname == old.get("collection") or "_tmp" in cname):
+                    if cname.startswith(COLLECTION_PREFIX) and cname not in (keep[0], old.get("collection")) and (
+                        cname == previous.get("collection") or "_tmp" in cname
+                    ):
                         client.delete_collection(cname)
             else:
                 for path in self.index_dir.glob("store-*"):
-                    if path.name != keep[1]:
+                    if path.name not in (keep[1], old.get("store")):
                         shutil.rmtree(path, ignore_errors=True)
         except Exception as exc:  # cleanup must never fail a build
             log.warning("could not remove an old index: %s", exc)

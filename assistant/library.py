@@ -13,6 +13,7 @@ killed before that leaves the previous library and index in use.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 
 LIBRARY = "library"
 REGISTRY = "registry.json"
+LOCK = ".lock"
 INGEST_SUFFIXES = SUPPORTED_SUFFIXES + (".jsonl",)
 TITLE_FIELDS = ("title", "标题", "name")
 CONTENT_FIELDS = ("content", "text", "正文", "body")
@@ -87,6 +89,25 @@ def _atomic_write(path: Path, text: str) -> None:
 class Library:
     def __init__(self, index_dir: str | Path):
         self.root = Path(index_dir) / LIBRARY
+
+    @contextlib.contextmanager
+    def locked(self, progress=None):
+        """One ingest or removal at a time per index folder: a second process waits, so
+        neither writes a registry without the other's documents."""
+        import fcntl
+
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / LOCK, "a") as fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if progress:
+                    progress("另一个导入或删除正在进行，等待它完成……")
+                fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
 
     # -- registry
 

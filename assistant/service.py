@@ -8,15 +8,18 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
+import threading
 import time
 from dataclasses import replace
+from typing import NamedTuple
 
 from .answering import Composer, LLMWriter
 from .config import Settings
 from .documents import corpus_files, parse_file
-from .index import SentenceTransformerEmbeddings, VectorStore, add_terms, passages_of
-from .library import Library, check_registry_writable, find, merge, sha_of
+from .index import MANIFEST, SentenceTransformerEmbeddings, VectorStore, add_terms, passages_of
+from .library import REGISTRY, Library, check_registry_writable, find, merge, sha_of
 from .retrieval import RE_DOC_WORDS, HybridSearcher, analyse, clean_question, named_documents, years_in, years_of
 from .schema import Answer, Document, InputError, Passage, StoreError
 
@@ -24,6 +27,15 @@ log = logging.getLogger(__name__)
 
 # Chosen on the evaluation set (python -m assistant eval --sweep); see README.
 FUSION = {"dense_weight": 1.0, "bm25_weight": 1.0, "rrf_k": 20}
+
+
+class _Engine(NamedTuple):
+    """Everything that answers one question. Replaced as a whole when the documents change,
+    so a question being answered meanwhile keeps one consistent view."""
+
+    documents: list[Document]
+    searcher: HybridSearcher
+    composer: Composer
 
 
 class Assistant:
@@ -43,9 +55,10 @@ class Assistant:
         self.embeddings = SentenceTransformerEmbeddings(
             self.settings.model_location(), name=self.settings.embedding_model, int8=self.settings.embedding_int8
         )
-        self.store = VectorStore(self.settings.index_dir, self.embeddings, self.settings.chroma_host, self.settings.chroma_port)
-        self.searcher: HybridSearcher | None = None
-        self.composer: Composer | None = None
+        self.store = self._new_store()
+        self._engine: _Engine | None = None
+        self._seen: tuple = ()  # index stamp of the documents in use (see refresh)
+        self._refreshing = threading.Lock()
         self.writer = LLMWriter(chat_model, self._unit_names()) if chat_model is not None else None
         self.status = ""
         if not lazy:
@@ -55,6 +68,17 @@ class Assistant:
         self.documents: list[Document] = docs
         self.passages: list[Passage] = [p for d in docs for p in passages_of(d)]
         add_terms({f.value for d in docs for it in d.items for f in it.facts_of("actor")} | {it.title for d in docs for it in d.items})
+
+    def _new_store(self) -> VectorStore:
+        return VectorStore(self.settings.index_dir, self.embeddings, self.settings.chroma_host, self.settings.chroma_port)
+
+    @property
+    def searcher(self) -> HybridSearcher | None:
+        return self._engine.searcher if self._engine else None
+
+    @property
+    def composer(self) -> Composer | None:
+        return self._engine.composer if self._engine else None
 
     @property
     def document(self) -> Document:
@@ -99,8 +123,56 @@ class Assistant:
         return self.status
 
     def _make_searcher(self) -> None:
-        self.searcher = HybridSearcher(self.documents, self.passages, self.store, self.embeddings, **FUSION)
-        self.composer = Composer(self.documents, self.passages, self.searcher)
+        searcher = HybridSearcher(self.documents, self.passages, self.store, self.embeddings, **FUSION)
+        self._engine = _Engine(self.documents, searcher, Composer(self.documents, self.passages, searcher))
+        self._seen = self._stamp()
+
+    # -- documents ingested by another process (e.g. the CLI while the web chat runs)
+
+    def _stamp(self) -> tuple:
+        """Changes when an ingest or removal (by any process) switched the index or the registry."""
+        out = []
+        for path in (self.settings.index_dir / MANIFEST, self.library.root / REGISTRY):
+            try:
+                out.append(os.stat(path).st_mtime_ns)
+            except OSError:
+                out.append(None)
+        return tuple(out)
+
+    def refresh(self) -> bool:
+        """Take up documents that another process ingested or removed since this one
+        loaded them; True when the documents in use changed. Questions asked meanwhile are
+        answered from the previous documents. Nothing changes while an ingest is half done
+        (index switched, registry not yet written): the next call tries again."""
+        if self._engine is None or self._stamp() == self._seen:
+            return False
+        with self._refreshing:
+            stamp = self._stamp()
+            if stamp == self._seen:
+                return False
+            docs = self.corpus + self.library.documents()
+            passages = [p for d in docs for p in passages_of(d)]
+            store = self._new_store()
+            if not store.open_existing(docs, passages):
+                return False
+            add_terms({f.value for d in docs for it in d.items for f in it.facts_of("actor")} | {it.title for d in docs for it in d.items})
+            searcher = HybridSearcher(docs, passages, store, self.embeddings, **FUSION)
+            engine = _Engine(docs, searcher, Composer(docs, passages, searcher))
+            self.store, self.documents, self.passages, self._engine, self._seen = store, docs, passages, engine, stamp
+            log.info("documents changed on disk: %d in use now", len(docs))
+            return True
+
+    def _refresh_soon(self) -> None:
+        """Check for documents changed on disk; reload them in the background, so the
+        question that noticed it is not kept waiting."""
+        if self._engine is not None and self._stamp() != self._seen and not self._refreshing.locked():
+            threading.Thread(target=self._refresh_quietly, name="refresh-documents", daemon=True).start()
+
+    def _refresh_quietly(self) -> None:
+        try:
+            self.refresh()
+        except Exception:  # a broken ingest elsewhere must not break answering here
+            log.exception("could not take up the changed documents")
 
     # -- the library of added documents
 
@@ -108,18 +180,20 @@ class Assistant:
         """Add files, folders or JSONL files of documents. Returns ``added`` (notes),
         ``errors`` (one Chinese message per failed file or line) and ``status``.
         Failures never touch the index; the registry is written last, so an ingest that
-        is killed leaves the previous documents and index in use."""
+        is killed leaves the previous documents and index in use. Ingests and removals of
+        one index folder take turns (another process's ingest is waited for)."""
         check_registry_writable(self.library)
         batch = self.library.read(paths, kind=kind)
-        current = self.library.entries()
-        entries, notes, errors = merge(current, batch, {d.doc_id for d in self.corpus})
-        errors = batch.errors + errors
-        if entries == current:
-            return {"added": notes, "errors": errors, "status": "文档没有变化，索引未改动。"}
-        for e in entries:
-            if e.doc_id in batch.texts and e.sha == sha_of(batch.texts[e.doc_id]):
-                self.library.store_text(e, batch.texts[e.doc_id])
-        status = self._switch(entries, progress)
+        with self.library.locked(progress):
+            current = self.library.entries()
+            entries, notes, errors = merge(current, batch, {d.doc_id for d in self.corpus})
+            errors = batch.errors + errors
+            if entries == current:
+                return {"added": notes, "errors": errors, "status": "文档没有变化，索引未改动。"}
+            for e in entries:
+                if e.doc_id in batch.texts and e.sha == sha_of(batch.texts[e.doc_id]):
+                    self.library.store_text(e, batch.texts[e.doc_id])
+            status = self._switch(entries, progress)
         return {"added": notes, "errors": errors, "status": status}
 
     def remove(self, name: str, progress=None) -> str:
@@ -127,9 +201,10 @@ class Assistant:
         check_registry_writable(self.library)
         if any(name.strip() in (d.doc_id, d.title) for d in self.corpus):
             raise InputError(f"“{name}”属于内置语料（{self.settings.corpus_dir}），不能用 remove 删除。")
-        current = self.library.entries()
-        entry = find(current, name)
-        self._switch([e for e in current if e.doc_id != entry.doc_id], progress)
+        with self.library.locked(progress):
+            current = self.library.entries()
+            entry = find(current, name)
+            self._switch([e for e in current if e.doc_id != entry.doc_id], progress)
         return f"已删除：{entry.title}"
 
     def library_entries(self) -> list[dict]:
@@ -159,45 +234,46 @@ class Assistant:
         self._make_searcher()
         return self.status
 
-    def resolve_doc(self, name: str | None) -> str | None:
+    def resolve_doc(self, name: str | None, documents: list[Document] | None = None) -> str | None:
         """The doc_id a user named (id, title or a unique part of a title), or None for all."""
         if name is None or not str(name).strip():
             return None
         name = str(name).strip()
-        for d in self.documents:
+        documents = self.documents if documents is None else documents
+        for d in documents:
             if name in (d.doc_id, d.title):
                 return d.doc_id
-        matches = [d for d in self.documents if name in d.title or name in d.doc_id]
+        matches = [d for d in documents if name in d.title or name in d.doc_id]
         if len(matches) == 1:
             return matches[0].doc_id
         if not matches:
             raise InputError(f"没有找到文档“{name}”。可用 python -m assistant docs 查看文档列表。")
         raise InputError(f"“{name}”对应多份文档：{'、'.join(d.doc_id for d in matches[:5])}……请写出完整编号或标题。")
 
-    def _scope(self, question: str, doc: str | None, history=None) -> tuple[set[str] | None, Document]:
+    def _scope(self, docs: list[Document], question: str, doc: str | None, history=None) -> tuple[set[str] | None, Document]:
         """The documents a question is limited to (None: all) and the one it is mainly about:
         the ``doc`` argument, else documents the question names, else, for a short
         follow-up, the one document the previous answer quoted, else the default."""
         if doc is not None and str(doc).strip():
-            doc_id = self.resolve_doc(doc)
-            return {doc_id}, next(d for d in self.documents if d.doc_id == doc_id)
-        if len(self.documents) > 1:
+            doc_id = self.resolve_doc(doc, docs)
+            return {doc_id}, next(d for d in docs if d.doc_id == doc_id)
+        if len(docs) > 1:
             text = clean_question(question)
-            named = named_documents(text, self.documents)
+            named = named_documents(text, docs)
             if not named and history and isinstance(history, list) and len(re.sub(r"\W", "", text)) <= 15:
                 last = next((t.get("content") for t in reversed(history) if isinstance(t, dict) and t.get("role") == "assistant"), None)
-                quoted = [d.doc_id for d in self.documents if isinstance(last, str) and f"《{d.title}》" in last]
+                quoted = [d.doc_id for d in docs if isinstance(last, str) and f"《{d.title}》" in last]
                 named = quoted if len(quoted) == 1 else []
             if named:
-                return set(named), next(d for d in self.documents if d.doc_id == named[0])
+                return set(named), next(d for d in docs if d.doc_id == named[0])
         return None, self.document
 
-    def _analyse(self, question: str, history, doc: str | None):
-        scope, primary = self._scope(question, doc, history)
+    def _analyse(self, engine: _Engine, question: str, history, doc: str | None):
+        scope, primary = self._scope(engine.documents, question, doc, history)
         query = analyse(question, history, primary)
-        if len(self.documents) > 1:
+        if len(engine.documents) > 1:
             # A year or place that a loaded document covers is not a reason to refuse.
-            docs = [d for d in self.documents if scope is None or d.doc_id in scope]
+            docs = [d for d in engine.documents if scope is None or d.doc_id in scope]
             # Both at once: one document must cover the year and mention the place, so that
             # "郑州市2025年的财政预算" is not answered from a national 2025 report.
             year = query.other_year[:4]
@@ -215,13 +291,13 @@ class Assistant:
                 query = replace(query, search_text=topic)
         return query, scope, primary
 
-    def _preferred(self, question: str, scope: set[str] | None) -> set[str] | None:
+    def _preferred(self, docs: list[Document], question: str, scope: set[str] | None) -> set[str] | None:
         """Reports of the years a question names ("2009年 4万亿 投资计划"), to rank first
         when the question names no document: a report speaks mostly of its own year."""
-        if scope is not None or len(self.documents) < 2:
+        if scope is not None or len(docs) < 2:
             return None
         years = set(years_in(question))
-        found = {d.doc_id for d in self.documents if d.kind == "report" and (d.meta.year in years or d.title[:4] in years)}
+        found = {d.doc_id for d in docs if d.kind == "report" and (d.meta.year in years or d.title[:4] in years)}
         return found or None
 
     def retrieve(self, question: str, k: int = 5, mode: str = "full", history=None, doc: str | None = None) -> list[Passage]:
@@ -230,20 +306,24 @@ class Assistant:
         if not isinstance(k, int) or k < 1:
             raise InputError(f"k 必须是正整数，当前为：{k!r}")
         self.warm_up()
-        query, scope, _ = self._analyse(question, history, doc)
-        hits = self.searcher.search(query, k=k, mode=mode, docs=scope, prefer=self._preferred(question, scope))
-        return self.searcher.passages_for(hits)
+        self._refresh_soon()
+        engine = self._engine
+        query, scope, _ = self._analyse(engine, question, history, doc)
+        hits = engine.searcher.search(query, k=k, mode=mode, docs=scope, prefer=self._preferred(engine.documents, question, scope))
+        return engine.searcher.passages_for(hits)
 
     def ask(self, question: str, history: list[dict] | None = None, doc: str | None = None) -> Answer:
         """Answer a question in Chinese with citation markers; see :class:`Answer`.
         ``doc`` limits the answer to one document (id or title)."""
         self.warm_up()
+        self._refresh_soon()
+        engine = self._engine
         t0 = time.perf_counter()
-        query, scope, primary = self._analyse(question, history, doc)
+        query, scope, primary = self._analyse(engine, question, history, doc)
         t1 = time.perf_counter()
-        hits = self.searcher.search(query, k=5, docs=scope, prefer=self._preferred(question, scope))
+        hits = engine.searcher.search(query, k=5, docs=scope, prefer=self._preferred(engine.documents, question, scope))
         t2 = time.perf_counter()
-        answer = self.composer.for_doc(primary).compose(query, hits)
+        answer = engine.composer.for_doc(primary).compose(query, hits)
         if self.writer is not None:
             answer = self.writer.rewrite(query.text, answer)
         t3 = time.perf_counter()

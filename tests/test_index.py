@@ -44,12 +44,20 @@ def test_manifest_reuse_and_rebuild(qa, tmp_path):
 
     assert Assistant(corpus_dir=corpus, index_dir=index).status == "已加载现有索引。"
 
-    # A changed corpus is rebuilt in a new store; the old one is removed after the switch.
+    # A changed corpus is rebuilt in a new store; the replaced one is kept for processes
+    # still answering from it, and the one before it is removed.
+    stores = []
+    for extra in ("和企业", "和企业、群众"):
+        text = NOTICE.read_text(encoding="utf-8").replace("方便公众查询", f"方便公众{extra}查询")
+        (corpus / NOTICE.name).write_text(text, encoding="utf-8")
+        changed = Assistant(corpus_dir=corpus, index_dir=index)
+        assert changed.status.startswith("语料、解析器或向量模型已变化")
+        stores.append(json.loads((index / "manifest.json").read_text(encoding="utf-8")))
+    assert stores[1]["previous"]["store"] == stores[0]["store"]
+    assert sorted(p.name for p in index.glob("store-*")) == sorted([stores[0]["store"], stores[1]["store"]])
     text = NOTICE.read_text(encoding="utf-8").replace("方便公众查询", "方便公众和企业查询")
     (corpus / NOTICE.name).write_text(text, encoding="utf-8")
     changed = Assistant(corpus_dir=corpus, index_dir=index)
-    assert changed.status.startswith("语料、解析器或向量模型已变化")
-    assert len(list(index.glob("store-*"))) == 1
     assert "方便公众和企业查询" in changed.retrieve("规范性文件数据库", k=1)[0].text
 
     # A corrupt manifest or store is rebuilt with a message, never a traceback.
