@@ -29,6 +29,11 @@ log = logging.getLogger(__name__)
 FUSION = {"dense_weight": 1.0, "bm25_weight": 1.0, "rrf_k": 20}
 
 
+def _teach_terms(docs: list[Document]) -> None:
+    """The tokenizer learns the documents' unit names and item titles."""
+    add_terms({f.value for d in docs for it in d.items for f in it.facts_of("actor")} | {it.title for d in docs for it in d.items})
+
+
 class _Engine(NamedTuple):
     """Everything that answers one question. Replaced as a whole when the documents change,
     so a question being answered meanwhile keeps one consistent view."""
@@ -67,7 +72,7 @@ class Assistant:
     def _set_documents(self, docs: list[Document]) -> None:
         self.documents: list[Document] = docs
         self.passages: list[Passage] = [p for d in docs for p in passages_of(d)]
-        add_terms({f.value for d in docs for it in d.items for f in it.facts_of("actor")} | {it.title for d in docs for it in d.items})
+        _teach_terms(docs)
 
     def _new_store(self) -> VectorStore:
         return VectorStore(self.settings.index_dir, self.embeddings, self.settings.chroma_host, self.settings.chroma_port)
@@ -155,7 +160,7 @@ class Assistant:
             store = self._new_store()
             if not store.open_existing(docs, passages):
                 return False
-            add_terms({f.value for d in docs for it in d.items for f in it.facts_of("actor")} | {it.title for d in docs for it in d.items})
+            _teach_terms(docs)
             searcher = HybridSearcher(docs, passages, store, self.embeddings, **FUSION)
             engine = _Engine(docs, searcher, Composer(docs, passages, searcher))
             self.store, self.documents, self.passages, self._engine, self._seen = store, docs, passages, engine, stamp
