@@ -618,7 +618,7 @@ def build_demo(assistant, *, warm_up: WarmUp | None = None, feedback: FeedbackSt
                 gr.Markdown(f"依据《{escape_text(document.title)}》{number}回答问题，每个回答都附有原文出处，请以原文为准。")
             status = gr.Markdown(warm.status_markdown(document), elem_classes="qa-status", elem_id="qa-status")
         with gr.Tabs():
-            _chat_tab(gr, assistant, warm, store)
+            scope = _chat_tab(gr, assistant, warm, store)
             _work_points_tab(gr, document)
             _quiz_tab(gr, document)
             # More tabs go here, one function per tab.
@@ -630,6 +630,12 @@ def build_demo(assistant, *, warm_up: WarmUp | None = None, feedback: FeedbackSt
 
         timer.tick(refresh_status, outputs=[status, timer], api_visibility="private", show_progress="hidden", queue=False)
         demo.load(refresh_status, outputs=[status, timer], api_visibility="private", show_progress="hidden", queue=False)
+
+        def refresh_scope():
+            choices = current_scope_choices(assistant, warm)
+            return gr.Dropdown(choices=choices, visible=len(choices) > 2)
+
+        demo.load(refresh_scope, outputs=[scope], api_visibility="private", show_progress="hidden")
     return demo
 
 
@@ -719,7 +725,24 @@ def record_vote(store: FeedbackStore, turns: list[dict], index, liked) -> bool:
 ALL_DOCUMENTS = ""
 
 
-def _chat_tab(gr, assistant, warm: WarmUp, store: FeedbackStore) -> None:
+def scope_choices(assistant) -> list[tuple[str, str]]:
+    """The 回答范围 options: all documents, then each document by its label."""
+    return [("全部文档", ALL_DOCUMENTS)] + [(d.label, d.doc_id) for d in _documents(assistant)]
+
+
+def current_scope_choices(assistant, warm: WarmUp) -> list[tuple[str, str]]:
+    """The options for a page being opened: documents that another process ingested or
+    removed since the app loaded them are taken up first (once the app is ready)."""
+    refresh = getattr(assistant, "refresh", None)
+    if refresh is not None and warm.ready.is_set() and not warm.error:
+        try:
+            refresh()
+        except Exception:  # the page still opens, with the documents in use
+            log.exception("could not take up the changed documents")
+    return scope_choices(assistant)
+
+
+def _chat_tab(gr, assistant, warm: WarmUp, store: FeedbackStore):
     def respond(question, turns, doc=ALL_DOCUMENTS):
         if not (question or "").strip():
             gr.Warning("请输入问题，例如：规范性文件什么时候前要录入数据库？")
@@ -760,13 +783,13 @@ def _chat_tab(gr, assistant, warm: WarmUp, store: FeedbackStore) -> None:
             with gr.Column(scale=1, min_width=110):
                 send = gr.Button("发送", variant="primary", elem_id="qa-send")
                 clear_button = gr.Button("清空对话", size="sm", variant="secondary", elem_id="qa-clear")
-        documents = _documents(assistant)
+        choices = scope_choices(assistant)
         scope = gr.Dropdown(
-            [("全部文档", ALL_DOCUMENTS)] + [(d.label, d.doc_id) for d in documents],
+            choices,
             value=ALL_DOCUMENTS,
             label="回答范围",
             info="只在选中的文档中查找；“全部文档”时，回答会注明每句出自哪份文档。",
-            visible=len(documents) > 1,
+            visible=len(choices) > 2,
             elem_id="qa-scope",
         )
         gr.Markdown("**示例问题**（点击直接提问）：")
@@ -782,6 +805,7 @@ def _chat_tab(gr, assistant, warm: WarmUp, store: FeedbackStore) -> None:
         clear_button.click(clear, None, outputs, api_visibility="private", queue=False)
         chatbot.clear(clear, None, outputs, api_visibility="private", queue=False)
         chatbot.like(on_like, [turns], None, api_visibility="private", queue=False)
+    return scope
 
 
 def _work_points_tab(gr, document: Document | None) -> None:

@@ -341,3 +341,23 @@ def test_first_start_prints_index_progress(app):
     assert lines[0] == "[政策问答助手] 正在启动……"
     assert lines[-1].startswith("[政策问答助手] 就绪（用时")
     assert len(lines) >= 4  # start, address, at least one warm-up progress message, ready
+
+
+def test_documents_ingested_while_the_app_runs_can_be_chosen_and_asked(app, folders, page, tmp_path):
+    _, index_dir = folders
+    row = (ROOT / "tests" / "data" / "reports_sample.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    (tmp_path / "report.jsonl").write_text(row + "\n", encoding="utf-8")
+    env = dict(os.environ, ASSISTANT_INDEX_DIR=str(index_dir))
+    out = subprocess.run([sys.executable, "-m", "assistant", "ingest", str(tmp_path / "report.jsonl")], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr
+
+    # A page opened now lists the new document in 回答范围 and answers from it.
+    open_chat(page, app.url)
+    scope = page.locator("#qa-scope")
+    scope.wait_for(state="visible")
+    scope.locator("input").click()
+    page.get_by_role("option", name="《2025年中华人民共和国国务院政府工作报告》").click()
+    answer = ask(page, "城镇新增就业目标是多少？")
+    assert "1200万人" in answer.inner_text()
+    assert "《2025年中华人民共和国国务院政府工作报告》" in answer.locator(".qa-source").first.locator("summary").inner_text()
