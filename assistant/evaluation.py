@@ -212,7 +212,9 @@ def run(assistant, rows: list[dict], mode: str = "full", k: int = 5, answers: bo
     if progress:
         from tqdm import tqdm
 
-        iterator = tqdm(rows, desc=f"评测（{mode}）", unit="题")
+        from .index import progress_interval
+
+        iterator = tqdm(rows, desc=f"评测（{mode}）", unit="题", mininterval=progress_interval())
     for row in iterator:
         history = row.get("history") or None
         ranked = [passage_key(p) for p in assistant.retrieve(row["question"], k=10, mode=mode, history=history)]
