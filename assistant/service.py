@@ -63,6 +63,7 @@ class Assistant:
         self.store = self._new_store()
         self._engine: _Engine | None = None
         self._seen: tuple = ()  # index stamp of the documents in use (see refresh)
+        self._tried: tuple = ()  # a stamp whose documents had no finished index yet
         self._refreshing = threading.Lock()
         self.writer = LLMWriter(chat_model, self._unit_names()) if chat_model is not None else None
         self.status = ""
@@ -149,16 +150,17 @@ class Assistant:
         loaded them; True when the documents in use changed. Questions asked meanwhile are
         answered from the previous documents. Nothing changes while an ingest is half done
         (index switched, registry not yet written): the next call tries again."""
-        if self._engine is None or self._stamp() == self._seen:
+        if self._engine is None or self._stamp() in (self._seen, self._tried):
             return False
         with self._refreshing:
             stamp = self._stamp()
-            if stamp == self._seen:
+            if stamp in (self._seen, self._tried):
                 return False
             docs = self.corpus + self.library.documents()
             passages = [p for d in docs for p in passages_of(d)]
             store = self._new_store()
             if not store.open_existing(docs, passages):
+                self._tried = stamp  # parsed for nothing: wait until the files change again
                 return False
             _teach_terms(docs)
             searcher = HybridSearcher(docs, passages, store, self.embeddings, **FUSION)
@@ -170,7 +172,7 @@ class Assistant:
     def _refresh_soon(self) -> None:
         """Check for documents changed on disk; reload them in the background, so the
         question that noticed it is not kept waiting."""
-        if self._engine is not None and self._stamp() != self._seen and not self._refreshing.locked():
+        if self._engine is not None and self._stamp() not in (self._seen, self._tried) and not self._refreshing.locked():
             threading.Thread(target=self._refresh_quietly, name="refresh-documents", daemon=True).start()
 
     def _refresh_quietly(self) -> None:

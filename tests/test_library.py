@@ -311,6 +311,13 @@ def test_a_running_assistant_takes_up_documents_another_process_ingested(corpus,
     first.write_text(_rows(0)[0] + "\n", encoding="utf-8")
     assert web.refresh() is False  # nothing changed
     admin.ingest([first])
+    # Half an ingest (index switched, registry not written yet) is not taken up: the
+    # registry of before is put back for a moment.
+    registry = index / "library" / "registry.json"
+    done = registry.read_bytes()
+    registry.write_text('{"version": 1, "documents": []}', encoding="utf-8")
+    assert web.refresh() is False and len(web.documents) == 1
+    registry.write_bytes(done)
     assert web.refresh() is True and web.refresh() is False
     assert [d.doc_id for d in web.documents] == ["zhengzhou-2017-rule-of-law-work-points", R2025.lower()]
     ans = web.ask("2025年政府工作报告提出的国内生产总值增长预期目标是多少？")
