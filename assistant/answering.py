@@ -212,14 +212,11 @@ class Composer:
         document and heading. When paragraphs of other documents rank about as high, each
         document gets its own line, so the reader sees which says what."""
         found = [h for h in hits if h.key[1] == "paragraph"]
-        if not found or not any(h.bm25 > 0 for h in found):
-            absent = self.absent_terms(query) if not found else ""
-            if absent:
-                return refusal(f"文件中没有关于“{absent}”的规定。", "not_stated")
-            return refusal("没有在文件中找到与这个问题相关的内容。可以换个说法，或写明报告的年份和要问的工作。", "not_found")
         absent = self.absent_terms(query)
         if absent:
             return refusal(f"文件中没有关于“{absent}”的内容。", "not_stated")
+        if not any(h.bm25 > 0 for h in found):
+            return refusal("没有在文件中找到与这个问题相关的内容。可以换个说法，或写明报告的年份和要问的工作。", "not_found")
         top = found[0]
         leads = [top]
         for h in found[1:3]:
@@ -236,8 +233,7 @@ class Composer:
             _, chosen, h = max(scored, key=lambda t: t[0])
             p = h.passage
             d.add(f"{'；另据' if d.parts else '根据'}{self.docs[p.doc_id].label}「{p.ref}」：“{quote(chosen, '', 200)}”{d.cite(p)}")
-        picks = leads
-        if len(picks) > 1:
+        if len(leads) > 1:
             d.add("。以上内容分别出自不同文件。")
         return d.answer("paragraph")
 

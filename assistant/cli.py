@@ -219,6 +219,12 @@ def cmd_grade(args) -> int:
     return 0
 
 
+def _location_args(p: argparse.ArgumentParser) -> None:
+    """--corpus and --index-dir, which every verb that opens the index takes."""
+    p.add_argument("--corpus", help="语料目录（默认 corpus/ 或 ASSISTANT_CORPUS_DIR）")
+    p.add_argument("--index-dir", dest="index_dir", help="索引目录（默认 indexes/ 或 ASSISTANT_INDEX_DIR）")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="policy-qa",
@@ -239,8 +245,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--history", help="对话历史 JSON 文件：[{\"role\": \"user\", \"content\": \"…\"}, …]")
     p.add_argument("--json", action="store_true", help="输出 JSON（text、citations、refused）")
     p.add_argument("--doc", help="只在这份文档中回答（文档编号或标题，见 docs 命令）")
-    p.add_argument("--corpus", help="语料目录")
-    p.add_argument("--index-dir", dest="index_dir", help="索引目录（默认 indexes/ 或 ASSISTANT_INDEX_DIR）")
+    _location_args(p)
     p.set_defaults(func=cmd_ask)
 
     p = sub.add_parser(
@@ -251,26 +256,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", help="文件或文件夹")
     p.add_argument("--kind", choices=["auto", "notice", "report"], default="auto", help="按工作要点（条目）还是报告（标题和段落）解析；auto：找到条目即按工作要点")
     p.add_argument("--json", action="store_true", help="输出 JSON")
-    p.add_argument("--corpus", help="语料目录")
-    p.add_argument("--index-dir", dest="index_dir", help="索引目录")
+    _location_args(p)
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("docs", help="列出文档（标题、文号或年份、段落数、导入时间）")
     p.add_argument("--json", action="store_true", help="输出 JSON")
-    p.add_argument("--corpus", help="语料目录")
-    p.add_argument("--index-dir", dest="index_dir", help="索引目录")
+    _location_args(p)
     p.set_defaults(func=cmd_docs)
 
     p = sub.add_parser("remove", help="删除导入的文档（编号或标题）")
     p.add_argument("docs", nargs="+", help="文档编号或标题（见 docs 命令）")
-    p.add_argument("--corpus", help="语料目录")
-    p.add_argument("--index-dir", dest="index_dir", help="索引目录")
+    _location_args(p)
     p.set_defaults(func=cmd_remove)
 
     p = sub.add_parser("index", help="构建索引（已是最新则直接加载）；--rebuild 强制重建")
     p.add_argument("--rebuild", action="store_true", help="强制重建")
-    p.add_argument("--corpus", help="语料目录")
-    p.add_argument("--index-dir", dest="index_dir", help="索引目录")
+    _location_args(p)
     p.set_defaults(func=cmd_index)
 
     p = sub.add_parser("eval", help="在评测集上运行并打印指标")
@@ -282,8 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report", help="把 Markdown 报告、JSON 和图表写入该目录（如 evals/reports）")
     p.add_argument("--no-variants", action="store_true", help="不运行其他检索方式和 LangChain 基线")
     p.add_argument("--gate", action="store_true", help="指标低于 evals/thresholds.json 时以非零状态退出")
-    p.add_argument("--corpus", help="语料目录")
-    p.add_argument("--index-dir", dest="index_dir", help="索引目录")
+    _location_args(p)
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser(

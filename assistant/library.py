@@ -286,8 +286,9 @@ def merge(current: list[Entry], batch: Batch, reserved: set[str]) -> tuple[list[
     return list(out.values()), notes, errors
 
 
-def find(entries: list[Entry], name: str) -> Entry:
-    """A document by id, exact title, or a part of the title that only one title has."""
+def find(entries: list, name: str):
+    """A document (an :class:`Entry` or a :class:`Document`: anything with ``doc_id`` and
+    ``title``) by id, exact title, or a part of the title that only one title has."""
     name = name.strip()
     if not name:
         raise InputError("请给出文档的编号或标题。")
@@ -298,8 +299,8 @@ def find(entries: list[Entry], name: str) -> Entry:
     if len(matches) == 1:
         return matches[0]
     if not matches:
-        raise InputError(f"没有找到文档“{name}”。用 python -m assistant docs 查看已导入的文档。")
-    raise InputError(f"“{name}”对应多份文档：{'、'.join(e.doc_id for e in matches[:5])}……请写出完整编号。")
+        raise InputError(f"没有找到文档“{name}”。可用 python -m assistant docs 查看文档列表。")
+    raise InputError(f"“{name}”对应多份文档：{'、'.join(e.doc_id for e in matches[:5])}……请写出完整编号或标题。")
 
 
 def check_registry_writable(lib: Library) -> None:

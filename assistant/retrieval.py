@@ -304,7 +304,7 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
         last_user = next((t["content"] for t in reversed(_valid_history(history)) if t["role"] == "user"), "")
         search_text = f"{search_text} {clean_question(last_user) if last_user.strip() else ''}".strip()
 
-    years = [m.group(1) for m in re.finditer(r"(?<!\d)((?:19|20)\d{2})\s*年", sfold)]
+    years = years_in(sfold)
     doc_years = years_of(doc)
     other_year = ""
     if years and doc_years and not injection and not any(y in doc_years for y in years):

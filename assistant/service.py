@@ -245,17 +245,7 @@ class Assistant:
         """The doc_id a user named (id, title or a unique part of a title), or None for all."""
         if name is None or not str(name).strip():
             return None
-        name = str(name).strip()
-        documents = self.documents if documents is None else documents
-        for d in documents:
-            if name in (d.doc_id, d.title):
-                return d.doc_id
-        matches = [d for d in documents if name in d.title or name in d.doc_id]
-        if len(matches) == 1:
-            return matches[0].doc_id
-        if not matches:
-            raise InputError(f"没有找到文档“{name}”。可用 python -m assistant docs 查看文档列表。")
-        raise InputError(f"“{name}”对应多份文档：{'、'.join(d.doc_id for d in matches[:5])}……请写出完整编号或标题。")
+        return find(self.documents if documents is None else documents, str(name)).doc_id
 
     def _scope(self, docs: list[Document], question: str, doc: str | None, history=None) -> tuple[set[str] | None, Document]:
         """The documents a question is limited to (None: all) and the one it is mainly about:

@@ -3,7 +3,6 @@ and data folders, a free port on 127.0.0.1) driven by Playwright over Debian's
 Chromium. The first app builds the index; the second (login on) reuses it."""
 
 import os
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -12,6 +11,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from benchmarks._server import free_port, stop_process
 
 pytestmark = pytest.mark.slow
 
@@ -33,12 +34,6 @@ if not Path(CHROMIUM).exists():
     pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)", allow_module_level=True)
 
 sync_api = pytest.importorskip("playwright.sync_api")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class App:
@@ -77,12 +72,7 @@ class App:
         raise TimeoutError(f"app.py not ready after {READY_SECONDS}s:\n{self.console()}")
 
     def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(15)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(5)
+        stop_process(self.proc)
         self._out.close()
 
 
