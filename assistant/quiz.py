@@ -22,7 +22,7 @@ import unicodedata
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from . import facts as factlib
+from .documents import facts as factlib
 from .schema import Document, InputError, Item, cn_number, parse_cn_number
 
 # ---------------------------------------------------------------- enumerations (、-lists)

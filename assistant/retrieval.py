@@ -203,7 +203,7 @@ def _meta_by_sound(text: str) -> str:
 
 def analyse(question: str, history: list[dict] | None = None, doc: Document | None = None) -> Query:
     """Intent, explicit item/chapter references, document parts, follow-up and refusal cues."""
-    from .facts import deadlines as find_deadlines
+    from .documents.facts import deadlines as find_deadlines
 
     text = clean_question(question)
     # Markup in a question is noise for search (it is shown as text, never run, by the front ends).

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.documents import parse_report, report_blocks
+from assistant.documents import parse_report
+from assistant.documents.structure import report_blocks
 from assistant.library import Library, merge
 from assistant.schema import InputError
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from .schema import Fact, parse_cn_number
+from ..schema import Fact, parse_cn_number
 
 NUM = r"(?:\d+|[一二两三四五六七八九十]+)"
 
