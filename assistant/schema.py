@@ -70,12 +70,15 @@ class StoreError(AssistantError):
 
 @dataclass(frozen=True)
 class Fact:
-    """A fact found in an item: ``text`` is the verbatim span, ``value`` its normal form.
+    """A fact found in a part of a document: ``text`` is the verbatim span, ``value`` its
+    normal form.
 
-    kinds: ``deadline`` (value: ISO date), ``period`` (recurring: 全年/每年/年度),
-    ``quantity`` (value: dict count/unit/comparator/counted), ``actor`` (value: unit
-    name; ``role`` 责任/牵头/配合 when the notice labels it), ``reference``
-    (value: dict title/number).
+    kinds: ``deadline`` (value: ISO date, or "" for open kinds such as 持续推进 whose
+    ``role`` then names the kind), ``period`` (recurring: 全年/每年/年度/每年2月底前),
+    ``quantity`` (value: dict count/unit/comparator/counted), ``actor`` (value: unit name;
+    ``role`` 牵头/配合/责任/考核 when the document labels it, "" when the unit is only the
+    subject of a clause), ``reference`` (value: dict title/number). ``holder`` pairs a
+    deadline with the unit its clause names (``2019年3月底前，A…；6月底前，B…``).
     """
 
     kind: str
@@ -83,14 +86,57 @@ class Fact:
     value: Any
     sentence: int
     role: str = ""
+    holder: str = ""
 
     def to_dict(self) -> dict:
         return asdict(self)
 
 
 @dataclass(frozen=True)
+class Node:
+    """One numbered part of a document's tree (a chapter, article, item, sub-item, 专栏
+    box, attachment, table row, or the cover notice), in reading order.
+
+    ``style`` names the numbering (``一、``, ``（一）``, ``1.``, ``（1）``, ``①``,
+    ``第一章``, ``第一节``, ``第一部分``, ``第一条``, ``专栏``, ``附件``, ``文件`` for one of
+    several documents in a file, ``行`` for a table row); ``marker`` is the number as
+    written (``（三）``, ``1．``); ``text`` is the node's own verbatim text (the rest of
+    its heading line and its paragraphs, without its children); ``path`` is the markers
+    from the top down (``二、（三）5.``); ``cells`` are a table row's (column, value) pairs.
+    """
+
+    key: str
+    style: str
+    number: int
+    marker: str
+    title: str
+    text: str
+    parent: str = ""
+    depth: int = 0
+    part: str = "body"  # cover | body | attachment
+    path: str = ""
+    sentences: tuple[str, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    cells: tuple[tuple[str, str], ...] = ()
+    task: int = 0  # the number of the item (task) this node is, 0 when it is not one
+
+    @property
+    def ref(self) -> str:
+        return f"{self.marker}{self.title}" if self.title else self.marker
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["sentences"] = list(self.sentences)
+        d["cells"] = [list(c) for c in self.cells]
+        d["ref"] = self.ref
+        return d
+
+
+@dataclass(frozen=True)
 class Item:
-    """One work item, e.g. （七）严格规范性文件管理."""
+    """One task: a numbered part that carries work (（七）严格规范性文件管理, 第十二条,
+    二、（一）3., a row of a task-division table). ``number`` counts the document's items
+    in reading order; ``marker`` and ``path`` say how the document numbers it."""
 
     number: int
     title: str
@@ -98,19 +144,29 @@ class Item:
     text: str
     sentences: tuple[str, ...]
     facts: tuple[Fact, ...] = ()
-    style: str = "item"  # "item" for （一）…, "article" for 第一条…
+    style: str = "item"  # "item" for （一）…, "article" for 第一条…, else the node style
+    marker: str = ""
+    path: str = ""
+    key: str = ""
+    unique_marker: bool = True  # the marker alone names this item in its document
 
     @property
     def label(self) -> str:
         if self.style == "article":
             return f"第{cn_number(self.number)}条"
-        return f"第（{cn_number(self.number)}）项"
+        if self.style == "item" or not self.marker:
+            return f"第（{cn_number(self.number)}）项"
+        if self.unique_marker:
+            return f"第{self.marker.rstrip('.．、﹒')}项" if self.marker[0].isdigit() else f"第{self.marker}项"
+        return self.path
 
     @property
     def ref(self) -> str:
         if self.style == "article":
             return f"第{cn_number(self.number)}条 {self.title}"
-        return f"（{cn_number(self.number)}）{self.title}"
+        if self.style == "item" or not self.marker:
+            return f"（{cn_number(self.number)}）{self.title}"
+        return f"{self.marker}{self.title}"
 
     def facts_of(self, kind: str) -> list[Fact]:
         return [f for f in self.facts if f.kind == kind]
@@ -136,12 +192,19 @@ class Item:
 
 @dataclass(frozen=True)
 class Chapter:
+    """A top-level part of the body (一、…, 第一章…, 第一部分…) and the items under it."""
+
     number: int
     title: str
     items: tuple[int, ...] = ()
+    marker: str = ""
+    key: str = ""
 
     @property
     def ref(self) -> str:
+        if self.marker:
+            sep = " " if self.marker.startswith("第") else ""
+            return f"{self.marker}{sep}{self.title}"
         return f"{cn_number(self.number)}、{self.title}"
 
     def to_dict(self) -> dict:
@@ -163,6 +226,7 @@ class DocumentMeta:
     sponsor: str = ""
     supervisor: str = ""
     cc: tuple[str, ...] = ()
+    attachments: tuple[str, ...] = ()  # attachment titles listed by the cover notice
     year: str = ""  # the year a document is about (a report's year), when it says so
 
     def to_dict(self) -> dict:
@@ -198,6 +262,16 @@ class Document:
     source: str = ""
     text: str = ""
     kind: str = "notice"  # "notice" (chapters and items) or "report" (headings and paragraphs)
+    nodes: tuple[Node, ...] = ()  # the tree of numbered parts, in reading order
+
+    def node(self, key: str) -> Node | None:
+        for n in self.nodes:
+            if n.key == key:
+                return n
+        return None
+
+    def children(self, key: str) -> list[Node]:
+        return [n for n in self.nodes if n.parent == key]
 
     def item(self, number: int) -> Item | None:
         for it in self.items:
@@ -240,6 +314,7 @@ class Document:
             "kind": self.kind,
             "messages": list(self.messages),
             "source": self.source,
+            "nodes": [n.to_dict() for n in self.nodes],
         }
 
 

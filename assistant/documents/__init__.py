@@ -7,16 +7,8 @@ notice or report, and the facts of each part (deadlines, units, figures, referen
 """
 
 from .loaders import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, corpus_files, decode_bytes, load_text, normalise
-from .structure import (
-    PARSER_VERSION,
-    facts_summary,
-    looks_like_notice,
-    parse_file,
-    parse_notice,
-    parse_report,
-    repair_blocks,
-    split_sentences,
-)
+from .blocks import repair_blocks, split_sentences
+from .structure import PARSER_VERSION, facts_summary, looks_like_notice, parse_file, parse_notice, parse_report
 
 __all__ = [
     "MAX_FILE_BYTES",

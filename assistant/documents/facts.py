@@ -12,15 +12,33 @@ import calendar
 import re
 
 from ..schema import Fact, parse_cn_number
+from . import units as unitlib
 
 NUM = r"(?:\d+|[一二两三四五六七八九十]+)"
 
 # ---------------------------------------------------------------- deadlines
 
-RE_DAY = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:前|之前|以前)")
-RE_MONTH_END = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:底|末|份)\s*(?:前|之前|以前)")
+RE_DAY = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:前|之前|以前|(?=[和、及]\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*前))")
+# 10月31日和11月30日前: the second date takes its year from the first or the document.
+RE_DAY_NO_YEAR = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:前|之前|以前)")
+RE_MONTH_END = re.compile(
+    r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:(?:底|末|份)\s*(?:前|之前|以前)"
+    r"|(?:底|末|份)?(?=\s*(?:前|之前|以前)?\s*(?:初步|全面|基本|全部|力争)?\s*(?:完成|取得|实现|完善|建成|上线|开工|投入|出台|印发))"
+    r"|(?:底|末)(?=[，,）)；;]))"
+)
+# 到2020年 / 到2025年底: a target year; 力争2023年 is a figure's year, not a deadline.
+RE_TARGET_YEAR = re.compile(r"(?:到|至)\s*(\d{4})\s*年(?:底|末)?(?![\d月度])|(\d{4})\s*年内|(?<![\d年])(?:今|本)年(?:内|年底前|底前)|(?:^|(?<=[。；;，,：:]))\s*(\d{4})\s*年(?:底|末)?(?=[，,])")
+# Open time limits: only where they stand as the limit (a bracket tag or a clause of their own).
+RE_OPEN = re.compile(r"(?<=[（(，,；;：:])\s*(持续推进|长期坚持|按进度推进|长期推进|持续开展|常态化推进)\s*(?=[）)，,；;。]|$)|(?<=并)(持续推进)(?=[）)，,；;。])")
+RE_RECURRING = re.compile(r"(?:每年|每季度|每半年|每月)\s*(?:\d{1,2}\s*月\s*)?(?:底|末)?\s*(?:前|之前)?|(?:自|从)\s*\d{4}\s*年起(?:每年)?")
 RE_YEAR_END = re.compile(r"(?:(\d{4})\s*年\s*|(?<![\d年]))(?:年)?(?:底|末)\s*(?:前|之前|以前)")
-RE_HALF = re.compile(r"(?:(\d{4})\s*年\s*)?(上半年|下半年|第?[一二三四1-4]季度)(?:前|之前|末前|底前|内)?")
+# 上半年/第二季度 as a time limit (在上半年组织, 力争第二季度开工, 上半年获批), not as a
+# noun (上半年考评分值): a word that marks time before it, or a verb or mark after it.
+RE_HALF = re.compile(
+    r"(?:(\d{4})\s*年\s*)?(上半年|下半年|第?[一二三四1-4]季度)(?:前|之前|末前|底前|内)?"
+    r"(?!考|的|工作|分值|数据|情况|报|总结|计划|任务|目标|各)"
+)
+
 RE_PERIOD = re.compile(r"全年|每年|(?<![\d年])年度|每季度|每半年|每月|(?<!不)定期")
 
 QUARTER_END = {"一": 3, "1": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, "4": 12}
@@ -35,9 +53,11 @@ def deadlines(sentence: str, year: int | None) -> list[tuple[str, str, int]]:
     found: list[tuple[str, str, int]] = []
     taken: list[range] = []
 
+    recurring = [range(m.start(), m.end() + 6) for m in re.finditer(r"每年|每季度|每半年|每月", sentence)]
+
     def add(m, iso):
         span = range(m.start(), m.end())
-        if any(set(span) & set(t) for t in taken):
+        if any(set(span) & set(t) for t in taken) or any(m.start() in r for r in recurring):
             return
         taken.append(span)
         found.append((m.group(0), iso, m.start()))
@@ -45,6 +65,11 @@ def deadlines(sentence: str, year: int | None) -> list[tuple[str, str, int]]:
     for m in RE_DAY.finditer(sentence):
         y, mo, d = (int(x) for x in m.groups())
         if 1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1]:
+            add(m, f"{y:04d}-{mo:02d}-{d:02d}")
+    for m in RE_DAY_NO_YEAR.finditer(sentence):
+        mo, d = int(m.group(1)), int(m.group(2))
+        y = int(found[-1][1][:4]) if found else year
+        if y and 1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1]:
             add(m, f"{y:04d}-{mo:02d}-{d:02d}")
     for m in RE_MONTH_END.finditer(sentence):
         y = int(m.group(1)) if m.group(1) else year
@@ -68,6 +93,10 @@ def deadlines(sentence: str, year: int | None) -> list[tuple[str, str, int]]:
         else:
             month = QUARTER_END[part.strip("第季度")[0]]
         add(m, _month_end(y, month))
+    for m in RE_TARGET_YEAR.finditer(sentence):
+        y = next((int(g) for g in m.groups() if g), year)
+        if y:
+            add(m, f"{y:04d}-12-31")
     found.sort(key=lambda t: t[2])
     return found
 
@@ -102,6 +131,9 @@ def quantities(sentence: str) -> list[tuple[str, dict, int]]:
         count = int(count_text) if count_text.isdigit() else parse_cn_number(count_text)
         if count is None:
             continue
+        prev = sentence[max(0, m.start("count") - 1) : m.start("count")]
+        if prev in (".", "．"):
+            continue  # the decimals of 4.66人: figures() reads the whole number
         if not m.group("cmp") and not m.group("verb"):
             prev = sentence[max(0, m.start() - 1) : m.start()]
             if prev and (prev.isdigit() or prev in "第〔（(年"):
@@ -294,21 +326,110 @@ def references(sentence: str) -> list[tuple[str, dict, int]]:
     return out
 
 
+# ---------------------------------------------------------------- figures beyond counts
+
+# Money, percentages, people, points and other measured figures: 最高3000万元, 95%以上,
+# 290万人次, 66.5%, （10分）. Counts with a requirement word are ``quantities``' job.
+RE_FIGURE = re.compile(
+    r"(?P<cmp>不少于|不低于|至少|不超过|不多于|最多|最高|超过|达到|力争达到|提高到|降低到|控制在)?"
+    r"(?P<count>\d+(?:[.．]\d+)?(?:[-－—～~至到]\d+(?:[.．]\d+)?)?)\s*"
+    r"(?P<unit>(?:万|亿|千)?(?:元|人次|人|户|家|个|项|所|名|张|台|套|辆|吨|亩|公顷|平方公里|平方米|公里|千米|米|小时|个百分点|倍|分|%|％|GB|兆|MW))"
+    r"(?P<tail>以上|以下|以内|左右)?"
+)
+
+
+def figures(sentence: str) -> list[tuple[str, dict, int]]:
+    """(verbatim span, {count, unit, comparator, counted}, offset) of measured figures."""
+    out = []
+    for m in RE_FIGURE.finditer(sentence):
+        before = sentence[max(0, m.start() - 1) : m.start()]
+        after = sentence[m.end() : m.end() + 1]
+        if before and (before.isdigit() or before in "第〔年月"):
+            continue
+        if m.group("unit") == "分" and not (before in "（(" or after in "）)" or m.group("cmp")):
+            continue  # 3分钟, 十分: only points in brackets or with a comparator
+        comparator = COMPARATORS.get(m.group("cmp") or "", "=")
+        if m.group("cmp") == "最高":
+            comparator = "<="
+        if m.group("tail") == "以上":
+            comparator = ">="
+        elif m.group("tail") in ("以下", "以内"):
+            comparator = "<="
+        head = re.split(r"[，。；、,;：:（(]", sentence[: m.start()])[-1].strip()
+        out.append((m.group(0), {"count": m.group("count"), "unit": m.group("unit"), "comparator": comparator, "counted": head, "period": ""}, m.start()))
+    return out
+
+
+# ---------------------------------------------------------------- table cells
+
+RE_DEADLINE_COLUMN = re.compile(r"时限|完成时间|时间节点|完成期限")
+
+
+def cell_facts(cells, year: int | None) -> list[Fact]:
+    """Units and deadlines from a table row's named columns (牵头单位, 配合单位, 完成时限)."""
+    facts: list[Fact] = []
+    for column, value in cells:
+        role = unitlib.LABELS.get(column.strip())
+        if role:
+            for unit, r, _ in unitlib.role_clauses(value, role):
+                if not re.search(r"[\u4e00-\u9fff]", unit):
+                    continue  # "/" or "-" for an empty cell
+                facts.append(Fact("actor", unit, unit, -1, role=r))
+        elif RE_DEADLINE_COLUMN.search(column):
+            for span, iso, _ in deadlines(value, year):
+                facts.append(Fact("deadline", span, iso, -1))
+            for m in RE_OPEN.finditer("，" + value):
+                facts.append(Fact("open", m.group(m.lastindex), m.group(m.lastindex), -1))
+    return facts
+
+
 # ---------------------------------------------------------------- all facts
 
 
-def extract_facts(sentences, year: int | None) -> list[Fact]:
-    """All facts of a list of sentences, in reading order within each kind."""
+def _holder(part: str, units: list[tuple[str, str, int]], offset: int) -> str:
+    inside = [u for u, _, off in units if offset <= off < offset + len(part)]
+    return inside[0] if inside else ""
+
+
+def extract_facts(sentences, year: int | None, cells=()) -> list[Fact]:
+    """All facts of a list of sentences (and a table row's cells), in reading order
+    within each kind. A deadline's ``holder`` is the unit named in the same clause."""
     facts: list[Fact] = []
     for idx, s in enumerate(sentences):
-        for span, iso, _ in deadlines(s, year):
-            facts.append(Fact("deadline", span, iso, idx))
+        labelled = unitlib.labelled_units(s)
+        tagged = unitlib.tagged_units(s)
+        subjects = actors(s) if not labelled else []
+        named = [(u, r, off) for u, r, off in labelled + tagged + subjects]
+        parts, pos = [], 0
+        for piece in re.split(r"(?<=[；;])", s):
+            parts.append((piece, pos))
+            pos += len(piece)
+        for span, iso, off in deadlines(s, year):
+            piece, start = next(((p, o) for p, o in parts if o <= off < o + len(p)), (s, 0))
+            facts.append(Fact("deadline", span, iso, idx, holder=_holder(piece, named, start) if len(parts) > 1 else ""))
+        for m in RE_OPEN.finditer(s):
+            text = m.group(m.lastindex)
+            facts.append(Fact("open", text, text, idx))
+        for m in RE_RECURRING.finditer(s):
+            if re.search(r"\d|月|起", m.group(0)):
+                facts.append(Fact("period", m.group(0).strip(), m.group(0).strip(), idx))
         for m in RE_PERIOD.finditer(s):
             facts.append(Fact("period", m.group(0), m.group(0), idx))
-        for span, value, _ in quantities(s):
+        counted = quantities(s)
+        taken = [range(off, off + len(span)) for span, _, off in counted]
+        for span, value, _ in counted:
             facts.append(Fact("quantity", span, value, idx))
-        for span, role, _ in actors(s):
+        for span, value, off in figures(s):
+            if not any(off in r or off + len(span) - 1 in r for r in taken):
+                facts.append(Fact("quantity", span, value, idx))
+        seen = set()
+        for unit, role, _ in labelled + tagged:
+            if (unit, role) not in seen:
+                seen.add((unit, role))
+                facts.append(Fact("actor", unit, unit, idx, role=role))
+        for span, role, _ in subjects:
             facts.append(Fact("actor", span, span, idx, role=role))
         for span, value, _ in references(s):
             facts.append(Fact("reference", span, value, idx))
+    facts.extend(cell_facts(cells, year))
     return facts

@@ -1,8 +1,9 @@
-"""Page-break repair and parsing the structure of a work-points notice or a report.
+"""Parsing a document of the genre into its tree of numbered parts, header and footer
+fields, and the facts of each part; and reports (headings and paragraphs).
 
 >>> doc = parse_notice(load_text("corpus/zhengzhou-2017-rule-of-law-work-points.txt"))
->>> doc.meta.doc_number, len(doc.items)
-('郑政文〔2017〕60号', 34)
+>>> doc.meta.doc_number, len(doc.items), len(doc.chapters)
+('郑政文〔2017〕60号', 34, 10)
 """
 
 from __future__ import annotations
@@ -12,150 +13,16 @@ import re
 from pathlib import Path
 
 from . import facts as factlib
+from .blocks import ends_sentence, is_date_line, layout_blocks, split_sentences
+from .header import doc_number, is_footer_start, is_title_part, iso_date, parse_cover, parse_footer, signature_before, signer_names, squash_spaces
+from .headings import CN as CN_NUM
+from .headings import heading, marker_key
 from .loaders import load_text, normalise
-from ..schema import (
-    Chapter,
-    Document,
-    DocumentMeta,
-    Fact,
-    InputError,
-    Item,
-    Section,
-    parse_cn_number,
-)
+from .tree import RawNode, build_tree
+from .units import LABELS
+from ..schema import Chapter, Document, DocumentMeta, InputError, Item, Node, Section
 
-PARSER_VERSION = "1"
-
-CN_NUM = "一二三四五六七八九十百零〇两"
-RE_CHAPTER = re.compile(rf"^(?:第([{CN_NUM}\d]+)(?:章|部分)\s*|([{CN_NUM}]+)、\s*)(.+)$")
-RE_ITEM = re.compile(rf"^[（(]\s*([{CN_NUM}]+)\s*[）)]\s*(.+)$")
-RE_ARTICLE = re.compile(rf"^第([{CN_NUM}\d]+)条[\s　]*(.*)$")
-RE_SUBITEM = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)])\s*\S")
-RE_LABEL = re.compile(r"^(责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|完成时限|完成时间|时间节点|主办|督办|抄送|附件)\s*[：:]")
-RE_MD_HEADING = re.compile(r"^#{1,6}\s+(.+)$")
-RE_DATE_LINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-RE_PRINTED = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*印发$")
-RE_TITLE_END = re.compile(r"(通知|意见|方案|决定|要点|办法|规定|函|批复|报告)$")
-RE_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}〔\s*\d{4}\s*〕\s*\d+\s*号")
-
-TERMINATORS = "。！？；：!?;:…"
-CLOSERS = "”’」』）)》】\"'"
-CLAUSE_PUNCT = "，、；：。,;"
-CONTINUING = "的和与及对在把将为从向以于了被并或且"
-
-
-# ---------------------------------------------------------------- page-break repair
-
-
-def is_heading(line: str) -> bool:
-    """Structural lines that must never be joined to the text before them."""
-    return bool(RE_SUBITEM.match(line)) or _is_closed_line(line)
-
-
-def _is_closed_line(line: str) -> bool:
-    """Lines that nothing is ever joined to (a numbered sub-item line can continue)."""
-    return bool(
-        RE_CHAPTER.match(line)
-        or RE_ITEM.match(line)
-        or RE_ARTICLE.match(line)
-        or RE_LABEL.match(line)
-        or RE_MD_HEADING.match(line)
-        or RE_DATE_LINE.match(line)
-        or RE_PRINTED.match(line)
-    )
-
-
-def ends_sentence(line: str) -> bool:
-    stripped = line.rstrip(CLOSERS + " ")
-    return bool(stripped) and stripped[-1] in TERMINATORS
-
-
-def _body_like(line: str) -> bool:
-    # Titles and header lines carry no clause punctuation; broken body paragraphs do,
-    # or end on a word that cannot end a title (…规范性文件的 / …机制和).
-    return any(ch in CLAUSE_PUNCT for ch in line) or len(line) > 40 or line[-1] in CONTINUING
-
-
-def repair_blocks(text: str) -> list[str]:
-    """Split text into paragraphs, joining lines and paragraphs that a line wrap or a
-    PDF page break cut in the middle of a sentence. Headings are never joined."""
-    blocks: list[str] = []
-    blank_before = True
-    for raw in text.split("\n"):
-        line = raw.strip()
-        if not line:
-            blank_before = True
-            continue
-        prev = blocks[-1] if blocks else None
-        join = (
-            prev is not None
-            and not _is_closed_line(prev)
-            and not is_heading(line)
-            and not ends_sentence(prev)
-            and (not blank_before or (_body_like(prev) and not _is_footer_line(line)))
-        )
-        if join:
-            blocks[-1] = prev + line
-        else:
-            blocks.append(line)
-        blank_before = False
-    return blocks
-
-
-def _is_footer_line(line: str) -> bool:
-    return bool(RE_LABEL.match(line) or RE_PRINTED.match(line))
-
-
-# ---------------------------------------------------------------- sentences
-
-_SENT_RE = re.compile(r"[^。！？；!?;\n]*?(?:[。！？；!?;]+[”’」』）)]*|$)")
-
-
-def split_sentences(text: str) -> tuple[str, ...]:
-    """Split on 。！？； (keeping the mark and any closing quote) and on line ends.
-    ``"".join`` of the result per line gives the line back."""
-    out: list[str] = []
-    for line in text.split("\n"):
-        for m in _SENT_RE.finditer(line):
-            s = m.group(0)
-            if s.strip():
-                out.append(s)
-    return tuple(out)
-
-
-# ---------------------------------------------------------------- parsing
-
-
-def squash_spaces(text: str) -> str:
-    """Remove the spaces PDF extraction puts around digits in Chinese text."""
-    return re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef\d])\s+|\s+(?=[\u3000-\u9fff\uff00-\uffef\d])", "", text)
-
-
-def _iso(y: str, m: str, d: str) -> str:
-    return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
-
-
-def _heading_kind(line: str, item_re) -> str | None:
-    if RE_CHAPTER.match(line) and not RE_ITEM.match(line):
-        return "chapter"
-    if item_re is not None and item_re.match(line):
-        return "item"
-    return None
-
-
-def _split_title(rest: str) -> tuple[str, str]:
-    """Heading remainder -> (title, body on the same line).
-
-    ``（一）加强管理。各单位要……`` gives the title before the first 。 and the rest as body;
-    a long heading line with no 。 split is body with its first clause as title."""
-    rest = rest.strip()
-    m = re.match(r"^(.{2,40}?)[。．.]\s*(.+)$", rest)
-    if m:
-        return m.group(1), m.group(2)
-    if len(rest) <= 40 and not ends_sentence(rest):
-        return rest, ""
-    m = re.match(r"^(.{2,40}?)[，,：:]", rest)
-    return (m.group(1) if m else rest[:20]), rest
+PARSER_VERSION = "2"
 
 
 def doc_id_for(source: str, text: str) -> str:
@@ -164,56 +31,181 @@ def doc_id_for(source: str, text: str) -> str:
     return "doc-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-def parse_notice(text: str, source: str = "") -> Document:
-    """Parse a work-points notice into header facts, chapters, items and facts.
+def _cover_end(blocks: list[str]) -> int:
+    """Index after the cover notice: after its signature date when a date line stands
+    between the header and the numbered body (the 印发 notice apart from the document
+    it issues); else the first heading."""
+    first = next((i for i, b in enumerate(blocks) if heading(b) is not None), len(blocks))
+    for i, b in enumerate(blocks[: max(first + 1, 1) + 40]):
+        if is_date_line(squash_spaces(b)) and sum(1 for x in blocks[i + 1 :] if heading(x) is not None) >= 2:
+            if i < first or _cover_is_numbered(blocks, i):
+                return i + 1
+            break
+    return first
 
-    Text with no recognisable chapters or items is returned as plain paragraphs
-    (``structured=False``) with a message saying so."""
+
+def _cover_is_numbered(blocks: list[str], date_at: int) -> bool:
+    """A cover notice with its own numbered points ends at a date line followed by the
+    issued document's title."""
+    return date_at + 1 < len(blocks) and is_title_part(blocks[date_at + 1]) and date_at < len(blocks) // 2
+
+
+def _footer_start(blocks: list[str]) -> int:
+    """Index of the footer: 主办/督办/抄送/印发 lines, and a closing signature and date."""
+    start = next((i for i, b in enumerate(blocks) if is_footer_start(b)), len(blocks))
+    if start < len(blocks) and re.match(r"^\d{4}", squash_spaces(blocks[start])) and start > 0 and not ends_sentence(blocks[start - 1]) and len(blocks[start - 1]) <= 30:
+        start -= 1  # the printer line sits just before the 印发 date
+    # A signature and date that close the document (no cover notice before the body).
+    k = start - 1
+    if k >= 0 and is_date_line(squash_spaces(blocks[k])):
+        sig = signature_before(blocks, k)
+        return k - len(sig)
+    return start
+
+
+def _text_of(node: RawNode) -> str:
+    return "\n".join(p for p in node.paras if p)
+
+
+def _task_nodes(raw: list[RawNode]) -> set[str]:
+    """Keys of the nodes that are tasks: articles (with their enumerations), leaves of the
+    body and attachments, and the rows of a table whose columns name units or deadlines."""
+    children: dict[str, list[RawNode]] = {}
+    for n in raw:
+        children.setdefault(n.parent, []).append(n)
+    article_keys = {n.key for n in raw if n.style == "第一条"}
+    tasks = set()
+    for n in raw:
+        inside_article = any(n.key.startswith(k + ".") for k in article_keys)
+        if inside_article or n.style in ("专栏", "文件", "附件"):
+            continue
+        if n.style == "第一条":
+            tasks.add(n.key)
+        elif n.style == "行":
+            if any(c in LABELS or re.search(r"时限|完成时间", c) for c in n.table_columns):
+                tasks.add(n.key)
+        elif not [c for c in children.get(n.key, []) if c.style not in ("专栏", "行")]:
+            tasks.add(n.key)
+    return tasks
+
+
+def _subtree_text(n: RawNode, raw: list[RawNode]) -> str:
+    """An article's text with its enumerations, each line as written."""
+    lines = [p for p in n.paras if p]
+    for c in raw:
+        if c.key.startswith(n.key + "."):
+            lines.append(c.line)
+            lines.extend(p for p in c.paras[1:] if p) if c.paras and c.line.endswith(c.paras[0]) else lines.extend(p for p in c.paras if p)
+    return "\n".join(lines)
+
+
+def _path(n: RawNode, by_key: dict[str, RawNode]) -> str:
+    parts = []
+    cur: RawNode | None = n
+    while cur is not None:
+        if cur.style == "附件":
+            parts.append(cur.marker + "/")
+        elif cur.style == "文件":
+            pass
+        elif cur.style == "行":
+            parts.append(f"序号{cur.number}" if cur.number else "")
+        else:
+            parts.append(_display_marker(cur.marker))
+        cur = by_key.get(cur.parent)
+    return "".join(reversed(parts))
+
+
+def _display_marker(marker: str) -> str:
+    """Markers as answers show them: full-width brackets, 1. for 1．/1﹒."""
+    if marker[:1].isdigit():
+        return re.sub(r"[.．﹒、]$", ".", marker)
+    return marker.replace("(", "（").replace(")", "）")
+
+
+def _doc_year(meta: dict, text: str) -> int | None:
+    for key in ("signing_date", "printing_date"):
+        if meta.get(key):
+            return int(meta[key][:4])
+    m = re.search(r"(20\d{2}|19\d{2})\s*年", text)
+    return int(m.group(1)) if m else None
+
+
+def parse_notice(text: str, source: str = "") -> Document:
+    """Parse a notice, plan, opinions or measures: header and footer fields, the tree of
+    numbered parts (any depth), the tasks and their facts.
+
+    Text with no numbered parts is returned as plain paragraphs (``structured=False``)
+    with a message saying so."""
     text = normalise(text)
     if not text.strip():
         raise InputError("文档内容为空，无法解析。")
-    blocks = repair_blocks(text)
+    blocks = layout_blocks(text)
     doc_id = doc_id_for(source, text)
-
-    item_re = None
-    if any(RE_ITEM.match(b) for b in blocks):
-        item_re = RE_ITEM
-    elif any(RE_ARTICLE.match(b) for b in blocks):
-        item_re = RE_ARTICLE
-    first = next((i for i, b in enumerate(blocks) if _heading_kind(b, item_re)), None)
-    if first is None:
+    if not any(heading(b) is not None for b in blocks):
         return _plain_document(blocks, doc_id, source, text)
 
-    footer_start = next(
-        (i for i in range(first, len(blocks)) if re.match(r"^(主办|督办|抄送)\s*[：:]", blocks[i]) or RE_PRINTED.match(blocks[i])),
-        len(blocks),
-    )
-    # A printer line sits just before the 印发 line: it belongs to the footer too.
-    if footer_start < len(blocks) and RE_PRINTED.match(blocks[footer_start]) and footer_start - 1 > first:
-        footer_start -= 1
-    head_blocks, body_blocks, foot_blocks = blocks[:first], blocks[first:footer_start], blocks[footer_start:]
+    cover_end = _cover_end(blocks)
+    foot_start = max(cover_end, _footer_start(blocks))
+    cover, body, foot = blocks[:cover_end], blocks[cover_end:foot_start], blocks[foot_start:]
 
-    meta_fields, header_blocks, preamble = _parse_head(head_blocks)
-    year = _doc_year(meta_fields, text)
-    chapters, items = _parse_body(body_blocks, item_re, year)
-    meta_fields.update(_parse_foot(foot_blocks))
-    meta = DocumentMeta(**meta_fields)
+    meta = parse_cover(cover)
+    date_at = next((i for i in range(len(cover) - 1, -1, -1) if is_date_line(squash_spaces(cover[i]))), None)
+    if date_at is not None:
+        meta["signing_date"] = iso_date(cover[date_at])
+        signers = signer_names(signature_before(cover, date_at))
+        if signers:
+            # The bodies that sign are the issuers (a title may abbreviate them: 等4部门).
+            meta["issuer"] = "、".join(signers)
+    footer_meta = parse_footer(foot)
+    closing = [b for b in foot if is_date_line(squash_spaces(b))]
+    if closing and not meta.get("signing_date"):
+        meta["signing_date"] = iso_date(closing[0])
+        at = foot.index(closing[0])
+        signers = signer_names(signature_before(foot, at))
+        if signers and not meta.get("issuer"):
+            meta["issuer"] = "、".join(signers)
+    meta.update(footer_meta)
 
+    raw, loose, listed = build_tree(body, "body")
+    # The issued document's title and the paragraphs before its first heading.
+    issued_title, preamble_blocks = "", []
+    for k, b in enumerate(loose):
+        if not issued_title and not preamble_blocks and is_title_part(b):
+            issued_title = squash_spaces(b)
+            while k + 1 < len(loose) and is_title_part(loose[k + 1]) and not preamble_blocks:
+                k += 1
+                issued_title += squash_spaces(loose[k])
+                loose[k] = ""
+        elif b:
+            preamble_blocks.append(b)
+    if not meta.get("title") and issued_title:
+        meta["title"] = issued_title
+    if not meta.get("title") and cover:
+        meta["title"] = squash_spaces(cover[0])
+    meta["points_title"] = issued_title or meta.get("title", "")
+    if listed:
+        meta["attachments"] = tuple(listed)
+    year = _doc_year(meta, text)
+    preamble = "\n".join(preamble_blocks)
+
+    nodes, items, chapters = _finish_tree(raw, year)
     sections = []
-    if header_blocks:
-        sections.append(Section("header", "\n".join(header_blocks), "文件头"))
+    if cover:
+        sections.append(Section("header", "\n".join(cover), "文件头"))
     if preamble:
         sections.append(Section("preamble", preamble, "制定依据"))
     if chapters:
-        chapter_lines = [b for b in body_blocks if _heading_kind(b, item_re) == "chapter"]
-        sections.append(Section("chapters", "\n".join(chapter_lines), "章节目录"))
-    if foot_blocks:
-        sections.append(Section("footer", "\n".join(foot_blocks), "文件尾"))
-    preamble_refs = tuple(f for f in factlib.extract_facts([preamble], year) if f.kind == "reference") if preamble else ()
-    messages = () if items else ("未识别到条目（（一）或第一条），仅按章节解析。",)
+        by_key = {n.key: n for n in raw}
+        sections.append(Section("chapters", "\n".join(by_key[c.key].line for c in chapters), "章节目录"))
+    if listed:
+        sections.append(Section("attachments", "\n".join(listed), "附件目录"))
+    if foot:
+        sections.append(Section("footer", "\n".join(foot), "文件尾"))
+    preamble_refs = tuple(f for f in factlib.extract_facts(split_sentences(preamble), year) if f.kind == "reference") if preamble else ()
+    messages = () if items else ("未识别到带编号的工作条目，仅按章节解析。",)
     return Document(
         doc_id=doc_id,
-        meta=meta,
+        meta=DocumentMeta(**meta),
         preamble=preamble,
         preamble_refs=preamble_refs,
         chapters=tuple(chapters),
@@ -223,7 +215,69 @@ def parse_notice(text: str, source: str = "") -> Document:
         messages=messages,
         source=source,
         text=text,
+        nodes=tuple(nodes),
     )
+
+
+def _finish_tree(raw: list[RawNode], year: int | None) -> tuple[list[Node], list[Item], list[Chapter]]:
+    """Freeze the raw nodes: sentences and facts per node, items (tasks) numbered in
+    reading order, chapters = the top-level parts of the body."""
+    by_key = {n.key: n for n in raw}
+    tasks = _task_nodes(raw)
+    top = [n for n in raw if n.depth == 0 and n.part == "body" and n.style not in ("文件", "行")]
+    chapter_of = {}
+    for number, c in enumerate(top, 1):
+        chapter_of[c.key] = number
+    marker_counts: dict[str, int] = {}
+    for n in raw:
+        if n.key in tasks:
+            marker_counts[marker_key(n.marker)] = marker_counts.get(marker_key(n.marker), 0) + 1
+
+    nodes: list[Node] = []
+    items: list[Item] = []
+    chapter_items: dict[int, list[int]] = {}
+    for n in raw:
+        is_task = n.key in tasks
+        text = _subtree_text(n, raw) if n.style == "第一条" else _text_of(n)
+        sentences = split_sentences(text)
+        facts = tuple(factlib.extract_facts(sentences, year, cells=n.cells))
+        number = len(items) + 1 if is_task else 0
+        path = _path(n, by_key)
+        nodes.append(
+            Node(
+                key=n.key, style=n.style, number=n.number, marker=n.marker, title=n.title, text=_text_of(n),
+                parent=n.parent, depth=n.depth, part=n.part, path=path,
+                sentences=split_sentences(_text_of(n)), facts=facts if n.style != "第一条" else tuple(factlib.extract_facts(split_sentences(_text_of(n)), year)),
+                cells=tuple(n.cells), task=number,
+            )
+        )
+        if not is_task:
+            continue
+        root = n
+        while root.parent:
+            root = by_key[root.parent]
+        chapter = chapter_of.get(root.key, 0) if root is not n or n.depth == 0 and n.key not in chapter_of else 0
+        chapter = chapter_of.get(root.key, 0) if root is not n else 0
+        if n.style == "第一条":
+            style = "article"
+        elif n.style == "（一）" and n.number == number and marker_counts.get(marker_key(n.marker), 0) == 1:
+            style = "item"
+        else:
+            style = n.style
+        items.append(
+            Item(
+                number=number, title=n.title, chapter=chapter, text=text, sentences=sentences, facts=facts,
+                style=style, marker=_display_marker(n.marker), path=path, key=n.key,
+                unique_marker=marker_counts.get(marker_key(n.marker), 0) == 1,
+            )
+        )
+        if chapter:
+            chapter_items.setdefault(chapter, []).append(number)
+    chapters = [
+        Chapter(number, c.title, tuple(chapter_items.get(number, [])), marker=_display_marker(c.marker), key=c.key)
+        for number, c in enumerate(top, 1)
+    ]
+    return nodes, items, chapters
 
 
 def _plain_document(blocks: list[str], doc_id: str, source: str, text: str) -> Document:
@@ -338,149 +392,9 @@ def parse_report(text: str, source: str = "", title: str = "", year: str = "", d
     )
 
 
-def _doc_year(meta: dict, text: str) -> int | None:
-    for key in ("signing_date", "printing_date"):
-        if meta.get(key):
-            return int(meta[key][:4])
-    m = re.search(r"(20\d{2})\s*年", text)
-    return int(m.group(1)) if m else None
-
-
-def _parse_head(blocks: list[str]) -> tuple[dict, list[str], str]:
-    meta: dict = {}
-    header: list[str] = list(blocks)
-    preamble = ""
-    date_at = next((i for i, b in enumerate(blocks) if RE_DATE_LINE.match(b)), None)
-    # The basis paragraph: the last body paragraph before the first chapter.
-    if blocks and ends_sentence(blocks[-1]) and _body_like(blocks[-1]) and (date_at is None or date_at < len(blocks) - 1):
-        preamble = blocks[-1]
-        header = blocks[:-1]
-    for i, b in enumerate(header):
-        flat = squash_spaces(b)
-        if not meta.get("doc_number"):
-            m = RE_DOC_NUMBER.search(flat)
-            if m and len(flat) <= len(m.group(0)) + 4:
-                meta["doc_number"] = m.group(0)
-        if flat.endswith("文件") and len(flat) <= 30 and not meta.get("issuer"):
-            meta["issuer"] = flat[: -len("文件")]
-        if flat.startswith("关于") and not meta.get("title"):
-            issuer = meta.get("issuer", "")
-            before = squash_spaces(header[i - 1]) if i else ""
-            if not issuer and before and not RE_DOC_NUMBER.search(before):
-                issuer = meta["issuer"] = before
-            meta["title"] = (before if before == issuer else issuer) + flat
-        elif "关于" in flat and RE_TITLE_END.search(flat) and not meta.get("title"):
-            meta["title"] = flat
-            meta.setdefault("issuer", flat[: flat.index("关于")])
-        if flat.endswith(("：", ":")) and not meta.get("recipients") and not RE_LABEL.match(flat):
-            meta["recipients"] = flat.rstrip("：:")
-        m = RE_DATE_LINE.match(flat)
-        if m and not meta.get("signing_date"):
-            meta["signing_date"] = _iso(*m.groups())
-            rest = [squash_spaces(x) for x in header[i + 1 :] if not _body_like(x)]
-            if rest:
-                meta["points_title"] = rest[0]
-    if not meta.get("title") and header:
-        meta["title"] = squash_spaces(header[0])
-    if not meta.get("points_title"):
-        meta["points_title"] = meta.get("title", "")
-    return meta, header, preamble
-
-
-def _parse_foot(blocks: list[str]) -> dict:
-    meta: dict = {}
-    cc: list[str] = []
-    in_cc = False
-    for i, b in enumerate(blocks):
-        m = re.match(r"^(主办|督办|抄送)\s*[：:]\s*(.*)$", b)
-        printed = RE_PRINTED.match(squash_spaces(b))
-        nxt_printed = i + 1 < len(blocks) and RE_PRINTED.match(squash_spaces(blocks[i + 1]))
-        if m:
-            key, value = m.groups()
-            in_cc = key == "抄送"
-            if key == "主办":
-                meta["sponsor"] = value.rstrip("。")
-            elif key == "督办":
-                meta["supervisor"] = value.rstrip("。")
-            else:
-                cc.extend(_split_list(value))
-        elif printed:
-            meta["printing_date"] = _iso(*printed.groups())
-            in_cc = False
-        elif nxt_printed:
-            meta["printer"] = b
-            in_cc = False
-        elif in_cc:
-            cc.extend(_split_list(b))
-    if cc:
-        meta["cc"] = tuple(cc)
-    return meta
-
-
-def _split_list(text: str) -> list[str]:
-    return [p.strip() for p in re.split(r"[，、,；;。]", text) if p.strip()]
-
-
-def _parse_body(blocks: list[str], item_re, year: int | None) -> tuple[list[Chapter], list[Item]]:
-    chapters: list[tuple[int, str, list[int]]] = []
-    raw_items: list[tuple[int, str, int, list[str]]] = []
-    chapter_bodies: list[list[str]] = []
-    for b in blocks:
-        kind = _heading_kind(b, item_re)
-        if kind == "chapter":
-            m = RE_CHAPTER.match(b)
-            number = parse_cn_number(m.group(1) or m.group(2)) or len(chapters) + 1
-            chapters.append((number, m.group(3).strip(), []))
-            chapter_bodies.append([])
-        elif kind == "item":
-            m = item_re.match(b)
-            number = parse_cn_number(m.group(1)) or len(raw_items) + 1
-            title, same_line = _split_title(m.group(2))
-            chapter_no = chapters[-1][0] if chapters else 0
-            raw_items.append((number, title, chapter_no, [same_line] if same_line else []))
-            if chapters:
-                chapters[-1][2].append(number)
-        elif raw_items and (not chapters or raw_items[-1][2] == chapters[-1][0]):
-            raw_items[-1][3].append(b)
-        elif chapter_bodies:
-            chapter_bodies[-1].append(b)
-
-    if not raw_items and chapters:
-        # Chapters with no item headings: each chapter's body is one item.
-        for (number, title, ids), body in zip(chapters, chapter_bodies):
-            raw_items.append((number, title, number, body))
-            ids.append(number)
-    # Numbers must be unique: renumber in reading order when the document repeats them.
-    if len({r[0] for r in raw_items}) != len(raw_items):
-        raw_items = [(i + 1, t, c, body) for i, (_, t, c, body) in enumerate(raw_items)]
-        for _, _, ids in chapters:
-            ids.clear()
-        for number, _, chapter_no, _ in raw_items:
-            for ch in chapters:
-                if ch[0] == chapter_no:
-                    ch[2].append(number)
-
-    items = []
-    for number, title, chapter_no, body in raw_items:
-        text = "\n".join(body)
-        sentences = split_sentences(text)
-        items.append(
-            Item(
-                number=number,
-                title=title,
-                chapter=chapter_no,
-                text=text,
-                sentences=sentences,
-                facts=tuple(factlib.extract_facts(sentences, year)),
-                style="article" if item_re is RE_ARTICLE else "item",
-            )
-        )
-    return [Chapter(n, t, tuple(ids)) for n, t, ids in chapters], items
-
-
 def parse_file(path: str | Path, kind: str = "notice") -> Document:
     """Load and parse one file: ``kind`` is ``notice``, ``report`` or ``auto`` (a notice
-    when items are found, else a report)."""
+    when numbered tasks are found, else a report)."""
     text = load_text(path)
     if kind == "report" or (kind == "auto" and not looks_like_notice(text)):
         return parse_report(text, source=str(path))
@@ -488,18 +402,23 @@ def parse_file(path: str | Path, kind: str = "notice") -> Document:
 
 
 def looks_like_notice(text: str) -> bool:
-    """Work items marked （一） or 第一条: parse as a work-points notice, else as a report."""
-    return any(RE_ITEM.match(b) or RE_ARTICLE.match(b) for b in repair_blocks(normalise(text)))
+    """A 文号 in the header, items （一） or articles 第一条, or a run of 1. tasks: parse
+    as a notice; else as a report (headings and paragraphs)."""
+    blocks = layout_blocks(normalise(text))
+    if any(doc_number(b) for b in blocks[:15]):
+        return True
+    styles = [h.style for h in (heading(b) for b in blocks) if h is not None]
+    return "（一）" in styles or "第一条" in styles or styles.count("1.") >= 3
 
 
 def facts_summary(item: Item) -> dict:
     """Deadlines, units and quantities of an item as plain strings (for tables and `show`)."""
     return {
         "deadlines": [f"{f.text}（{f.value}）" for f in item.deadlines],
+        "open": [f.text for f in item.facts_of("open")],
         "periods": [f.text for f in item.facts_of("period")],
         "units": item.units,
+        "roles": [f"{f.value}（{f.role}）" for f in item.facts_of("actor") if f.role],
         "quantities": [f.text for f in item.facts_of("quantity")],
         "references": [f.text for f in item.facts_of("reference")],
     }
-
-

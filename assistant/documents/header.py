@@ -1,0 +1,194 @@
+"""Header and footer fields of an official document (公文): issuer, 文号, title, 主送,
+signing date, the issued document's title, 主办/督办, 抄送 and the 印发 line.
+
+Layouts differ: a red-header PDF (``XX人民政府文件`` / 文号 / issuer / 关于… title /
+主送 / body / date), a web page that puts the 文号 first and breaks the title over
+several lines, a database export that puts the whole title first and the 文号 in
+brackets. The fields are found by what each line is, not by its position.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import RE_CN_DATE_LINE, RE_DATE_LINE, RE_LABEL, RE_PRINTED, ends_sentence, is_date_line
+from .headings import heading
+
+RE_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号")
+RE_TITLE_END = re.compile(r"(通知|意见|方案|决定|要点|办法|规定|函|批复|报告|通报|细则|规划|计划|纲要|措施|条例|规则|公告|意见的通知)$")
+RE_ISSUER_END = re.compile(r"(人民政府|政府|办公厅|办公室|委员会|管委会|局|厅|委|部|院|署|中心|小组)$")
+CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+
+
+def squash_spaces(text: str) -> str:
+    """Remove the spaces PDF extraction puts around digits in Chinese text."""
+    return re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef\d])\s+|\s+(?=[\u3000-\u9fff\uff00-\uffef\d])", "", text)
+
+
+def iso_date(line: str) -> str:
+    """``2017 年 3 月 23 日`` or ``二○○四年三月二十二日`` -> ISO date; "" when not a date line."""
+    flat = squash_spaces(line.strip())
+    m = RE_DATE_LINE.match(flat)
+    if m:
+        y, mo, d = (int(x) for x in m.groups())
+    else:
+        m = RE_CN_DATE_LINE.match(flat)
+        if not m:
+            return ""
+        y = int("".join(str(CN_DIGIT[c]) for c in m.group(1)))
+        mo, d = _cn_small(m.group(2)), _cn_small(m.group(3))
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return ""
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _cn_small(text: str) -> int:
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + CN_DIGIT[text[1]]
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return CN_DIGIT[tens] * 10 + (CN_DIGIT[ones] if ones else 0)
+    return CN_DIGIT.get(text, 0)
+
+
+def doc_number(line: str) -> str:
+    """The 文号 when a short line is one (also written in brackets: （皖政办秘〔2021〕82号）)."""
+    flat = squash_spaces(line.strip()).strip("（）()")
+    m = RE_DOC_NUMBER.search(flat)
+    if m and len(flat) <= len(m.group(0)) + 4:
+        return re.sub(r"\s+", "", m.group(0))
+    return ""
+
+
+def is_title_part(line: str) -> bool:
+    """A line of a title: short, no sentence punctuation inside, not a heading or a label."""
+    flat = line.strip()
+    return (
+        0 < len(flat) <= 120
+        and not ends_sentence(flat)
+        and not re.search(r"[。；！？]", flat)
+        and heading(flat) is None
+        and not RE_LABEL.match(flat)
+        and not is_date_line(flat)
+        and not doc_number(flat)
+    )
+
+
+def parse_cover(blocks: list[str]) -> dict:
+    """Header fields from the lines before the document body. Returns the meta fields and
+    ``cover_end``: the index after the signature date (0 when there is none)."""
+    meta: dict = {}
+    i = 0
+    n = len(blocks)
+    title_at = None
+    while i < n:
+        line = blocks[i]
+        flat = squash_spaces(line)
+        number = doc_number(line)
+        if number and not meta.get("doc_number"):
+            meta["doc_number"] = number
+            i += 1
+            continue
+        if flat.endswith("文件") and len(flat) <= 30 and not meta.get("issuer") and title_at is None:
+            meta["issuer"] = flat[: -len("文件")]
+            i += 1
+            continue
+        if title_at is None and ("关于" in flat or "印发" in flat or RE_TITLE_END.search(flat)) and is_title_part(flat):
+            # The title may run over several lines until a line ends like a title.
+            parts = [flat]
+            j = i
+            while not RE_TITLE_END.search(parts[-1]) and j + 1 < n and is_title_part(blocks[j + 1]) and not blocks[j + 1].rstrip().endswith(("：", ":")):
+                j += 1
+                parts.append(squash_spaces(blocks[j]))
+            title = "".join(parts)
+            prev = squash_spaces(blocks[i - 1]) if i else ""
+            if title.startswith("关于") and prev and RE_ISSUER_END.search(prev) and not doc_number(prev) and len(prev) <= 40:
+                meta.setdefault("issuer", prev)
+                title = prev + title
+            elif not meta.get("issuer"):
+                cut = re.search(r"关于|印发", title)
+                if cut and cut.start() > 0:
+                    meta["issuer"] = title[: cut.start()]
+            elif title.startswith("关于"):
+                title = meta["issuer"] + title
+            meta["title"] = title
+            title_at = i
+            i = j + 1
+            continue
+        if not meta.get("recipients") and not RE_LABEL.match(flat) and title_at is not None:
+            head = re.match(r"^([^：:。]{2,200})[：:]", flat)
+            if head and (flat.endswith(("：", ":")) or _names_units(head.group(1))):
+                meta["recipients"] = head.group(1)
+        i += 1
+    return meta
+
+
+def _names_units(text: str) -> bool:
+    """"区直各单位，各片区开发管理局，…各乡镇人民政府": a list of recipients glued to the
+    cover text that follows it (web layouts)."""
+    from .units import is_unit_name, split_names
+
+    names = split_names(text)
+    return bool(names) and all(is_unit_name(n) for n, _ in names)
+
+
+def signature_before(blocks: list[str], date_at: int) -> list[str]:
+    """The signer lines just above a date line: short names of bodies, no punctuation."""
+    out: list[str] = []
+    k = date_at - 1
+    while k >= 0 and len(out) < 4:
+        flat = blocks[k].strip()
+        if not flat or ends_sentence(flat) or len(flat) > 80 or heading(flat) is not None or "，" in flat:
+            break
+        names = [p for p in re.split(r"[\s　]{2,}|\s", flat) if p]
+        if not all(RE_ISSUER_END.search(p) for p in names):
+            break
+        out.insert(0, flat)
+        k -= 1
+    return out
+
+
+def signer_names(lines: list[str]) -> list[str]:
+    return [p for line in lines for p in re.split(r"[\s　]+", line.strip()) if p]
+
+
+def parse_footer(blocks: list[str]) -> dict:
+    """主办/督办/抄送 lines, the printer and the 印发 date at the end of a document."""
+    meta: dict = {}
+    cc: list[str] = []
+    in_cc = False
+    for i, b in enumerate(blocks):
+        m = re.match(r"^(主办|督办|抄送)\s*[：:]\s*(.*)$", b)
+        printed = RE_PRINTED.match(squash_spaces(b))
+        nxt_printed = i + 1 < len(blocks) and RE_PRINTED.match(squash_spaces(blocks[i + 1]))
+        if m:
+            key, value = m.groups()
+            in_cc = key == "抄送"
+            if key == "主办":
+                meta["sponsor"] = value.rstrip("。")
+            elif key == "督办":
+                meta["supervisor"] = value.rstrip("。")
+            else:
+                cc.extend(_split_list(value))
+        elif printed:
+            y, mo, d = printed.groups()
+            meta["printing_date"] = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
+            in_cc = False
+        elif nxt_printed:
+            meta["printer"] = b
+            in_cc = False
+        elif in_cc:
+            cc.extend(_split_list(b))
+    if cc:
+        meta["cc"] = tuple(cc)
+    return meta
+
+
+def _split_list(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"[，、,；;。]", text) if p.strip()]
+
+
+def is_footer_start(line: str) -> bool:
+    return bool(re.match(r"^(主办|督办|抄送)\s*[：:]", line) or RE_PRINTED.match(squash_spaces(line)))

@@ -1,0 +1,247 @@
+"""The tree of numbered parts: headings nested by the order the document itself uses,
+attachments as their own subtrees, several documents in one file, 专栏 boxes, and
+tables flattened to lines (cells split by `` | `` or tabs) as rows with named columns.
+
+>>> nodes, loose, listed = build_tree(["一、总体要求", "（一）指导思想", "坚持依法行政。", "二、任务"], "body")
+>>> [(n.key, n.style, n.title, n.paras) for n in nodes]
+[('1', '一、', '总体要求', []), ('1.1', '（一）', '指导思想', ['坚持依法行政。']), ('2', '一、', '任务', [])]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .blocks import ends_sentence
+from .header import is_title_part
+from .headings import RANK, attachment, heading
+
+RE_NUMBER_CELL = re.compile(r"^\d{1,3}$")
+
+
+@dataclass
+class RawNode:
+    key: str
+    style: str
+    number: int
+    marker: str
+    title: str
+    line: str
+    parent: str
+    depth: int
+    part: str
+    paras: list[str] = field(default_factory=list)
+    cells: list[tuple[str, str]] = field(default_factory=list)
+    table_columns: tuple[str, ...] = ()
+
+
+def split_title(rest: str) -> tuple[str, str]:
+    """Heading remainder -> (title, body on the same line).
+
+    ``加强管理。各单位要……`` gives the title before the first 。 and the rest as body; a
+    long heading line with no short first sentence is body, with its first clause as title."""
+    rest = rest.strip()
+    m = re.match(r"^(.{2,40}?)[。．.]\s*(.+)$", rest)
+    if m:
+        return m.group(1), m.group(2)
+    if len(rest) <= 40 and not ends_sentence(rest):
+        return rest, ""
+    m = re.match(r"^(.{2,40}?)[，,：:；;]", rest)
+    return (m.group(1) if m else rest[:20]), rest
+
+
+def table_cells(line: str) -> list[str] | None:
+    """Cells of a flattened table row, or None for an ordinary line."""
+    if " | " in line:
+        return [c.strip() for c in line.split("|")]
+    if "\t" in line:
+        cells = [c.strip() for c in line.split("\t")]
+        if sum(1 for c in cells if c) >= 2:
+            return cells
+    return None
+
+
+def _table_extent(blocks: list[str], i: int) -> int:
+    """End (exclusive) of the table starting at ``blocks[i]``: table lines, and lines
+    without cells that sit between table lines (a cell's text broken onto its own line)."""
+    j = i + 1
+    while j < len(blocks):
+        if table_cells(blocks[j]) is not None:
+            j += 1
+            continue
+        ahead = next((k for k in range(j + 1, min(j + 4, len(blocks))) if table_cells(blocks[k]) is not None), None)
+        if ahead is None or heading(blocks[j]) is not None or attachment(blocks[j]) is not None:
+            break
+        j = ahead
+    return j
+
+
+class TreeBuilder:
+    """Builds the nodes of one part (cover, body) in reading order."""
+
+    def __init__(self, part: str, key_prefix: str = ""):
+        self.part = part
+        self.prefix = key_prefix
+        self.nodes: list[RawNode] = []
+        self.stack: list[RawNode] = []
+        self.loose: list[str] = []
+        self.counters: dict[str, int] = {}
+        self.attachment_list: list[str] = []
+
+    def _new_key(self, parent: RawNode | None) -> str:
+        base = parent.key if parent else self.prefix
+        n = self.counters.get(base, 0) + 1
+        self.counters[base] = n
+        return f"{base}.{n}" if base else str(n)
+
+    def _floor(self) -> int:
+        """Stack entries that headings never pop: an attachment or a document wrapper."""
+        return 1 if self.stack and self.stack[0].style in ("附件", "文件") else 0
+
+    def add_node(self, style, number, marker, title, line, *, paras=None, part=None, parent: RawNode | None = None) -> RawNode:
+        node = RawNode(
+            key=self._new_key(parent),
+            style=style,
+            number=number,
+            marker=marker,
+            title=title,
+            line=line,
+            parent=parent.key if parent else "",
+            depth=(parent.depth + 1) if parent else 0,
+            part=part or self.part,
+            paras=list(paras or []),
+        )
+        self.nodes.append(node)
+        return node
+
+    def heading(self, h, line: str) -> None:
+        floor = self._floor()
+        styles = [n.style for n in self.stack[floor:]]
+        while len(self.stack) > floor:
+            top = self.stack[-1].style
+            if top == h.style:
+                self.stack.pop()
+                break
+            if h.style in styles or RANK.get(top, 99) > RANK.get(h.style, 99):
+                self.stack.pop()
+                styles.pop()
+                continue
+            break
+        if self._restarts_document(h):
+            self._open_document()
+        title, rest = split_title(h.rest) if h.rest else ("", "")
+        parent = self.stack[-1] if self.stack else None
+        node = self.add_node(h.style, h.number, h.marker, title, line, paras=[rest] if rest else [], parent=parent)
+        self.stack.append(node)
+
+    def _restarts_document(self, h) -> bool:
+        """A second document in one file: top-level numbering starts again at 1 after a
+        title line (``支持…若干政策`` 一、…八、, then ``…行动计划`` 一、…)."""
+        if self.stack[self._floor():] or h.number != 1 or not self.nodes:
+            return False
+        same = [n for n in self.nodes if n.style == h.style and n.depth == (self.stack[0].depth + 1 if self.stack else 0)]
+        if not same or max(n.number for n in same) < 2:
+            return False
+        last = self.nodes[-1]
+        return any(is_title_part(p) and len(p) >= 6 for p in last.paras[-3:])
+
+    def _open_document(self) -> None:
+        last = self.nodes[-1]
+        at = max(i for i, p in enumerate(last.paras) if i >= len(last.paras) - 3 and is_title_part(p) and len(p) >= 6)
+        title, preamble = last.paras[at], last.paras[at + 1 :]
+        del last.paras[at:]
+        self.stack.clear()
+        node = self.add_node("文件", 0, "", title, title, paras=preamble)
+        self.stack.append(node)
+
+    def open_attachment(self, number: int, title: str, line: str) -> None:
+        self.stack.clear()
+        node = self.add_node("附件", number, f"附件{number}" if number else "附件", title, line, part="attachment")
+        self.stack.append(node)
+
+    def paragraph(self, text: str) -> None:
+        if self.stack:
+            self.stack[-1].paras.append(text)
+        else:
+            self.loose.append(text)
+
+    def table(self, lines: list[str]) -> None:
+        rows = [(line, table_cells(line)) for line in lines]
+        first_data = next((k for k, (_, c) in enumerate(rows) if k > 0 and c and RE_NUMBER_CELL.match(c[0])), None)
+        numbered = first_data is not None
+        header_end = first_data if numbered else 1
+        columns = tuple(c for c in (rows[0][1] or []))
+        parent = self.stack[-1] if self.stack else None
+        header_text = "\n".join(line for line, _ in rows[:header_end])
+        if parent is not None:
+            parent.paras.append(header_text)
+        else:
+            self.loose.append(header_text)
+        current: RawNode | None = None
+        for line, cells in rows[header_end:]:
+            starts_row = cells is not None and (not numbered or RE_NUMBER_CELL.match(cells[0]))
+            if starts_row:
+                number = int(cells[0]) if numbered else 0
+                named = list(zip(columns, cells))
+                title_cell = cells[1] if numbered and len(cells) > 1 else cells[0]
+                current = self.add_node("行", number, cells[0] if numbered else "", title_cell.rstrip("。"), line, paras=[line], parent=parent)
+                current.cells = [(c, v) for c, v in named if c and v]
+                current.table_columns = columns
+                width = len(cells)
+            elif current is not None:
+                current.paras.append(line)
+                if cells:
+                    # Cells spanning several rows appear only in the first: the missing ones lead.
+                    offset = max(0, width - len(cells))
+                    current.cells.extend((c, v) for c, v in zip(columns[offset:], cells) if c and v)
+            elif parent is not None:
+                parent.paras.append(line)
+            else:
+                self.loose.append(line)
+
+
+def build_tree(blocks: list[str], part: str, key_prefix: str = "") -> tuple[list[RawNode], list[str], list[str]]:
+    """Nodes of one part in reading order, the paragraphs before its first heading, and
+    the lines of a ``附件：`` list of attachments."""
+    b = TreeBuilder(part, key_prefix)
+    has_opening = [False] * (len(blocks) + 1)
+    for k in range(len(blocks) - 1, -1, -1):
+        a = attachment(blocks[k])
+        has_opening[k] = has_opening[k + 1] or (a is not None and not _is_list_line(blocks[k]))
+    i = 0
+    while i < len(blocks):
+        line = blocks[i]
+        if table_cells(line) is not None:
+            j = _table_extent(blocks, i)
+            b.table(blocks[i:j])
+            i = j
+            continue
+        a = attachment(line)
+        if a is not None:
+            if _is_list_line(line) and has_opening[i + 1]:
+                # 附件：1.… 2.…: the cover's list of attachments, up to the first opening.
+                b.attachment_list.append(line)
+                i += 1
+                while i < len(blocks) and attachment(blocks[i]) is None and len(blocks[i]) <= 80 and not blocks[i].endswith("。"):
+                    b.attachment_list.append(blocks[i])
+                    i += 1
+                continue
+            number, title = a
+            if not title and i + 1 < len(blocks) and is_title_part(blocks[i + 1]) and table_cells(blocks[i + 1]) is None:
+                title = blocks[i + 1]
+                i += 1
+            b.open_attachment(number, title, line)
+            i += 1
+            continue
+        h = heading(line)
+        if h is not None:
+            b.heading(h, line)
+        else:
+            b.paragraph(line)
+        i += 1
+    return b.nodes, b.loose, b.attachment_list
+
+
+def _is_list_line(line: str) -> bool:
+    """``附件：…`` (with a colon) lists attachments; ``附件`` / ``附件2 标题`` opens one."""
+    return bool(re.match(r"^附\s*件\s*[：:]", line.strip()))
