@@ -153,11 +153,48 @@ def cmd_index(args) -> int:
     return 0
 
 
+def cmd_eval_notices(args) -> int:
+    """The multi-document set: an index of its documents under the index folder."""
+    from pathlib import Path
+
+    from .config import ROOT
+    from .evaluation import notices
+    from .service import Assistant
+
+    index_dir = Path(args.index_dir) if args.index_dir else ROOT / "indexes" / "notices"
+    corpus = Path(args.corpus) if args.corpus else notices.make_corpus(index_dir / "corpus")
+    progress = (lambda msg: print(msg, file=sys.stderr)) if not args.json else None
+    qa = Assistant(corpus_dir=corpus, index_dir=index_dir / "index", progress=progress)
+    results = notices.evaluate(qa, args.dataset, split=args.split, recipe=not args.no_variants, progress=not args.json)
+    if args.report:
+        out = Path(args.report)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "notices.md").write_text(notices.markdown(results) + "\n", encoding="utf-8")
+        (out / "notices.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(f"报告已写入：{out / 'notices.md'}", file=sys.stderr)
+    if args.json:
+        _print_json({k: v for k, v in results.items() if k != "rows"} | ({"rows": results["rows"]} if args.rows else {}))
+    else:
+        print(notices.markdown(results))
+    if args.gate:
+        thresholds = json.loads((ROOT / "evals" / "notices_thresholds.json").read_text(encoding="utf-8"))
+        from .evaluation import check_thresholds
+
+        failures = [f"{name}: {f}" for name, s in results["splits"].items() for f in check_thresholds(s, thresholds)]
+        for f in failures:
+            print(f"未达门槛：{f}", file=sys.stderr)
+        return 1 if failures else 0
+    return 0
+
+
 def cmd_eval(args) -> int:
     from pathlib import Path
 
     from .evaluation import THRESHOLDS, check_thresholds, evaluate, report
+    from .evaluation.notices import is_notices_dataset
 
+    if is_notices_dataset(args.dataset):
+        return cmd_eval_notices(args)
     qa = _assistant(args)
     results = evaluate(qa, args.dataset, mode=args.retriever, k=args.k, variants=not args.no_variants, progress=not args.json)
     if args.report:
@@ -283,6 +320,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report", help="把 Markdown 报告、JSON 和图表写入该目录（如 evals/reports）")
     p.add_argument("--no-variants", action="store_true", help="不运行其他检索方式和 LangChain 基线")
     p.add_argument("--gate", action="store_true", help="指标低于 evals/thresholds.json 时以非零状态退出")
+    p.add_argument("--split", choices=["dev", "test", "all"], default="all", help="多文档评测集的划分（默认 all）")
     _location_args(p)
     p.set_defaults(func=cmd_eval)
 

@@ -1,6 +1,5 @@
-"""Question analysis, hybrid search (dense + BM25, reciprocal-rank fusion) and
-structural look-ups (第（十三）项, 第八部分, 文号/主办/抄送 …) that run before similarity.
-"""
+"""Question analysis: what a question asks (its kind, the parts and numbers it names,
+follow-ups, refusal cues), as far as rules that name general patterns can tell."""
 
 from __future__ import annotations
 
@@ -9,8 +8,8 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
-from .index import MAX_QUERY_CHARS, TOKEN_CACHE, BM25Index, fold, tokens, with_score
-from .schema import Document, InputError, Passage, parse_cn_number
+from ..index import MAX_QUERY_CHARS, fold
+from ..schema import Document, InputError, parse_cn_number
 
 CN = "一二三四五六七八九十百零〇两"
 
@@ -40,6 +39,10 @@ def translate_english(text: str) -> str:
             extra.append(zh)
             low = low.replace(en, " ")
     return text + (" " + " ".join(extra) if extra else "")
+
+
+def years_in(text: str) -> list[str]:
+    return re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", fold(text))
 
 
 # ---------------------------------------------------------------- question analysis
@@ -168,7 +171,7 @@ def items_in_text(text: str, doc: Document | None = None) -> list[int]:
     return found
 
 
-def _bigrams(text: str) -> set[str]:
+def bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", text[i : i + 2])}
 
 
@@ -180,10 +183,10 @@ def chapter_by_title(text: str, doc: Document | None) -> list[int]:
         return [doc.chapters[-1].number]
     if not re.search(r"部分|那块|这块|板块|大项|章节|方面", text):
         return []
-    q = _bigrams(text)
+    q = bigrams(text)
     best, best_score = None, 0.0
     for ch in doc.chapters:
-        t = _bigrams(fold(ch.title))
+        t = bigrams(fold(ch.title))
         overlap = len(q & t)
         score = overlap / (len(t) or 1) + (0.34 if overlap >= 3 else 0)
         if score > best_score:
@@ -192,7 +195,7 @@ def chapter_by_title(text: str, doc: Document | None) -> list[int]:
 
 
 def _meta_by_sound(text: str) -> str:
-    from .index import pinyin
+    from ..index import pinyin
 
     sound = pinyin(re.sub(r"[^\u4e00-\u9fff]", "", text))
     for name, words in META_SOUNDS.items():
@@ -203,7 +206,7 @@ def _meta_by_sound(text: str) -> str:
 
 def analyse(question: str, history: list[dict] | None = None, doc: Document | None = None) -> Query:
     """Intent, explicit item/chapter references, document parts, follow-up and refusal cues."""
-    from .documents.facts import deadlines as find_deadlines
+    from ..documents.facts import deadlines as find_deadlines
 
     text = clean_question(question)
     # Markup in a question is noise for search (it is shown as text, never run, by the front ends).
@@ -256,7 +259,7 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
     if re.search(r"各(?:个)?部分|每(?:一)?个?部分|大标题|章节标题|部分.{0,4}标题|几个部分|几部分|几大部分", sfold) and not items:
         # Answered from the chapter titles, which the answer cites.
         intent, meta_field, parts = "count", "", ["chapters"]
-    if meta_field in ("basis", "doc_number") and not re.search(r"(?:依据|根据)的", sfold) and _names_other_document(sfold, doc):
+    if meta_field in ("basis", "doc_number") and not re.search(r"(?:依据|根据)的", sfold) and names_other_document(sfold, doc):
         # "审计全覆盖依据什么文件", "河南省那个实施方案的文号": about a document the notice
         # cites, not the notice's own 文号 or preamble; similarity finds where it is cited.
         # ("依据的那个《纲要》" is the notice's own basis: the preamble stays.)
@@ -341,15 +344,15 @@ _META_WORDS = re.compile(
 )
 
 
-def _names_other_document(text: str, doc: Document | None) -> bool:
+def names_other_document(text: str, doc: Document | None) -> bool:
     """Whether a 文号/依据 question names something besides the notice itself: at least two
     word pairs that the notice's text contains (so 请问一下 and other filler do not count)
     left once question words and the notice's own title are set aside."""
     if doc is None:
         return False
-    own = _bigrams(fold(doc.title + doc.meta.title + doc.meta.points_title))
+    own = bigrams(fold(doc.title + doc.meta.title + doc.meta.points_title))
     body = fold(doc.text)
-    return len({b for b in _bigrams(_META_WORDS.sub(" ", text)) - own if b in body}) >= 2
+    return len({b for b in bigrams(_META_WORDS.sub(" ", text)) - own if b in body}) >= 2
 
 
 def _other_topic(text: str, doc: Document | None, history_items) -> bool:
@@ -358,8 +361,8 @@ def _other_topic(text: str, doc: Document | None, history_items) -> bool:
     规范性文件 asks about 法律顾问. Only word pairs found in at most three items count."""
     if doc is None or not doc.items:
         return False
-    pairs = {it.number: _bigrams(fold(it.title + it.text)) for it in doc.items}
-    asked = [b for b in _bigrams(text) if 1 <= sum(b in ps for ps in pairs.values()) <= 3]
+    pairs = {it.number: bigrams(fold(it.title + it.text)) for it in doc.items}
+    asked = [b for b in bigrams(text) if 1 <= sum(b in ps for ps in pairs.values()) <= 3]
     score = {n: sum(b in ps for b in asked) for n, ps in pairs.items()}
     best = max(score, key=score.get)
     earlier = max((score.get(n, 0) for n in history_items), default=0)
@@ -410,195 +413,3 @@ def items_with_dates(doc: Document, dates) -> list[int]:
     return by_text + [n for n in by_value if n not in by_text]
 
 
-# ---------------------------------------------------------------- hybrid search
-
-
-@dataclass
-class Hit:
-    key: tuple  # (doc_id, "item", n) or (doc_id, kind, 0)
-    passage: Passage
-    score: float = 0.0
-    dense: float = 0.0
-    bm25: float = 0.0
-    reasons: list = field(default_factory=list)
-
-
-class HybridSearcher:
-    """Ranks items and document parts by reciprocal-rank fusion of dense (Chroma) and
-    BM25 rankings; explicit references found by :func:`analyse` go first."""
-
-    def __init__(self, docs: list[Document], passages: list[Passage], store, embeddings, dense_weight: float = 1.0, bm25_weight: float = 1.0, rrf_k: int = 20):
-        self.docs = {d.doc_id: d for d in docs}
-        self.passages = passages
-        self.by_id = {p.id: p for p in passages}
-        self.store = store
-        self.embeddings = embeddings
-        self.bm25 = BM25Index(passages, cache=store.index_dir / TOKEN_CACHE if store is not None else None)
-        self.dense_weight, self.bm25_weight, self.rrf_k = dense_weight, bm25_weight, rrf_k
-        self.heads: dict[tuple, Passage] = {}
-        for p in passages:
-            key = self.key_of(p)
-            if p.kind != "sentence":
-                self.heads.setdefault(key, p)
-
-    @staticmethod
-    def key_of(p: Passage) -> tuple:
-        if p.kind in ("item", "sentence"):
-            return (p.doc_id, "item", p.item)
-        if p.kind == "paragraph":
-            return (p.doc_id, "paragraph", p.sentence)
-        return (p.doc_id, p.kind, 0)
-
-    def dense_ranking(self, text: str, n: int = 80, docs: set[str] | None = None) -> list[tuple[tuple, float]]:
-        vector = self.embeddings.embed_query(text)
-        best: dict[tuple, float] = {}
-        where = None if docs is None else ({"doc_id": next(iter(docs))} if len(docs) == 1 else {"doc_id": {"$in": sorted(docs)}})
-        for pid, sim in self.store.query(vector, n, where=where):
-            p = self.by_id.get(pid)
-            if p is None:
-                continue
-            key = self.key_of(p)
-            best[key] = max(best.get(key, -1.0), sim)
-        return sorted(best.items(), key=lambda kv: -kv[1])
-
-    def bm25_ranking(self, text: str, n: int = 80, docs: set[str] | None = None) -> list[tuple[tuple, float]]:
-        best: dict[tuple, float] = {}
-        for p, score in self.bm25.search(text, n, docs):
-            key = self.key_of(p)
-            best[key] = max(best.get(key, 0.0), score)
-        return sorted(best.items(), key=lambda kv: -kv[1])
-
-    def search(self, query: Query, k: int = 5, mode: str = "full", docs: set[str] | None = None, prefer: set[str] | None = None) -> list[Hit]:
-        """``mode``: ``dense``, ``bm25``, ``hybrid`` (fusion only) or ``full`` (fusion after
-        structural look-ups). ``docs``: only these documents (ids); all when None.
-        ``prefer``: documents whose passages count double in the fusion (e.g. the report
-        of a year the question names without naming the report)."""
-        text = query.search_text
-        fused: dict[tuple, Hit] = {}
-
-        def hit(key) -> Hit:
-            if key not in fused:
-                fused[key] = Hit(key, self.heads[key])
-            return fused[key]
-
-        if mode in ("dense", "hybrid", "full"):
-            for rank, (key, sim) in enumerate(self.dense_ranking(text, docs=docs)):
-                if key in self.heads:
-                    h = hit(key)
-                    h.dense = sim
-                    h.score += self.dense_weight / (self.rrf_k + rank + 1)
-        if mode in ("bm25", "hybrid", "full"):
-            for rank, (key, score) in enumerate(self.bm25_ranking(text, docs=docs)):
-                if key in self.heads:
-                    h = hit(key)
-                    h.bm25 = score
-                    h.score += self.bm25_weight / (self.rrf_k + rank + 1)
-        if prefer:
-            for h in fused.values():
-                if h.key[0] in prefer:
-                    h.score *= 2.0
-        ranked = sorted(fused.values(), key=lambda h: -h.score)
-        if mode == "full":
-            first = [h for h in self._structural(query) if docs is None or h.key[0] in docs]
-            ranked = first + [h for h in ranked if h.key not in {s.key for s in first}]
-        out, seen = [], set()
-        for h in ranked:
-            if h.key not in seen:
-                seen.add(h.key)
-                out.append(h)
-            if len(out) >= k:
-                break
-        return out
-
-    def _structural(self, query: Query) -> list[Hit]:
-        first: list[Hit] = []
-        for doc_id, doc in self.docs.items():
-            numbers = list(query.items)
-            if query.followup and not numbers:
-                numbers = list(query.history_items)
-            for n in query.chapters:
-                ch = doc.chapter(n)
-                if ch:
-                    numbers.extend(ch.items)
-            if query.dates and not numbers:
-                numbers.extend(items_with_dates(doc, query.dates))
-            for n in numbers:
-                key = (doc_id, "item", n)
-                if key in self.heads:
-                    first.append(Hit(key, self.heads[key], score=1.0, reasons=["structure"]))
-            for part in query.parts:
-                if query.items and part != "header":
-                    continue
-                key = (doc_id, part, 0)
-                if key in self.heads:
-                    first.append(Hit(key, self.heads[key], score=1.0, reasons=["document"]))
-            if query.chapters and (doc_id, "chapters", 0) in self.heads:
-                first.append(Hit((doc_id, "chapters", 0), self.heads[(doc_id, "chapters", 0)], score=1.0, reasons=["structure"]))
-        return first
-
-    def passages_for(self, hits: list[Hit]) -> list[Passage]:
-        return [with_score(h.passage, h.score) for h in hits]
-
-    def best_sentences(self, doc_id: str, item: int, text: str, n: int = 3) -> list[tuple[Passage, float]]:
-        """Sentences of one item, most relevant first: reciprocal-rank fusion of dense
-        similarity (Chroma, filtered to the item) and BM25 (corpus-wide IDF)."""
-        sentences = [p for p in self.passages if p.doc_id == doc_id and p.kind == "sentence" and p.item == item]
-        if not sentences:
-            return []
-        vector = self.embeddings.embed_query(text)
-        where = {"$and": [{"doc_id": doc_id}, {"item": item}, {"kind": "sentence"}]}
-        dense = dict(self.store.query(vector, len(sentences), where=where))
-        lexical = self.bm25.scores_for(text, sentences)
-        d_rank = {p.id: r for r, p in enumerate(sorted(sentences, key=lambda p: -dense.get(p.id, 0.0)))}
-        b_rank = {p.id: r for r, p in enumerate(sorted(sentences, key=lambda p: -lexical[p.id]))}
-        scored = [(p, 1.0 / (3 + d_rank[p.id]) + 1.5 / (3 + b_rank[p.id]) * (lexical[p.id] > 0)) for p in sentences]
-        scored.sort(key=lambda t: (-t[1], t[0].sentence))
-        return scored[:n]
-
-
-# ---------------------------------------------------------------- LangChain retriever
-
-
-# "2019年政府工作报告", "2019年的报告", "2025政府工作报告" (a year, then a kind of document).
-RE_DOC_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?(?:的|度)?\s*(?:《)?([\u4e00-\u9fff]{0,12}?)(报告|要点|通知|意见|方案|决议)")
-# Words that only say which document is meant: noise for search once the scope is set.
-RE_DOC_WORDS = re.compile(r"(?:(?:19|20)\d{2}\s*年?(?:的|度)?\s*)?(?:中华人民共和国)?(?:国务院)?(?:政府工作报告|工作报告|这份报告|该报告|报告)(?:里|中|上|中的|里的)?|哪一?年的?|哪个年份的?")
-
-
-def years_in(text: str) -> list[str]:
-    return re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", fold(text))
-
-
-def named_documents(text: str, docs: list[Document]) -> list[str]:
-    """Documents a question names: by 文号, by full title, or by year plus a word of the
-    title ("2019年政府工作报告", "2019年的报告"). Ids, in corpus order."""
-    t = fold(text)
-    found = [d.doc_id for d in docs if d.meta.doc_number and fold(d.meta.doc_number) in t]
-    found += [d.doc_id for d in docs if len(d.title) >= 6 and fold(d.title) in t and d.doc_id not in found]
-    if found:
-        return found
-    for m in re.finditer(RE_DOC_MENTION, t):
-        year, kind = m.group(1), m.group(3)
-        for d in docs:
-            title = fold(d.title)
-            if (d.meta.year == year or title.startswith(year)) and kind in title and d.doc_id not in found:
-                found.append(d.doc_id)
-    return found
-
-
-def make_langchain_retriever(assistant, k: int = 5):
-    """A LangChain ``BaseRetriever`` over the assistant's full retrieval, for use in chains."""
-    from langchain_core.callbacks import CallbackManagerForRetrieverRun
-    from langchain_core.documents import Document as LCDocument
-    from langchain_core.retrievers import BaseRetriever
-
-    class PolicyRetriever(BaseRetriever):
-        top_k: int = k
-
-        def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
-            return [
-                LCDocument(page_content=p.text, metadata={k2: v for k2, v in p.to_dict().items() if k2 != "text"})
-                for p in assistant.retrieve(query, k=self.top_k)
-            ]
-
-    return PolicyRetriever()

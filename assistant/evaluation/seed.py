@@ -1,4 +1,4 @@
-"""Evaluation: pure metric functions and the runner over a JSONL dataset (evals/).
+"""Evaluation of the bundled notice: pure metric functions and the runner over evals/dataset.jsonl (items and parts as gold).
 
 Metrics return per-question scores and aggregates with self-describing keys
 (``recall@5``, ``mrr@10``, ``key_fact_accuracy`` …).
@@ -13,8 +13,8 @@ import statistics
 import time
 from pathlib import Path
 
-from .config import ROOT
-from .schema import Answer, InputError, Passage
+from ..config import ROOT
+from ..schema import Answer, InputError, Passage
 
 DEFAULT_DATASET = ROOT / "evals" / "dataset.jsonl"
 THRESHOLDS = ROOT / "evals" / "thresholds.json"
@@ -203,7 +203,7 @@ def by_type(rows: list[dict]) -> dict:
 
 def run(assistant, rows: list[dict], mode: str = "full", k: int = 5, answers: bool = True, progress: bool = False) -> list[dict]:
     """Per-question results: ranking, retrieval metrics and (when ``answers``) answer metrics."""
-    from .documents import repair_blocks
+    from ..documents import repair_blocks
 
     corpus = ["\n".join(repair_blocks(d.text)) for d in assistant.documents] + [p.text for p in assistant.passages]
     units = sorted({f.value for d in assistant.documents for it in d.items for f in it.facts_of("actor")}, key=len, reverse=True)
@@ -212,7 +212,7 @@ def run(assistant, rows: list[dict], mode: str = "full", k: int = 5, answers: bo
     if progress:
         from tqdm import tqdm
 
-        from .index import progress_interval
+        from ..index import progress_interval
 
         iterator = tqdm(rows, desc=f"评测（{mode}）", unit="题", mininterval=progress_interval())
     for row in iterator:
@@ -243,7 +243,7 @@ class ChunkBaseline:
         from langchain_chroma import Chroma
         from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-        from .index import chroma_settings
+        from ..index import chroma_settings
 
         doc = assistant.document
         self.doc = doc

@@ -13,12 +13,11 @@ import copy
 import logging
 import re
 from dataclasses import dataclass, field, replace
-from importlib import resources
 
-from .documents import split_sentences
-from .index import fold, tokens
-from .retrieval import Hit, Query, items_with_dates
-from .schema import Answer, Document, Fact, Item, Passage
+from ..documents import split_sentences
+from ..index import fold, tokens
+from ..retrieval import Hit, Query, items_with_dates
+from ..schema import Answer, Document, Fact, Item, Passage
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +114,7 @@ class Composer:
         self.item_passages = {(p.doc_id, p.item): p for p in passages if p.kind == "item"}
         self.section_passages = {(p.doc_id, p.kind): p for p in passages if p.kind not in ("item", "sentence", "paragraph")}
         self.corpus_folded = "\n".join(fold(d.text) for d in docs)
-        from .index import pinyin
+        from ..index import pinyin
 
         # Per character: pinyin of one long string is slow (27 s for a million characters).
         chars = re.sub(r"[^\u4e00-\u9fff]", "", self.corpus_folded)
@@ -277,7 +276,7 @@ class Composer:
         if query.other_year:
             return refusal(f"本文件是《{doc.title}》，文件中没有关于{query.other_year}的规定。", "out_of_scope")
         if query.missing_items:
-            from .schema import cn_number
+            from ..schema import cn_number
 
             return refusal(f"文件共列出{len(doc.items)}项工作，没有第（{cn_number(query.missing_items[0])}）项。", "out_of_scope")
         return None
@@ -326,27 +325,27 @@ class Composer:
         if query.followup and query.history_items:
             item = doc.item(query.history_items[0])
             return self.references(doc, item) if item else None
-        from .retrieval import _bigrams, _names_other_document
+        from ..retrieval.query import bigrams, names_other_document
 
         if query.meta_field == "doc_number":
             # A 文号 question is answered only by a document cited with its number.
             candidates = [(it, f) for it, f in candidates if f.value.get("number")]
         # Words of the notice's own title ("郑州市政府这个文件") name no cited document.
-        own = _bigrams(fold(doc.title + doc.meta.title + doc.meta.points_title))
-        q = _bigrams(fold(query.search_text)) - _bigrams("文号依据文件制定根据哪个什么多少") - own
+        own = bigrams(fold(doc.title + doc.meta.title + doc.meta.points_title))
+        q = bigrams(fold(query.search_text)) - bigrams("文号依据文件制定根据哪个什么多少") - own
         best, best_score = None, 0
         for it, f in candidates:
-            score = len(q & _bigrams(fold(f.value.get("title", "") + f.text)))
+            score = len(q & bigrams(fold(f.value.get("title", "") + f.text)))
             if score > best_score:
                 best, best_score = (it, f), score
         if best is None or best_score < 3:
             # "审计全覆盖依据什么文件": the item the question is about, when it cites a document.
             if query.meta_field == "basis" and hits and hits[0].key[1] == "item":
-                q_topic = q - _bigrams(fold(doc.title))
+                q_topic = q - bigrams(fold(doc.title))
                 item = self.docs[hits[0].key[0]].item(hits[0].key[2])
-                if item and item.facts_of("reference") and len(q_topic & _bigrams(fold(item.text))) >= 2:
+                if item and item.facts_of("reference") and len(q_topic & bigrams(fold(item.text))) >= 2:
                     return self.references(doc, item)
-            if query.meta_field == "doc_number" and _names_other_document(fold(query.search_text), doc):
+            if query.meta_field == "doc_number" and names_other_document(fold(query.search_text), doc):
                 # The 文号 of a document the notice does not cite with a number (or at all).
                 return refusal("文件中没有写明所问文件的文号。", "not_stated")
             return None
@@ -376,7 +375,7 @@ class Composer:
 
     def section(self, query: Query, hit: Hit) -> Answer:
         """A question answered by the preamble, header or footer: quote its best sentence."""
-        from .documents import split_sentences
+        from ..documents import split_sentences
 
         p = hit.passage
         sentences = [s for s in split_sentences(p.text) if s.strip()]
@@ -789,82 +788,3 @@ def _line_with(section_text: str, field_name: str, meta) -> str:
 
 
 # ---------------------------------------------------------------- optional LLM writer
-
-RE_MARK = re.compile(r"\[(\d+)\]")
-RE_CHECKABLE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:底|末)?|\d+(?:\.\d+)?\s*[%％次期项个名人天日]?|〔\d{4}〕\d+号")
-
-
-def verify_citations(text: str, citations: list[Passage], unit_names: list[str]) -> list[str]:
-    """Problems with an answer's citations: each sentence with a marker must have its
-    numbers, dates and unit names in a cited passage; markers must point to a passage;
-    sentences stating numbers must cite. Empty list when the answer checks out."""
-    problems = []
-    sentences = [s for s in re.split(r"(?<=[。！？；\n])", text) if s.strip()]
-    for s in sentences:
-        marks = [int(m) for m in RE_MARK.findall(s)]
-        bare = RE_MARK.sub("", s)
-        facts = [re.sub(r"\s+", "", m.group(0)) for m in RE_CHECKABLE.finditer(bare)]
-        facts += [u for u in unit_names if u in bare]
-        if not marks:
-            if facts:
-                problems.append(f"未标注引用却陈述了事实：{s.strip()[:40]}")
-            continue
-        if any(not 1 <= m <= len(citations) for m in marks):
-            problems.append(f"引用编号超出范围：{s.strip()[:40]}")
-            continue
-        cited = "".join(re.sub(r"\s+", "", citations[m - 1].text) for m in marks)
-        for f in facts:
-            if f not in cited:
-                problems.append(f"“{f}”不见于所引原文")
-    return problems
-
-
-def load_prompt(name: str = "answer.txt") -> str:
-    return resources.files("assistant").joinpath(f"prompts/{name}").read_text(encoding="utf-8")
-
-
-class LLMWriter:
-    """Writes the answer with a chat model from the extractive answer's citations;
-    falls back to the extractive answer when the model fails or its citations do not check."""
-
-    def __init__(self, chat_model, unit_names: list[str]):
-        self.chat_model = chat_model
-        self.unit_names = unit_names
-        self.prompt = load_prompt()
-
-    @classmethod
-    def from_settings(cls, settings, unit_names):
-        from langchain_openai import ChatOpenAI
-
-        model = ChatOpenAI(
-            base_url=settings.llm_base_url,
-            model=settings.llm_model or "default",
-            api_key=settings.llm_api_key or "not-needed",
-            temperature=0,
-            timeout=30,
-            max_retries=1,
-        )
-        return cls(model, unit_names)
-
-    def rewrite(self, question: str, extractive: Answer) -> Answer:
-        if extractive.refused or not extractive.citations:
-            return extractive
-        context = "\n".join(f"[{i + 1}] {c.ref}：{c.text}" for i, c in enumerate(extractive.citations))
-        messages = [
-            ("system", self.prompt),
-            ("human", f"原文片段：\n{context}\n\n参考答案（抽取式）：{extractive.text}\n\n问题：{question}"),
-        ]
-        try:
-            reply = self.chat_model.invoke(messages)
-            text = str(getattr(reply, "content", reply)).strip()
-        except Exception as exc:  # network, auth, server errors: the extractive answer stands
-            log.warning("LLM call failed, using the extractive answer: %s", exc)
-            return extractive
-        problems = verify_citations(text, list(extractive.citations), self.unit_names)
-        if not text or not RE_MARK.search(text) or problems:
-            log.info("LLM answer rejected: %s", problems or "no citation markers")
-            return extractive
-        used = sorted({int(m) for m in RE_MARK.findall(text)})
-        renumber = {old: new + 1 for new, old in enumerate(used)}
-        text = RE_MARK.sub(lambda m: f"[{renumber[int(m.group(1))]}]", text)
-        return replace(extractive, text=text, citations=tuple(extractive.citations[i - 1] for i in used), intent=extractive.intent + "+llm")

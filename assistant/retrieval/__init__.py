@@ -1,0 +1,20 @@
+"""Retrieval: question analysis (``query``) and hybrid search with structural look-ups
+and document naming (``search``)."""
+
+from .query import Query, analyse, clean_question, items_in_text, items_with_dates, years_of
+from .search import RE_DOC_WORDS, Hit, HybridSearcher, make_langchain_retriever, named_documents, years_in
+
+__all__ = [
+    "RE_DOC_WORDS",
+    "Hit",
+    "HybridSearcher",
+    "Query",
+    "analyse",
+    "clean_question",
+    "items_in_text",
+    "items_with_dates",
+    "make_langchain_retriever",
+    "named_documents",
+    "years_in",
+    "years_of",
+]
