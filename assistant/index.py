@@ -57,6 +57,7 @@ def passages_of(doc: Document) -> list[Passage]:
     chapters = {c.number: (c.title if doc.kind == "report" else c.ref) for c in doc.chapters}
     title = doc.title
     out: list[Passage] = []
+    articles = [n.key for n in doc.nodes if n.style == "第一条"]
     for s in doc.sections:
         if s.kind == "paragraph":
             continue
@@ -71,6 +72,16 @@ def passages_of(doc: Document) -> list[Passage]:
                     doc.doc_id, item.ref, chapter, sentence, kind="sentence", item=item.number, sentence=i, doc_title=title,
                 )
             )
+    # Numbered parts that are not tasks but hold text of their own: the opening paragraph
+    # of a part with sub-items, 专栏 boxes, table rows that are data, an attachment's note.
+    chapter_of = {c.key: c.ref for c in doc.chapters}
+    for index, node in enumerate(doc.nodes):
+        if node.task or not node.text.strip() or any(node.key.startswith(a + ".") for a in articles):
+            continue
+        top_key = node.key.split(".")[0]
+        chapter = chapter_of.get(top_key, "") if top_key != node.key else ""
+        ref = f"{node.path}{node.title}" if node.style not in ("附件", "文件") else f"{node.marker} {node.title}".strip()
+        out.append(Passage(_pid(doc.doc_id, "node", node.key, node.text), doc.doc_id, ref, chapter, node.text, kind="node", sentence=index, doc_title=title))
     for n, s in enumerate(s for s in doc.sections if s.kind == "paragraph"):
         out.append(
             Passage(
@@ -84,7 +95,7 @@ def passages_of(doc: Document) -> list[Passage]:
 def embedding_text(p: Passage) -> str:
     """What the dense model sees: the passage with its item title, so a sentence that
     does not repeat its topic still matches questions about it. Never stored as text."""
-    if p.kind in ("item", "sentence"):
+    if p.kind in ("item", "sentence", "node"):
         return f"{p.ref}：{p.text}"
     if p.kind == "paragraph":
         # Report paragraphs open with their topic; embedding only the opening keeps a

@@ -119,6 +119,7 @@ class Node:
     facts: tuple[Fact, ...] = ()
     cells: tuple[tuple[str, str], ...] = ()
     task: int = 0  # the number of the item (task) this node is, 0 when it is not one
+    line: str = ""  # the heading line as written
 
     @property
     def ref(self) -> str:

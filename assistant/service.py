@@ -288,6 +288,24 @@ class Assistant:
                 query = replace(query, search_text=topic)
         return query, scope, primary
 
+    @staticmethod
+    def _topic_document(engine: _Engine, hits, scope) -> Document | None:
+        """With several notices loaded and none named, the document the best hits come
+        from (fused scores summed per document over the top hits). Reports keep their
+        own multi-document answers."""
+        if scope is not None or len(engine.documents) < 2 or not hits:
+            return None
+        by_id = {d.doc_id: d for d in engine.documents}
+        votes: dict[str, float] = {}
+        for h in hits[:5]:
+            votes[h.key[0]] = votes.get(h.key[0], 0.0) + h.score
+        best = by_id.get(max(votes, key=votes.get))
+        return best if best is not None and best.kind != "report" else None
+
+    def _reanalyse(self, engine: _Engine, question: str, history, doc: Document):
+        query, _, _ = self._analyse(engine, question, history, doc.doc_id)
+        return query
+
     def _preferred(self, docs: list[Document], question: str, scope: set[str] | None) -> set[str] | None:
         """Reports of the years a question names ("2009年 4万亿 投资计划"), to rank first
         when the question names no document: a report speaks mostly of its own year."""
@@ -319,6 +337,12 @@ class Assistant:
         query, scope, primary = self._analyse(engine, question, history, doc)
         t1 = time.perf_counter()
         hits = engine.searcher.search(query, k=5, docs=scope, prefer=self._preferred(engine.documents, question, scope))
+        topic = self._topic_document(engine, hits, scope)
+        if topic is not None and topic is not primary:
+            # No document named: the one whose passages answer best is the one asked about.
+            query = self._reanalyse(engine, question, history, topic)
+            primary, scope = topic, {topic.doc_id}
+            hits = engine.searcher.search(query, k=5, docs=scope)
         t2 = time.perf_counter()
         answer = engine.composer.for_doc(primary).compose(query, hits)
         if self.writer is not None:

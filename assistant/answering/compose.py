@@ -112,7 +112,11 @@ class Composer:
         self.searcher = searcher
         self.sentence_passages = {(p.doc_id, p.item, p.sentence): p for p in passages if p.kind == "sentence"}
         self.item_passages = {(p.doc_id, p.item): p for p in passages if p.kind == "item"}
-        self.section_passages = {(p.doc_id, p.kind): p for p in passages if p.kind not in ("item", "sentence", "paragraph")}
+        self.section_passages = {(p.doc_id, p.kind): p for p in passages if p.kind not in ("item", "sentence", "paragraph", "node")}
+        keys = {d.doc_id: d.nodes for d in docs}
+        self.node_passages = {
+            (p.doc_id, keys[p.doc_id][p.sentence].key): p for p in passages if p.kind == "node" and p.sentence < len(keys.get(p.doc_id, ()))
+        }
         self.corpus_folded = "\n".join(fold(d.text) for d in docs)
         from ..index import pinyin
 
@@ -157,6 +161,53 @@ class Composer:
         refused = self.out_of_scope(query)
         if refused is not None:
             return refused
+        if self.default.kind != "report" and not query.followup:
+            from . import structure
+
+            text = fold(query.search_text)
+            by_number = self.by_number(query, text)
+            if by_number is not None:
+                return by_number
+            strategies = (structure.unit_tasks, structure.without_deadline, structure.children_of)
+            for strategy in strategies if not query.items else strategies[1:]:
+                found = strategy(self, self.default, text)
+                if found is not None:
+                    return found
+            found = structure.due_by(self, self.default, text, query.dates) if not query.items else None
+            if found is not None:
+                return found
+        return self.chain(query, hits)
+
+    def heading_passage(self, doc: Document, node) -> Passage:
+        """A part's heading line as a citation (lists of parts cite the headings as they stand)."""
+        import hashlib
+
+        pid = hashlib.sha256(f"{doc.doc_id}\x1fheading\x1f{node.key}\x1f{node.line}".encode("utf-8")).hexdigest()[:20]
+        return Passage(pid, doc.doc_id, f"{node.path}{node.title}", "", node.line, kind="heading", doc_title=doc.title)
+
+    def by_number(self, query: Query, text: str) -> Answer | None:
+        """A part named by its numbers at any level: a task is answered for what the
+        question asks of it; another part with its text and the parts under it; a number
+        the document does not have is said so, with how far the numbering goes."""
+        from . import structure
+
+        doc = self.default
+        node, shown = structure.referenced_node(doc, text)
+        if node is None:
+            explicit = shown and (shown.startswith(("第", "附件")) or shown[:1] in "（(")
+            if explicit:
+                last = doc.items[-1].label if doc.items else ""
+                span = f"本文件共{len(doc.items)}项工作{f'，最后一项是{last}' if last else ''}。" if doc.items else ""
+                return refusal(f"文件中没有{shown}。{span}", "not_found")
+            return None
+        if node.task:
+            intent = "item" if query.intent in ("content", "list", "count", "chapter", "meta") else query.intent
+            asked = replace(query, items=(node.task,), chapters=(), parts=(), intent=intent, meta_field="")
+            hits = self.searcher.search(asked, k=5, docs={doc.doc_id})
+            return self.chain(asked, hits)
+        return structure.node_answer(self, doc, node)
+
+    def chain(self, query: Query, hits: list[Hit]) -> Answer:
         if self.default.kind == "report" or (hits and hits[0].key[1] == "paragraph" and not query.items and not query.followup):
             return self.paragraphs(query, hits)
         text = fold(query.search_text)
@@ -288,7 +339,7 @@ class Composer:
         would be a guess."""
         import jieba.posseg as pseg
 
-        from .index import _jieba, pinyin
+        from ..index import _jieba, pinyin
 
         if query.parts:
             # The question names a part of the notice (指导思想 -> preamble), not a topic.
@@ -399,7 +450,7 @@ class Composer:
     # -- intents
 
     def deadline(self, query: Query, doc: Document, item: Item) -> Answer:
-        facts = item.deadlines
+        facts = item.deadlines + item.facts_of("limit") + item.facts_of("open")
         if not facts:
             return refusal(f"文件没有为{self.name(item)}规定具体的完成时间。", "deadline")
         d = Draft()
@@ -451,6 +502,9 @@ class Composer:
                     units.append(label)
         markers = "".join(d.cite(self.sentence_passage(doc.doc_id, item.number, s)) for s in chosen)
         d.add("、".join(units) + f"{markers}。根据{self.name(item)}：")
+        if roles and 0 not in chosen and item.sentences:
+            # A label line names units but not the work: quote the task's first sentence too.
+            d.add(f"“{quote(item.sentences[0], self.focus(query, item.sentences[0]))}”{d.cite(self.sentence_passage(doc.doc_id, item.number, 0))}")
         for s in chosen:
             focus = by_sentence[s][0].text
             d.add(f"“{quote(item.sentences[s], focus)}”{d.cite(self.sentence_passage(doc.doc_id, item.number, s))}")

@@ -23,11 +23,15 @@ RE_DAY = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:前
 RE_DAY_NO_YEAR = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:前|之前|以前)")
 RE_MONTH_END = re.compile(
     r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:(?:底|末|份)\s*(?:前|之前|以前)"
-    r"|(?:底|末|份)?(?=\s*(?:前|之前|以前)?\s*(?:初步|全面|基本|全部|力争)?\s*(?:完成|取得|实现|完善|建成|上线|开工|投入|出台|印发))"
+    r"|(?:底|末|份)?(?=\s*(?:前|之前|以前)?\s*(?:要|需|应|须)?\s*(?:初步|全面|基本|全部|力争)?\s*(?:完成|取得|实现|完善|建成|上线|开工|投入|出台|印发))"
     r"|(?:底|末)(?=[，,）)；;]))"
 )
 # 到2020年 / 到2025年底: a target year; 力争2023年 is a figure's year, not a deadline.
 RE_TARGET_YEAR = re.compile(r"(?:到|至)\s*(\d{4})\s*年(?:底|末)?(?![\d月度])|(\d{4})\s*年内|(?<![\d年])(?:今|本)年(?:内|年底前|底前)|(?:^|(?<=[。；;，,：:]))\s*(\d{4})\s*年(?:底|末)?(?=[，,])")
+# Time limits counted from an event: 10个工作日内, 印发一个月内, 利用2-3年时间, 48小时内.
+RE_LIMIT = re.compile(
+    r"(?:\d+(?:[-－~～至到]\d+)?|[一二两三四五六七八九十]+)\s*(?:个)?\s*(?:工作日|自然日|日|天|个月|月|周|小时|年)\s*(?:内|以内|之内|时间)"
+)
 # Open time limits: only where they stand as the limit (a bracket tag or a clause of their own).
 RE_OPEN = re.compile(r"(?<=[（(，,；;：:])\s*(持续推进|长期坚持|按进度推进|长期推进|持续开展|常态化推进)\s*(?=[）)，,；;。]|$)|(?<=并)(持续推进)(?=[）)，,；;。])")
 RE_RECURRING = re.compile(r"(?:每年|每季度|每半年|每月)\s*(?:\d{1,2}\s*月\s*)?(?:底|末)?\s*(?:前|之前)?|(?:自|从)\s*\d{4}\s*年起(?:每年)?")
@@ -141,6 +145,8 @@ def quantities(sentence: str) -> list[tuple[str, dict, int]]:
         after_char = sentence[m.end() : m.end() + 1]
         if m.group("unit") in "日天" and after_char in ("前", "内"):
             continue  # a date, not a figure
+        if re.match(r"(?:工作日|自然日|月|小时|周)", sentence[m.end() :]):
+            continue  # 10个工作日内: a time limit, not a count
         explicit = m.group("cmp") or m.group("verb") or count_text.isdigit()
         if not explicit and not (count >= 2 and m.group("unit") == "项"):
             continue
@@ -346,6 +352,10 @@ def figures(sentence: str) -> list[tuple[str, dict, int]]:
         after = sentence[m.end() : m.end() + 1]
         if before and (before.isdigit() or before in "第〔年月"):
             continue
+        if re.match(r"(?:工作日|自然日|月|小时|周)", sentence[m.end() :]):
+            continue  # 10个工作日内: a time limit, not a count
+        if after in "内" or sentence[m.end() : m.end() + 2] == "以内" and m.group("unit") in ("小时", "天"):
+            continue  # 6小时内: a time limit
         if m.group("unit") == "分" and not (before in "（(" or after in "）)" or m.group("cmp")):
             continue  # 3分钟, 十分: only points in brackets or with a comparator
         comparator = COMPARATORS.get(m.group("cmp") or "", "=")
@@ -365,21 +375,26 @@ def figures(sentence: str) -> list[tuple[str, dict, int]]:
 RE_DEADLINE_COLUMN = re.compile(r"时限|完成时间|时间节点|完成期限")
 
 
-def cell_facts(cells, year: int | None) -> list[Fact]:
-    """Units and deadlines from a table row's named columns (牵头单位, 配合单位, 完成时限)."""
+def cell_facts(cells, year: int | None, sentences=()) -> list[Fact]:
+    """Units and deadlines from a table row's named columns (牵头单位, 配合单位, 完成时限);
+    each fact points at the first sentence of the row that holds its text."""
     facts: list[Fact] = []
+
+    def at(text: str) -> int:
+        return next((i for i, s in enumerate(sentences) if text in s), 0)
+
     for column, value in cells:
         role = unitlib.LABELS.get(column.strip())
         if role:
             for unit, r, _ in unitlib.role_clauses(value, role):
                 if not re.search(r"[\u4e00-\u9fff]", unit):
                     continue  # "/" or "-" for an empty cell
-                facts.append(Fact("actor", unit, unit, -1, role=r))
+                facts.append(Fact("actor", unit, unit, at(unit), role=r))
         elif RE_DEADLINE_COLUMN.search(column):
             for span, iso, _ in deadlines(value, year):
-                facts.append(Fact("deadline", span, iso, -1))
+                facts.append(Fact("deadline", span, iso, at(span)))
             for m in RE_OPEN.finditer("，" + value):
-                facts.append(Fact("open", m.group(m.lastindex), m.group(m.lastindex), -1))
+                facts.append(Fact("open", m.group(m.lastindex), m.group(m.lastindex), at(m.group(m.lastindex))))
     return facts
 
 
@@ -410,6 +425,10 @@ def extract_facts(sentences, year: int | None, cells=()) -> list[Fact]:
         for m in RE_OPEN.finditer(s):
             text = m.group(m.lastindex)
             facts.append(Fact("open", text, text, idx))
+        for m in RE_LIMIT.finditer(s):
+            text = m.group(0).strip()
+            if not re.match(r"^(?:\d{4}|[一二三四五六七八九十]{1,2}月)", text):
+                facts.append(Fact("limit", text, text, idx))
         for m in RE_RECURRING.finditer(s):
             if re.search(r"\d|月|起", m.group(0)):
                 facts.append(Fact("period", m.group(0).strip(), m.group(0).strip(), idx))
@@ -431,5 +450,5 @@ def extract_facts(sentences, year: int | None, cells=()) -> list[Fact]:
             facts.append(Fact("actor", span, span, idx, role=role))
         for span, value, _ in references(s):
             facts.append(Fact("reference", span, value, idx))
-    facts.extend(cell_facts(cells, year))
+    facts.extend(cell_facts(cells, year, sentences))
     return facts

@@ -99,6 +99,15 @@ def _subtree_text(n: RawNode, raw: list[RawNode]) -> str:
     return "\n".join(lines)
 
 
+def _row_sentences(text: str) -> tuple[str, ...]:
+    """A table row's sentences: the sentences of each cell (cells never run together)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        for cell in line.split("|"):
+            out.extend(s.strip() for s in split_sentences(cell.strip()) if s.strip())
+    return tuple(out)
+
+
 def _path(n: RawNode, by_key: dict[str, RawNode]) -> str:
     parts = []
     cur: RawNode | None = n
@@ -239,7 +248,11 @@ def _finish_tree(raw: list[RawNode], year: int | None) -> tuple[list[Node], list
     for n in raw:
         is_task = n.key in tasks
         text = _subtree_text(n, raw) if n.style == "第一条" else _text_of(n)
-        sentences = split_sentences(text)
+        if is_task and not text.strip() and n.style != "行":
+            # A task written wholly on its heading line (1.争取…上半年获批。): its text is that line.
+            h = heading(n.line)
+            text = h.rest if h is not None else n.title
+        sentences = _row_sentences(text) if n.style == "行" else split_sentences(text)
         facts = tuple(factlib.extract_facts(sentences, year, cells=n.cells))
         number = len(items) + 1 if is_task else 0
         path = _path(n, by_key)
@@ -248,7 +261,7 @@ def _finish_tree(raw: list[RawNode], year: int | None) -> tuple[list[Node], list
                 key=n.key, style=n.style, number=n.number, marker=n.marker, title=n.title, text=_text_of(n),
                 parent=n.parent, depth=n.depth, part=n.part, path=path,
                 sentences=split_sentences(_text_of(n)), facts=facts if n.style != "第一条" else tuple(factlib.extract_facts(split_sentences(_text_of(n)), year)),
-                cells=tuple(n.cells), task=number,
+                cells=tuple(n.cells), task=number, line=n.line,
             )
         )
         if not is_task:

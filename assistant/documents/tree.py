@@ -41,6 +41,8 @@ def split_title(rest: str) -> tuple[str, str]:
     ``加强管理。各单位要……`` gives the title before the first 。 and the rest as body; a
     long heading line with no short first sentence is body, with its first clause as title."""
     rest = rest.strip()
+    if len(rest) <= 40 and rest.endswith("。") and rest.count("。") == 1 and not re.search(r"[，,；;：:]", rest):
+        return rest[:-1], ""  # a heading that ends with a full stop: 网络体系强基行动。
     m = re.match(r"^(.{2,40}?)[。．.]\s*(.+)$", rest)
     if m:
         return m.group(1), m.group(2)

@@ -97,7 +97,7 @@ INTENTS = [
 ]
 OUT_OF_SCOPE = [
     ("chitchat", re.compile(r"^(?:你好|您好|hi|hello|嗨|在吗|谢谢|多谢|感谢|再见|拜拜|早上好|晚上好|下午好)[!！。.～~\s]*$|你是谁|你叫什么|讲个笑话|笑话|天气|星座|吃什么|唱首歌|聊聊天|心情", re.I)),
-    ("creative", re.compile(r"写.{0,12}(?:诗|词|歌|故事|小说|作文|对联|请假条|文章|总结|讲话稿|演讲稿|检讨|情书|段子)|作诗|翻译成|编个|画一", re.I)),
+    ("creative", re.compile(r"(?:写|拟|起草|撰写|编写|生成).{0,16}(?:诗|词|歌|故事|小说|作文|对联|请假条|文章|总结|稿|检讨|情书|段子|报告|方案|通知|简报|信息|标语|口号)|作诗|翻译成|编个|画一", re.I)),
     ("person", re.compile(r"(?:主任|市长|局长|书记|处长|负责人|领导|部长|厅长|县长|区长|老师|专家|律师)(?:是谁|叫什么|姓什么|的名字|是哪位)|哪位(?:老师|专家|领导)|姓名|叫什么名字"
                           r"|(?:报告|讲话)(?:是)?(?:由)?谁(?:作|做|宣读|发表)|谁(?:作|做|宣读|发表)的(?:报告|讲话)|报告人是谁")),
     ("contact", re.compile(r"电话|手机号|联系方式|邮箱|网址|网站地址|链接|地址|哪条街|门牌|在哪儿办|在哪里办|位置在哪")),
@@ -165,9 +165,14 @@ def _refs(patterns, text: str) -> list[int]:
 
 def items_in_text(text: str, doc: Document | None = None) -> list[int]:
     """Item numbers named in a text (an earlier answer, say): （七）, 第（七）项, 第七条."""
-    found = _refs(RE_ITEM_REF, fold(text))
+    folded = fold(text)
+    found = _refs(RE_ITEM_REF, folded)
     if doc is not None:
-        found = [n for n in found if doc.item(n)]
+        found = [n for n in found if doc.item(n) and doc.item(n).style in ("item", "article")]
+        # Items named the way answers name them (「title」 after a label, or the ref).
+        for it in doc.items:
+            if it.number not in found and it.title and len(it.title) >= 4 and (f"「{fold(it.title)}」" in folded or fold(it.ref) in folded):
+                found.append(it.number)
     return found
 
 
@@ -370,11 +375,14 @@ def _other_topic(text: str, doc: Document | None, history_items) -> bool:
 
 
 def years_of(doc: Document | None) -> set[str]:
-    """The years a notice is about: its signing and printing years and its title's year."""
+    """The years a document covers: its signing and printing years and its title's year;
+    for a notice or plan also every year its text names (到2020年, 2018年底前)."""
     if doc is None:
         return set()
     years = {d[:4] for d in (doc.meta.signing_date, doc.meta.printing_date) if d}
     years.update(re.findall(r"(20\d{2})", doc.meta.points_title or ""))
+    if doc.kind != "report":
+        years.update(re.findall(r"((?:19|20)\d{2})\s*年", doc.text))
     return years
 
 

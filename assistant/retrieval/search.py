@@ -46,8 +46,8 @@ class HybridSearcher:
     def key_of(p: Passage) -> tuple:
         if p.kind in ("item", "sentence"):
             return (p.doc_id, "item", p.item)
-        if p.kind == "paragraph":
-            return (p.doc_id, "paragraph", p.sentence)
+        if p.kind in ("paragraph", "node"):
+            return (p.doc_id, p.kind, p.sentence)
         return (p.doc_id, p.kind, 0)
 
     def dense_ranking(self, text: str, n: int = 80, docs: set[str] | None = None) -> list[tuple[tuple, float]]:
@@ -174,6 +174,9 @@ def named_documents(text: str, docs: list[Document]) -> list[str]:
     found += [d.doc_id for d in docs if len(d.title) >= 6 and fold(d.title) in t and d.doc_id not in found]
     if found:
         return found
+    by_words = _named_by_words(t, docs)
+    if by_words:
+        return [by_words]
     for m in re.finditer(RE_DOC_MENTION, t):
         year, kind = m.group(1), m.group(3)
         for d in docs:
@@ -181,6 +184,31 @@ def named_documents(text: str, docs: list[Document]) -> list[str]:
             if (d.meta.year == year or title.startswith(year)) and kind in title and d.doc_id not in found:
                 found.append(d.doc_id)
     return found
+
+
+# Word pairs of titles that say what kind of document it is, not which one.
+_GENRE_PAIRS = {"关于", "印发", "通知", "工作", "作要", "要点", "实施", "施方", "方案", "意见", "办法", "暂行", "行办", "指导", "导意", "建设", "推进", "进一", "一步", "加快", "任务", "务分", "分工", "政府", "人民", "民政"}
+
+
+def _named_by_words(t: str, docs: list[Document]) -> str:
+    """A document a question names by part of its title, issuer or place ("平潭那个旅游
+    工作要点", "包头数字政府考评"): at least three shared word pairs, two of them beyond the
+    genre words, and clearly more than any other document shares."""
+    from .query import bigrams
+
+    q = bigrams(t)
+    scored = []
+    for d in docs:
+        own = bigrams(fold(d.title + d.meta.title + d.meta.issuer))
+        shared = q & own
+        specific = shared - _GENRE_PAIRS
+        scored.append((len(specific) + 0.25 * len(shared), len(specific), d.doc_id))
+    scored.sort(reverse=True)
+    if not scored or scored[0][1] < 2:
+        return ""
+    if len(scored) > 1 and scored[0][0] < scored[1][0] + 1.5:
+        return ""
+    return scored[0][2]
 
 
 def make_langchain_retriever(assistant, k: int = 5):

@@ -1,0 +1,368 @@
+"""Answers read off a document's tree, for any document of the genre:
+
+- the parts under a part the question names by its title (``工作要求有几条``,
+  ``营销宣传有哪几项举措``, ``考评指标里一共多少条任务``), or all parts of a kind
+  (``一共多少个专栏``, ``附件有哪几个``);
+- the tasks with no time limit (``哪些工作没有明确时限``), in a named part or the document;
+- the tasks and sentences due at a date the question names (``2018年底前有哪些任务``,
+  ``8月底要完成哪些``, ``到2017年要达到什么目标``);
+- the tasks a unit leads or supports (``市司法局牵头哪些工作``).
+
+Each function returns an :class:`Answer` or None when the question is not of its kind;
+``match`` in the answer's intent says which pattern answered.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..index import fold
+from ..schema import Answer, Document, Item, Node, Passage
+from .compose import Draft, quote, refusal
+
+# Words that carry no topic in a title or a question about parts.
+GENERIC = set(
+    "加强 推进 推动 进一步 深化 完善 健全 建立 建立健全 提升 提高 强化 加快 全面 积极 大力 深入 切实 持续 着力 "
+    "工作 任务 举措 措施 方面 部分 条 项 几 哪些 哪几 多少 一共 共 有 都 是 什么 下面 里面 里 中 的 和 与 及 "
+    "具体 主要 相关 有关 情况 内容 要求 分别 包括 列出 列举 文件 方案 通知 这个 那个 这 那".split()
+)
+RE_LIST = re.compile(r"哪些|哪几|几项|几条|几个|几大|几方面|多少(?:项|条|个|大|方面)?|有什么|包括什么|包括哪|分别|列出|列举|都有|一共|总共|共有")
+RE_NO_DEADLINE = re.compile(r"(?:没有?|未|无)[给写定提出明确规定具体的完成]{0,6}(?:时限|期限|时间|时间节点|截止|完成时间|月份|日期)")
+RE_TASK_WORDS = re.compile(r"任务|工作|事项|条目|具体|措施|指标")
+RE_GROUP_WORDS = re.compile(r"几大|几个方面|几方面|几部分|几个部分|几块|几大块|几类|哪几大|哪几个方面|哪几部分|哪几块|几大类")
+STYLE_WORDS = {"专栏": "专栏", "附件": "附件"}
+
+
+def words(text: str) -> set[str]:
+    """Content words of a text (jieba), without the generic ones."""
+    import jieba
+
+    return {w for w in jieba.lcut(fold(text)) if len(w) >= 2 and w not in GENERIC and re.search(r"[\u4e00-\u9fff]", w)}
+
+
+def named_node(doc: Document, text: str) -> tuple[Node | None, float]:
+    """The part whose title the question names, with how much of the title it names.
+    Words every part shares with the document's own title (包头市, 考评) do not tell
+    parts apart: the score counts the other words of the title."""
+    q = words(text)
+    qtext = fold(text)
+    common = words(doc.title + doc.meta.title)
+    best, best_score = None, 0.0
+    for n in doc.nodes:
+        if n.style == "行" or not n.title:
+            continue
+        title = fold(n.title)
+        if len(title) >= 3 and title in qtext:
+            score = 1.0 + len(title) / 100
+        else:
+            t = words(n.title)
+            shared = {w for w in t if w in q or w in qtext}
+            if sum(len(w) for w in shared) < 4:
+                continue
+            specific = t - common or t
+            score = sum(len(w) for w in shared & specific) / sum(len(w) for w in specific)
+        if score > best_score:
+            best, best_score = n, score
+    return (best, best_score) if best_score >= 0.4 else (None, 0.0)
+
+
+def _tasks_under(doc: Document, key: str) -> list[Item]:
+    keys = {n.key for n in doc.nodes if n.key == key or n.key.startswith(key + ".")}
+    return [it for it in doc.items if it.key in keys]
+
+
+def _passage_for(composer, doc: Document, node: Node) -> Passage | None:
+    """The passage that shows a part in a list: its heading line as written, else its
+    text, else its first task."""
+    if node.line:
+        return composer.heading_passage(doc, node)
+    if node.task:
+        return composer.item_passages.get((doc.doc_id, node.task))
+    p = composer.node_passages.get((doc.doc_id, node.key))
+    if p is not None:
+        return p
+    tasks = _tasks_under(doc, node.key)
+    return composer.item_passages.get((doc.doc_id, tasks[0].number)) if tasks else None
+
+
+def _name(node: Node) -> str:
+    return f"{node.path}{node.title}" if node.style not in ("附件", "文件") else f"{node.marker}「{node.title}」"
+
+
+def children_of(composer, doc: Document, text: str) -> Answer | None:
+    """``X有几条/哪些``: the parts under the part named X (any level), or every part of a
+    kind (专栏, 附件). Counts tasks too when the question asks about tasks and they lie
+    deeper than the parts directly under X."""
+    if not RE_LIST.search(text):
+        return None
+    kind = next((style for word, style in STYLE_WORDS.items() if word in text), "")
+    d = Draft()
+    if kind:
+        nodes = [n for n in doc.nodes if n.style == kind]
+        if not nodes:
+            return refusal(f"文件中没有{kind}。", "structure")
+        listed = [f"{n.marker}「{n.title}」" if n.title else n.marker for n in nodes]
+        cites = [_passage_for(composer, doc, n) for n in nodes]
+        d.add(f"文件共有{len(nodes)}个{kind}：")
+        d.add("；".join(f"{name}{d.cite(p) if p else ''}" for name, p in zip(listed, cites)) + "。")
+        return d.answer("structure:kind")
+    node, score = named_node(doc, text)
+    if node is None:
+        return None
+    kids = [n for n in doc.children(node.key) if n.style not in ("专栏",)]
+    if not kids:
+        return None
+    tasks = _tasks_under(doc, node.key)
+    rows = [n for n in kids if n.style == "行"]
+    parts = [n for n in kids if n.style != "行"]
+    d.add(f"{_name(node)}下")
+    if parts:
+        d.add(f"共有{len(parts)}项：")
+        d.add("；".join(f"{_name(n) if n.style != '附件' else n.title}{d.cite(p) if (p := _passage_for(composer, doc, n)) else ''}" for n in parts))
+    if rows:
+        d.add(f"{'；另有' if parts else '共有'}表格{len(rows)}行：")
+        d.add("；".join(f"{n.title}{d.cite(p) if (p := _passage_for(composer, doc, n)) else ''}" for n in rows[:30]))
+    if RE_TASK_WORDS.search(text) and not RE_GROUP_WORDS.search(text) and len(tasks) != len(parts) and tasks:
+        d.add(f"。其中具体任务共{len(tasks)}项")
+    d.add("。")
+    return d.answer("structure:children", [t.number for t in tasks])
+
+
+def _has_limit(item: Item) -> bool:
+    """A date or a time limit; open kinds (持续推进) name no time and are listed as such."""
+    return bool(item.deadlines or item.facts_of("limit"))
+
+
+def without_deadline(composer, doc: Document, text: str) -> Answer | None:
+    """``哪些工作没有明确时限``: the tasks (in the named part, else the document) that state
+    no date, open limit or time limit."""
+    if not RE_NO_DEADLINE.search(text):
+        return None
+    node, _ = named_node(doc, RE_NO_DEADLINE.sub(" ", text))
+    tasks = _tasks_under(doc, node.key) if node is not None else list(doc.items)
+    if not tasks:
+        return None
+    missing = [it for it in tasks if not _has_limit(it)]
+    where = f"{_name(node)}下" if node is not None else "文件中"
+    d = Draft()
+    if not missing:
+        d.add(f"{where}的{len(tasks)}项工作都写明了具体完成时间。")
+        return d.answer("structure:no_deadline")
+    d.add(f"{where}共{len(tasks)}项工作，其中{len(missing)}项没有写明具体完成时间：")
+    shown = []
+    for it in missing[:30]:
+        p = composer.item_passages.get((doc.doc_id, it.number))
+        open_kinds = "、".join(dict.fromkeys(f.text for f in it.facts_of("open")))
+        shown.append(f"{it.ref}{'（' + open_kinds + '）' if open_kinds else ''}{d.cite(p) if p else ''}")
+    d.add("；".join(shown))
+    d.add("。")
+    return d.answer("structure:no_deadline", [it.number for it in missing])
+
+
+def due_by(composer, doc: Document, text: str, dates) -> Answer | None:
+    """``2018年底前有哪些任务`` / ``到2017年要达到什么目标``: every sentence whose time
+    limit is the asked date (same wording first, then the same day)."""
+    if not dates or not (RE_LIST.search(text) or re.search(r"目标|任务|要完成|要做|要干|要实现|要达到", text)):
+        return None
+    wanted_text = {fold(span) for span, _ in dates}
+    wanted_day = {iso for _, iso in dates}
+    found: list[tuple[Item, int, str]] = []
+    for it in doc.items:
+        for f in it.deadlines:
+            if any(w in fold(f.text) or fold(f.text) in w for w in wanted_text) or f.value in wanted_day:
+                if not any(x[0] is it and x[1] == f.sentence for x in found):
+                    found.append((it, f.sentence, f.text))
+    if not found:
+        return None
+    d = Draft()
+    d.add(f"时限为{dates[0][0]}的有{len({id(it) for it, _, _ in found})}项工作：")
+    parts = []
+    for it, s, span in found[:12]:
+        p = composer.sentence_passages.get((doc.doc_id, it.number, s))
+        parts.append(f"{it.ref}：“{quote(it.sentences[s], span)}”{d.cite(p) if p else ''}")
+    d.add("；".join(parts) + "。")
+    return d.answer("structure:due_by", [it.number for it, _, _ in found])
+
+
+RE_UNIT_TASKS = re.compile(r"(牵头|负责|配合|参与|承担|主管|主责)(?:的)?(?:哪些|哪几|什么|几项|多少)|(?:哪些|哪几|什么)(?:工作|任务|事项).{0,4}(?:牵头|负责|配合|参与|承担)")
+
+
+def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
+    """``X牵头哪些工作`` / ``X要负责什么``: the tasks whose unit facts name X, with X's role."""
+    if not RE_UNIT_TASKS.search(text):
+        return None
+    t = fold(text)
+    units = sorted({f.value for it in doc.items for f in it.facts_of("actor") if f.role}, key=len, reverse=True)
+    unit = next((u for u in units if fold(u) in t), "")
+    if not unit:
+        # 区发改局 asked as 发改局: a unit name whose end the question names.
+        unit = next((u for u in units if len(u) >= 4 and fold(u)[1:] in t), "")
+    if not unit:
+        return None
+    role = "牵头" if "牵头" in t else ("配合" if re.search(r"配合|参与|协助", t) else "")
+    rows: list[tuple[Item, str, int]] = []
+    for it in doc.items:
+        for f in it.facts_of("actor"):
+            if f.value == unit and f.role and (not role or f.role == role or (role == "牵头" and f.role in ("责任", "考核"))):
+                rows.append((it, f.role, f.sentence))
+                break
+    if not rows:
+        return refusal(f"文件中没有由“{unit}”{role or '承担'}的工作。", "structure:unit_tasks")
+    d = Draft()
+    d.add(f"“{unit}”{'作为' + role + '单位' if role else '承担'}的工作有{len(rows)}项：")
+    parts = []
+    for it, r, s in rows[:30]:
+        p = composer.sentence_passages.get((doc.doc_id, it.number, s))
+        parts.append(f"{it.ref}（{r}）{d.cite(p) if p else ''}")
+    d.add("；".join(parts) + "。")
+    return d.answer("structure:unit_tasks", [it.number for it, _, _ in rows])
+
+
+# ---------------------------------------------------------------- parts named by number
+
+CNUM = "一二三四五六七八九十百零〇两"
+# One step of a path a question writes: 三、/三 (top level), （二）, 2./2, （1）, 第十条, 第三部分, 附件1.
+RE_STEP = re.compile(
+    rf"附件\s*(?P<att>\d+|[{CNUM}]+)?|表\s*(?P<table>\d+)"
+    rf"|第\s*(?P<word>[{CNUM}\d]+)\s*(?P<kind>章|节|部分|大部分|条|项|点|款|大项)"
+    rf"|(?P<di>第\s*)?[（(]\s*(?P<pcn>[{CNUM}]+)\s*[）)]|(?P<dn>第\s*)?[（(]\s*(?P<pnum>\d+)\s*[）)]"
+    rf"|(?<![\d{CNUM}第])(?P<cn>[{CNUM}]+)(?:、|(?=[（(第]))"
+    rf"|(?<![\d（(第.．])(?P<num>\d{{1,3}})[.．、](?!\d)|(?<=[）)、])(?P<num2>\d{{1,3}})(?![\d年月日%％万个项条次号元人分])"
+)
+
+
+def _steps(text: str) -> list[tuple[str, int, tuple[int, int]]]:
+    """(style hint, number, span) of each numbered step in a question, in order. A
+    bracketed number of four digits is a year (预算(2024)), not a step."""
+    from ..schema import parse_cn_number
+
+    out = []
+    for m in RE_STEP.finditer(text):
+        span = m.span()
+        if m.group(0).startswith("附件"):
+            out.append(("附件", parse_cn_number(m.group("att")) if m.group("att") else 0, span))
+        elif m.group("table"):
+            out.append(("表", int(m.group("table")), span))
+        elif m.group("word"):
+            n = parse_cn_number(m.group("word"))
+            kind = m.group("kind")
+            hint = {"章": "第一章", "节": "第一节", "部分": "第一部分", "大部分": "第一部分", "大项": "top"}.get(kind, "第N" + kind)
+            if n:
+                out.append((hint, n, span))
+        elif m.group("pcn"):
+            out.append(("（一）", parse_cn_number(m.group("pcn")) or 0, span))
+        elif m.group("pnum"):
+            n = int(m.group("pnum"))
+            if n < 1000 or m.group("dn"):
+                out.append(("（1）", n, span))
+        elif m.group("cn"):
+            n = parse_cn_number(m.group("cn"))
+            if n:
+                out.append(("一、", n, span))
+        elif m.group("num") or m.group("num2"):
+            out.append(("1.", int(m.group("num") or m.group("num2")), span))
+    return [(h, n, sp) for h, n, sp in out if n is not None]
+
+
+def _match(nodes: list[Node], hint: str, number: int, ordinal_ok: bool) -> Node | None:
+    styles = {"第一章", "第一节", "第一部分", "一、", "（一）", "1.", "（1）", "第一条", "附件"}
+    if hint in styles:
+        found = [n for n in nodes if n.style == hint and n.number == number]
+        if found:
+            return found[0]
+        if hint == "一、":  # 第三部分 / 三、 name the top level whatever its style
+            found = [n for n in nodes if n.number == number and n.style in ("第一章", "第一部分", "一、")]
+            return found[0] if found else None
+        if hint == "第一部分":
+            found = [n for n in nodes if n.number == number and n.style in ("一、", "第一章", "第一部分")]
+            return found[0] if found else None
+        return None
+    if hint == "top":
+        found = [n for n in nodes if n.number == number and n.style in ("一、", "第一章", "第一部分")]
+        return found[0] if found else None
+    # 第N条/项/点 with no style of its own: the part numbered N at this level, else the Nth.
+    numbered = [n for n in nodes if n.number == number and n.style not in ("专栏", "行")]
+    if numbered:
+        return numbered[0]
+    parts = [n for n in nodes if n.style not in ("专栏", "行")]
+    return parts[number - 1] if ordinal_ok and 0 < number <= len(parts) else None
+
+
+def referenced_node(doc: Document, text: str) -> tuple[Node | None, str]:
+    """The part a question names by its numbers (``三（二）``, ``二、（一）2``, ``第十条``,
+    ``附件1``, ``工作要求第二条``), and the reference as written. (None, ref) when the
+    question names numbers that the document does not have; (None, "") when it names none."""
+    steps = _steps(text)
+    if not steps:
+        return None, ""
+    shown = text[steps[0][2][0] : steps[-1][2][1]]
+    # A part named by its title first ("工作要求第二条", "保障措施第三条").
+    anchor, _ = named_node(doc, RE_STEP.sub(" ", text))
+    by_parent: dict[str, list[Node]] = {}
+    for n in doc.nodes:
+        by_parent.setdefault(n.parent, []).append(n)
+    starts = [by_parent.get(anchor.key, [])] if anchor is not None else [by_parent.get("", [])]
+    # A path that is not in the body may be in an attachment (附件的二（四）).
+    starts += [by_parent.get(n.key, []) for n in doc.nodes if n.style in ("附件", "文件")]
+    if anchor is None and steps[0][0] in ("第N条", "第N项", "第N点", "第N款"):
+        # 第七条 / 第21项 alone: the task (or article) with that number, then the rest of the path.
+        first = _anywhere(doc, *steps[0][:2])
+        if first is None:
+            return None, shown
+        node = _walk(doc, doc.children(first.key), steps[1:], anchored=True) if len(steps) > 1 else first
+        return node, shown
+    for level in starts:
+        node = _walk(doc, level, steps, anchored=anchor is not None)
+        if node is not None:
+            return node, shown
+    if anchor is None and len(steps) == 1:
+        node = _anywhere(doc, *steps[0][:2])
+        if node is not None:
+            return node, shown
+    return None, shown
+
+
+def _walk(doc: Document, level: list[Node], steps, anchored: bool) -> Node | None:
+    node = None
+    for i, (hint, number, _) in enumerate(steps):
+        if hint == "表":
+            return None
+        found = _match(level, hint, number, ordinal_ok=anchored or i > 0)
+        if found is None:
+            return None
+        node = found
+        level = doc.children(node.key)
+    return node
+
+
+def _anywhere(doc: Document, hint: str, number: int) -> Node | None:
+    """（二十）, 第十条, 第21条 written alone: the part with that number anywhere in the
+    document when one style has it once; 第N项/第N条 in a document without articles is
+    the Nth task."""
+    style = {"第N条": "第一条" if any(n.style == "第一条" for n in doc.nodes) else None, "第N项": None, "第N点": None, "第N款": None}.get(hint, hint)
+    pool = [n for n in doc.nodes if n.number == number and n.style not in ("专栏", "行", "附件", "文件") and (style is None or n.style == style)]
+    if style is None:
+        pool = [n for n in pool if n.task] or pool
+    if len(pool) == 1:
+        return pool[0]
+    if style is None and hint in ("第N项", "第N条") and 0 < number <= len(doc.items):
+        return doc.node(doc.items[number - 1].key)
+    return None
+
+
+def node_answer(composer, doc: Document, node: Node) -> Answer:
+    """A part that is not a single task: its own text and the parts under it."""
+    d = Draft()
+    d.add(f"{_name(node)}")
+    p = composer.node_passages.get((doc.doc_id, node.key))
+    if p is not None:
+        d.add(f"：“{quote(p.text, '', 200)}”{d.cite(p)}")
+    kids = [n for n in doc.children(node.key) if n.style != "行"]
+    if kids:
+        d.add(f"{'。' if p is not None else ''}下设{len(kids)}项：")
+        d.add("；".join(f"{_name(n)}{d.cite(q) if (q := _passage_for(composer, doc, n)) else ''}" for n in kids))
+    rows = [n for n in doc.children(node.key) if n.style == "行"]
+    if rows:
+        d.add(f"{'；' if kids else '。'}表格共{len(rows)}行")
+    d.add("。")
+    return d.answer("structure:node", [t.number for t in _tasks_under(doc, node.key)])
