@@ -20,7 +20,8 @@ from .config import Settings
 from .documents import corpus_files, parse_file
 from .index import MANIFEST, SentenceTransformerEmbeddings, VectorStore, add_terms, passages_of
 from .library import REGISTRY, Library, check_registry_writable, find, merge, sha_of
-from .retrieval import RE_DOC_WORDS, HybridSearcher, analyse, clean_question, named_documents, years_in, years_of
+from .retrieval import RE_DOC_WORDS, HybridSearcher, analyse, clean_question, named_documents, strip_document_words, years_in, years_of
+from .retrieval.query import out_of_scope_kind
 from .schema import Answer, Document, InputError, Passage, StoreError
 
 log = logging.getLogger(__name__)
@@ -284,8 +285,15 @@ class Assistant:
                 query = replace(query, other_year="", other_place="")
             # "哪一年的政府工作报告提出…": the words naming the document say nothing about the topic.
             topic = RE_DOC_WORDS.sub(" ", query.search_text).strip()
+            if doc is None and scope is not None and primary.kind != "report":
+                # "平潭那个旅游工作要点里，…": once the document is known, the words that
+                # named it say nothing about what is asked.
+                topic = strip_document_words(topic, primary)
             if topic != query.search_text and len(re.sub(r"\W", "", topic)) >= 2:
                 query = replace(query, search_text=topic)
+                if query.out_of_scope and not out_of_scope_kind(topic):
+                    # The cue was in the words that named the document (电视电话会议).
+                    query = replace(query, out_of_scope="")
         return query, scope, primary
 
     @staticmethod

@@ -316,11 +316,13 @@ class Composer:
                 "可以问我：各项工作的要求、完成期限、责任单位、次数要求，或文件的文号、主办单位等。",
                 "out_of_scope",
             )
-        if query.out_of_scope == "person":
+        # Refused by evidence: only when the document holds nothing of the kind asked.
+        if query.out_of_scope == "person" and not re.search(r"(?:组长|副组长|成员|联系人|负责人)\s*[：:]", doc.text):
             return refusal("文件中没有关于具体人员姓名的内容。", "out_of_scope")
-        if query.out_of_scope == "contact":
+        if query.out_of_scope == "contact" and not re.search(r"联系人|联系电话|电话\s*[：:]?\s*\d{5}|邮箱|网址|https?://", doc.text):
             return refusal("文件中没有关于联系方式、网址或地址等信息。", "out_of_scope")
-        if query.out_of_scope == "money" and not any(re.search(r"\d\s*(?:万元|亿元|元)", d.text) for d in self.docs.values()):
+        texts = [d.text for d in self.docs.values()] if doc.kind == "report" else [doc.text]
+        if query.out_of_scope == "money" and not any(re.search(r"\d\s*(?:万元|亿元|元)", t) for t in texts):
             return refusal("文件中没有关于经费、报酬、金额等具体数额的规定。", "out_of_scope")
         if query.other_place and query.other_place not in fold(doc.text):
             return refusal(f"本文件是《{doc.title}》，文件中没有关于{query.other_place}的规定。", "out_of_scope")
@@ -451,6 +453,9 @@ class Composer:
 
     def deadline(self, query: Query, doc: Document, item: Item) -> Answer:
         facts = item.deadlines + item.facts_of("limit") + item.facts_of("open")
+        if re.search(r"多久.{0,4}一次|多长时间.{0,4}一次|频次|频率|每隔", query.search_text):
+            # "多久考一次": how often, answered by a recurring period (每半年).
+            facts = item.facts_of("period") + facts
         if not facts:
             return refusal(f"文件没有为{self.name(item)}规定具体的完成时间。", "deadline")
         d = Draft()

@@ -27,7 +27,12 @@ GENERIC = set(
     "具体 主要 相关 有关 情况 内容 要求 分别 包括 列出 列举 文件 方案 通知 这个 那个 这 那".split()
 )
 RE_LIST = re.compile(r"哪些|哪几|几项|几条|几个|几大|几方面|多少(?:项|条|个|大|方面)?|有什么|包括什么|包括哪|分别|列出|列举|都有|一共|总共|共有")
-RE_NO_DEADLINE = re.compile(r"(?:没有?|未|无)[给写定提出明确规定具体的完成]{0,6}(?:时限|期限|时间|时间节点|截止|完成时间|月份|日期)")
+# A list or count of parts, not of things (多少个应用场景 is a figure, 哪几条 is a list of parts).
+RE_PARTS_ASKED = re.compile(
+    r"(?:几|多少|哪几|哪些)(?:个|项|条|点|大|类|张)?(?:方面|部分|项|条|点|块|类|大类|行动|任务|工作|措施|举措|内容|原则|领域|专栏|附件|板块|步骤|阶段|环节|指标|表|小点)"
+    r"|(?:几|哪几)(?:项|条|点|大|类|块)|分别是|都有哪些|包括哪些|下面有|下设"
+)
+RE_NO_DEADLINE = re.compile(r"(?:(?<!有)没有?|未|(?<!有)无)[给写定提出明确规定具体的完成]{0,6}(?:时限|期限|时间|时间节点|截止|完成时间|月份|日期)")
 RE_TASK_WORDS = re.compile(r"任务|工作|事项|条目|具体|措施|指标")
 RE_GROUP_WORDS = re.compile(r"几大|几个方面|几方面|几部分|几个部分|几块|几大块|几类|哪几大|哪几个方面|哪几部分|哪几块|几大类")
 STYLE_WORDS = {"专栏": "专栏", "附件": "附件"}
@@ -93,7 +98,7 @@ def children_of(composer, doc: Document, text: str) -> Answer | None:
     """``X有几条/哪些``: the parts under the part named X (any level), or every part of a
     kind (专栏, 附件). Counts tasks too when the question asks about tasks and they lie
     deeper than the parts directly under X."""
-    if not RE_LIST.search(text):
+    if not RE_PARTS_ASKED.search(text):
         return None
     kind = next((style for word, style in STYLE_WORDS.items() if word in text), "")
     d = Draft()
@@ -103,7 +108,7 @@ def children_of(composer, doc: Document, text: str) -> Answer | None:
             return refusal(f"文件中没有{kind}。", "structure")
         listed = [f"{n.marker}「{n.title}」" if n.title else n.marker for n in nodes]
         cites = [_passage_for(composer, doc, n) for n in nodes]
-        d.add(f"文件共有{len(nodes)}个{kind}：")
+        d.add(f"文件共有{len(nodes)}个{kind}。分别是：")
         d.add("；".join(f"{name}{d.cite(p) if p else ''}" for name, p in zip(listed, cites)) + "。")
         return d.answer("structure:kind")
     node, score = named_node(doc, text)
@@ -115,12 +120,13 @@ def children_of(composer, doc: Document, text: str) -> Answer | None:
     tasks = _tasks_under(doc, node.key)
     rows = [n for n in kids if n.style == "行"]
     parts = [n for n in kids if n.style != "行"]
+    # The count is read off the structure; each listed part cites its own heading.
     d.add(f"{_name(node)}下")
     if parts:
-        d.add(f"共有{len(parts)}项：")
+        d.add(f"共有{len(parts)}项。分别是：")
         d.add("；".join(f"{_name(n) if n.style != '附件' else n.title}{d.cite(p) if (p := _passage_for(composer, doc, n)) else ''}" for n in parts))
     if rows:
-        d.add(f"{'；另有' if parts else '共有'}表格{len(rows)}行：")
+        d.add(f"{'；另有' if parts else '共有'}表格{len(rows)}行。分别是：")
         d.add("；".join(f"{n.title}{d.cite(p) if (p := _passage_for(composer, doc, n)) else ''}" for n in rows[:30]))
     if RE_TASK_WORDS.search(text) and not RE_GROUP_WORDS.search(text) and len(tasks) != len(parts) and tasks:
         d.add(f"。其中具体任务共{len(tasks)}项")
@@ -148,7 +154,7 @@ def without_deadline(composer, doc: Document, text: str) -> Answer | None:
     if not missing:
         d.add(f"{where}的{len(tasks)}项工作都写明了具体完成时间。")
         return d.answer("structure:no_deadline")
-    d.add(f"{where}共{len(tasks)}项工作，其中{len(missing)}项没有写明具体完成时间：")
+    d.add(f"{where}共{len(tasks)}项工作，其中{len(missing)}项没有写明具体完成时间。分别是：")
     shown = []
     for it in missing[:30]:
         p = composer.item_passages.get((doc.doc_id, it.number))
@@ -359,7 +365,7 @@ def node_answer(composer, doc: Document, node: Node) -> Answer:
         d.add(f"：“{quote(p.text, '', 200)}”{d.cite(p)}")
     kids = [n for n in doc.children(node.key) if n.style != "行"]
     if kids:
-        d.add(f"{'。' if p is not None else ''}下设{len(kids)}项：")
+        d.add(f"{'。' if p is not None else ''}下设{len(kids)}项。分别是：")
         d.add("；".join(f"{_name(n)}{d.cite(q) if (q := _passage_for(composer, doc, n)) else ''}" for n in kids))
     rows = [n for n in doc.children(node.key) if n.style == "行"]
     if rows:

@@ -2,7 +2,7 @@
 and document naming (``search``)."""
 
 from .query import Query, analyse, clean_question, items_in_text, items_with_dates, years_of
-from .search import RE_DOC_WORDS, Hit, HybridSearcher, make_langchain_retriever, named_documents, years_in
+from .search import RE_DOC_WORDS, Hit, HybridSearcher, make_langchain_retriever, named_documents, strip_document_words, years_in
 
 __all__ = [
     "RE_DOC_WORDS",
@@ -15,6 +15,7 @@ __all__ = [
     "items_with_dates",
     "make_langchain_retriever",
     "named_documents",
+    "strip_document_words",
     "years_in",
     "years_of",
 ]

@@ -137,6 +137,14 @@ RE_MARKUP = re.compile(
 )
 
 
+def out_of_scope_kind(text: str) -> str:
+    """The kind of question a policy document may not answer (chitchat, writing, a
+    person, contacts, money), or "". The composer refuses it only when the document has
+    no such content."""
+    folded = fold(text)
+    return next((name for name, pattern in OUT_OF_SCOPE if pattern.search(folded)), "")
+
+
 def clean_question(question) -> str:
     """Validate and tidy a question; raises InputError with a Chinese message."""
     if question is None or not isinstance(question, str):
@@ -284,11 +292,7 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
     if chapters and intent in ("content", "list", "count", "quantity", "meta", "unit"):
         intent = "chapter"
 
-    out_of_scope = ""
-    for name, pattern in OUT_OF_SCOPE:
-        if pattern.search(sfold):
-            out_of_scope = name
-            break
+    out_of_scope = out_of_scope_kind(sfold)
 
     history_items: list[int] = []
     for turn in reversed(_valid_history(history)):

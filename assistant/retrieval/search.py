@@ -211,6 +211,27 @@ def _named_by_words(t: str, docs: list[Document]) -> str:
     return scored[0][2]
 
 
+RE_NAMING_CLAUSE = re.compile(r"^[^，,。？?]{2,40}?(?:里面|里|中|上)(?:的|，|,)?")
+
+
+def strip_document_words(text: str, doc: Document) -> str:
+    """The question without the words that name its document: its 文号, and a leading
+    clause ("平潭那个旅游工作要点里，") made of the document's title, issuer or place words."""
+    from .query import bigrams
+
+    out = text
+    if doc.meta.doc_number:
+        out = out.replace(doc.meta.doc_number, " ")
+    m = RE_NAMING_CLAUSE.match(out.strip())
+    if m:
+        clause = m.group(0)
+        own = bigrams(fold(doc.title + doc.meta.title + doc.meta.issuer)) | {"那个", "这个", "文件"}
+        pairs = bigrams(fold(clause))
+        if pairs and len(pairs & own) >= max(2, len(pairs) // 2):
+            out = out.strip()[m.end() :]
+    return out.strip() or text
+
+
 def make_langchain_retriever(assistant, k: int = 5):
     """A LangChain ``BaseRetriever`` over the assistant's full retrieval, for use in chains."""
     from langchain_core.callbacks import CallbackManagerForRetrieverRun
