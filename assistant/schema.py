@@ -346,6 +346,7 @@ class Answer:
     intent: str = ""
     items: tuple[int, ...] = ()
     timings: dict = field(default_factory=dict, compare=False)
+    features: dict = field(default_factory=dict, compare=False)  # the evidence scorer's inputs
 
     def to_dict(self) -> dict:
         return {

@@ -124,6 +124,9 @@ class Composer:
         chars = re.sub(r"[^\u4e00-\u9fff]", "", self.corpus_folded)
         table = {ch: pinyin(ch) for ch in set(chars)}
         self.corpus_pinyin = "".join(map(table.__getitem__, chars))
+        self.doc_sound = {
+            d.doc_id: "".join(table.get(ch, "") for ch in re.sub(r"[^\u4e00-\u9fff]", "", fold(d.text))) for d in docs
+        }
         self.known_units = sorted(
             {f.value for d in docs for it in d.items for f in it.facts_of("actor")}, key=len, reverse=True
         )
@@ -158,6 +161,22 @@ class Composer:
     # -- entry point
 
     def compose(self, query: Query, hits: list[Hit]) -> Answer:
+        answer = self.propose(query, hits)
+        if answer.refused or self.default.kind == "report":
+            return answer
+        from . import scorer
+
+        doc = self.docs.get(answer.citations[0].doc_id, self.default) if answer.citations else self.default
+        feats = scorer.features(query.search_text, answer, doc.text, doc.title + doc.meta.title, self.doc_sound.get(doc.doc_id))
+        if not scorer.supported(feats):
+            # Refused by evidence: the passages found do not hold what the question asks about.
+            return replace(
+                refusal("没有在文件中找到与这个问题相关的内容。文件可能没有规定这一点；可以换个说法，或询问具体工作的要求、期限和责任单位。", "not_supported"),
+                features=feats,
+            )
+        return replace(answer, features=feats)
+
+    def propose(self, query: Query, hits: list[Hit]) -> Answer:
         refused = self.out_of_scope(query)
         if refused is not None:
             return refused
@@ -453,6 +472,9 @@ class Composer:
 
     def deadline(self, query: Query, doc: Document, item: Item) -> Answer:
         facts = item.deadlines + item.facts_of("limit") + item.facts_of("open")
+        if re.search(r"(?:什么时候|何时|哪年|哪个月|几月)(?:开始|起)|从什么时候|自什么时候", query.search_text):
+            # "从什么时候开始实行": a start date (自2016年1月起) answers it.
+            facts = [f for f in item.facts_of("period") if "起" in f.text] + facts
         if re.search(r"多久.{0,4}一次|多长时间.{0,4}一次|频次|频率|每隔", query.search_text):
             # "多久考一次": how often, answered by a recurring period (每半年).
             facts = item.facts_of("period") + facts
@@ -539,7 +561,7 @@ class Composer:
         chosen = [f for s, f in scored if s >= best - 0.5][:3]
         d = Draft()
         d.add("；".join(
-            f"{f.value.get('counted') + '：' if f.value.get('counted') else ''}{f.text}{d.cite(self.sentence_passage(doc.doc_id, item.number, f.sentence))}"
+            f"{f.value.get('counted') + '：' if f.value.get('counted') and len(f.value.get('counted')) <= 16 else ''}{f.text}{d.cite(self.sentence_passage(doc.doc_id, item.number, f.sentence))}"
             for f in chosen
         ))
         d.add(f"。根据{self.name(item)}：")

@@ -92,16 +92,17 @@ INTENTS = [
     ("count", re.compile(r"多少项|几项|多少条|几条|几个部分|几部分|几大部分|多少部分|多少个部分|一共|总共|共有|共分|how many (?:work )?(?:items|chapters|parts|tasks)")),
     ("deadline", re.compile(r"什么时候|何时|截止|期限|时限|时间|节点|最晚|之前|以前|前完成|底前|年底|月底|哪天|几月|几个月|哪个月|日期|deadline|when|\bby\b|啥时候|多久|截至")),
     ("quantity", re.compile(r"几次|多少次|几期|多少期|不少于几|至少几|次数|期数|频次|多少场|几场|how many|几回|量化|多少名|多少人|多少个|(?<!哪)几个|多少家|多少")),
-    ("unit", re.compile(r"谁|哪个部门|哪些部门|哪些单位|哪个单位|什么部门|什么单位|责任单位|责任主体|牵头|负责|主体|由哪|哪一级|哪级|哪些机关|哪个机关|哪个机构|哪些机构|哪些人|who|which department|responsible")),
+    ("unit", re.compile(r"谁|配合单位|配合部门|参与单位|协办单位|哪个部门|哪些部门|哪些单位|哪个单位|什么部门|什么单位|责任单位|责任主体|牵头|负责|主体|由哪|哪一级|哪级|哪些机关|哪个机关|哪个机构|哪些机构|哪些人|who|which department|responsible")),
     ("list", re.compile(r"哪些|哪几|列出|列举|列一下|所有|全部工作|清单|都有|分别是")),
 ]
 OUT_OF_SCOPE = [
     ("chitchat", re.compile(r"^(?:你好|您好|hi|hello|嗨|在吗|谢谢|多谢|感谢|再见|拜拜|早上好|晚上好|下午好)[!！。.～~\s]*$|你是谁|你叫什么|讲个笑话|笑话|天气|星座|吃什么|唱首歌|聊聊天|心情", re.I)),
-    ("creative", re.compile(r"(?:写|拟|起草|撰写|编写|生成).{0,16}(?:诗|词|歌|故事|小说|作文|对联|请假条|文章|总结|稿|检讨|情书|段子|报告|方案|通知|简报|信息|标语|口号)|作诗|翻译成|编个|画一", re.I)),
+    # A request to write something (帮我写一篇…稿), not a user saying what they are writing.
+    ("creative", re.compile(r"(?:帮我|给我|替我|请|麻烦|你)(?:写|拟|起草|撰写|编写|生成)|(?:写|拟|起草|撰写|编写)(?:一篇|一份|一段|一首|一个|篇|份|首)|作诗|翻译成|编个|画一", re.I)),
     ("person", re.compile(r"(?:主任|市长|局长|书记|处长|负责人|领导|部长|厅长|县长|区长|老师|专家|律师)(?:是谁|叫什么|姓什么|的名字|是哪位)|哪位(?:老师|专家|领导)|姓名|叫什么名字"
                           r"|(?:报告|讲话)(?:是)?(?:由)?谁(?:作|做|宣读|发表)|谁(?:作|做|宣读|发表)的(?:报告|讲话)|报告人是谁")),
     ("contact", re.compile(r"电话|手机号|联系方式|邮箱|网址|网站地址|链接|地址|哪条街|门牌|在哪儿办|在哪里办|位置在哪")),
-    ("money", re.compile(r"多少钱|经费(?:是)?多少|预算(?:是)?多少|金额|多少万|万元|资金(?:是)?多少|工资|奖金|补贴(?:是)?多少|费用(?:是)?多少|罚款(?:是)?多少|报酬|薪酬|待遇|起征点|税率")),
+    ("money", re.compile(r"多少钱|经费(?:是)?多少|预算(?:是)?多少|金额|多少万|(?<!\d)万元(?:多少|是多少)|资金(?:是)?多少|工资|奖金|补贴(?:是)?多少|费用(?:是)?多少|罚款(?:是)?多少|报酬|薪酬|待遇|起征点|税率")),
 ]
 
 @dataclass(frozen=True)
@@ -182,6 +183,16 @@ def items_in_text(text: str, doc: Document | None = None) -> list[int]:
             if it.number not in found and it.title and len(it.title) >= 4 and (f"「{fold(it.title)}」" in folded or fold(it.ref) in folded):
                 found.append(it.number)
     return found
+
+
+def items_like(text: str, doc: Document) -> list[int]:
+    """The item whose words an earlier turn shares most (at least six word pairs, and
+    clearly more than the next item)."""
+    q = bigrams(fold(text))
+    scored = sorted(((len(q & bigrams(fold(it.title + it.text))), it.number) for it in doc.items), reverse=True)
+    if not scored or scored[0][0] < 6 or (len(scored) > 1 and scored[0][0] < scored[1][0] + 2):
+        return []
+    return [scored[0][1]]
 
 
 def bigrams(text: str) -> set[str]:
@@ -295,10 +306,14 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
     out_of_scope = out_of_scope_kind(sfold)
 
     history_items: list[int] = []
-    for turn in reversed(_valid_history(history)):
+    turns = _valid_history(history)
+    for turn in reversed(turns):
         history_items = items_in_text(turn["content"], doc)
         if history_items:
             break
+    if not history_items and turns and doc is not None:
+        # An earlier answer that names no item by its number: the item it quotes most.
+        history_items = items_like(" ".join(t["content"] for t in turns[-2:]), doc)
     followup = bool(history_items) and not items and not chapters and (
         bool(FOLLOWUP.search(sfold)) or len(re.sub(r"\W", "", sfold)) <= 8
     ) and not _other_topic(FOLLOWUP.sub(" ", sfold), doc, history_items)
