@@ -341,7 +341,8 @@ class Composer:
         if query.out_of_scope == "contact" and not re.search(r"联系人|联系电话|电话\s*[：:]?\s*\d{5}|邮箱|网址|https?://", doc.text):
             return refusal("文件中没有关于联系方式、网址或地址等信息。", "out_of_scope")
         texts = [d.text for d in self.docs.values()] if doc.kind == "report" else [doc.text]
-        if query.out_of_scope == "money" and not any(re.search(r"\d\s*(?:万元|亿元|元)", t) for t in texts):
+        money = r"\d\s*(?:万元|亿元|元)|(?:费|资金|经费|薪酬|报酬|补贴|补助|奖补|奖励|预算)[^。；]{0,30}\d+(?:\.\d+)?\s*[%％]"
+        if query.out_of_scope == "money" and not any(re.search(money, t) for t in texts):
             return refusal("文件中没有关于经费、报酬、金额等具体数额的规定。", "out_of_scope")
         if query.other_place and query.other_place not in fold(doc.text):
             return refusal(f"本文件是《{doc.title}》，文件中没有关于{query.other_place}的规定。", "out_of_scope")

@@ -190,7 +190,7 @@ def due_by(composer, doc: Document, text: str, dates) -> Answer | None:
     return d.answer("structure:due_by", [it.number for it, _, _ in found])
 
 
-RE_UNIT_TASKS = re.compile(r"(牵头|负责|配合|参与|承担|主管|主责)(?:的)?(?:哪些|哪几|什么|几项|多少)|(?:哪些|哪几|什么)(?:工作|任务|事项).{0,4}(?:牵头|负责|配合|参与|承担)")
+RE_UNIT_TASKS = re.compile(r"(牵头|负责|配合|参与|承担|主管|主责|考核)[^，。？?]{0,6}?(?:哪些|哪几|哪项|什么|啥|几项|多少)|(?:哪些|哪几|什么)(?:工作|任务|事项).{0,4}(?:牵头|负责|配合|参与|承担)")
 
 
 def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
@@ -198,19 +198,26 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
     if not RE_UNIT_TASKS.search(text):
         return None
     t = fold(text)
-    units = sorted({f.value for it in doc.items for f in it.facts_of("actor") if f.role}, key=len, reverse=True)
+    units = sorted({f.value for it in doc.items for f in it.facts_of("actor")}, key=len, reverse=True)
     unit = next((u for u in units if fold(u) in t), "")
     if not unit:
         # 区发改局 asked as 发改局: a unit name whose end the question names.
         unit = next((u for u in units if len(u) >= 4 and fold(u)[1:] in t), "")
     if not unit:
         return None
-    role = "牵头" if "牵头" in t else ("配合" if re.search(r"配合|参与|协助", t) else "")
+    role = "考核" if "考核" in t and "牵头" in t else "牵头" if "牵头" in t else ("配合" if re.search(r"配合|参与|协助", t) else "")
+    alone = bool(re.search(r"单独|独立|自己", t))  # "单独负责": the tasks where it is the only unit
     rows: list[tuple[Item, str, int]] = []
     for it in doc.items:
-        for f in it.facts_of("actor"):
-            if f.value == unit and f.role and (not role or f.role == role or (role == "牵头" and f.role in ("责任", "考核"))):
-                rows.append((it, f.role, f.sentence))
+        named = [f for f in it.facts_of("actor") if f.value == unit]
+        labelled = [f for f in named if f.role]
+        if alone and {f.value for f in it.facts_of("actor") if f.role} != {unit}:
+            continue
+        # A unit labelled for the task counts by its role; a unit that is only the subject
+        # of a sentence (X负责…) counts when no role is asked.
+        for f in labelled or ([] if role else named):
+            if not role or f.role == role or (role == "牵头" and f.role in ("责任", "考核")):
+                rows.append((it, f.role or "承担", f.sentence))
                 break
     if not rows:
         return refusal(f"文件中没有由“{unit}”{role or '承担'}的工作。", "structure:unit_tasks")

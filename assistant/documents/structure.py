@@ -239,9 +239,11 @@ def _finish_tree(raw: list[RawNode], year: int | None) -> tuple[list[Node], list
         chapter_of[c.key] = number
     marker_counts: dict[str, int] = {}
     for n in raw:
-        if n.key in tasks:
+        # A marker names one part only when no other part of the document has it.
+        if n.style not in ("行", "文件"):
             marker_counts[marker_key(n.marker)] = marker_counts.get(marker_key(n.marker), 0) + 1
 
+    all_bracketed = all(n.style == "（一）" for n in raw if n.key in tasks)
     nodes: list[Node] = []
     items: list[Item] = []
     chapter_items: dict[int, list[int]] = {}
@@ -273,8 +275,8 @@ def _finish_tree(raw: list[RawNode], year: int | None) -> tuple[list[Node], list
         chapter = chapter_of.get(root.key, 0) if root is not n else 0
         if n.style == "第一条":
             style = "article"
-        elif n.style == "（一）" and n.number == number and marker_counts.get(marker_key(n.marker), 0) == 1:
-            style = "item"
+        elif n.style == "（一）" and n.number == number and marker_counts.get(marker_key(n.marker), 0) == 1 and all_bracketed:
+            style = "item"  # （一）…（三十四） running on through the whole document: 第（七）项
         else:
             style = n.style
         items.append(
