@@ -17,36 +17,25 @@ from assistant.documents import parse_file
 from assistant.feedback import FeedbackStore, vote_name
 from assistant.schema import Answer, Document, DocumentMeta, InputError, Item, Passage
 from assistant import quiz as quizlib
-from assistant.web import (
-    GENERIC_ERROR,
-    HEADERS,
+from assistant.web.app import build_parser
+from assistant.web.auth import parse_auth
+from assistant.web.chat import chat_messages, plain_history, record_vote, respond_stream
+from assistant.web.common import WarmUp
+from assistant.web.quiz_tab import (
     QUIZ_MAX_QUESTIONS,
-    WarmUp,
     answer_choices,
     answer_sheet,
     answer_widget,
-    build_parser,
     chapter_choices,
-    chat_messages,
-    escape_text,
-    filter_rows,
     grade_markdown,
     make_quiz,
-    parse_auth,
-    plain_history,
     question_markdown,
     quiz_status,
     quiz_title,
-    record_vote,
-    render_answer,
-    render_answer_text,
-    respond_stream,
-    timeline_html,
-    work_point_rows,
-    write_csv,
     write_quiz_files,
-    write_xlsx,
 )
+from assistant.web.render import GENERIC_ERROR, escape_text, render_answer, render_answer_text
+from assistant.web.work_points import HEADERS, filter_rows, timeline_html, work_point_rows, write_csv, write_xlsx
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTICE = ROOT / "corpus" / "zhengzhou-2017-rule-of-law-work-points.txt"
@@ -499,7 +488,7 @@ def test_gradio_app_answers_over_the_api(doc, tmp_path):
 
 
 def test_exports_are_written_once_per_distinct_rows(doc, tmp_path):
-    from assistant.web import export_files
+    from assistant.web.work_points import export_files
 
     rows = work_point_rows(doc)
     first = export_files(rows, tmp_path)
