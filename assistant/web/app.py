@@ -2,30 +2,36 @@
 
 import argparse
 import logging
+import os
 import sys
 from importlib import resources
 
 from ..feedback import FILENAME as FEEDBACK_FILENAME
 from ..feedback import FeedbackStore
 from ..schema import AssistantError, InputError
-from .auth import parse_auth
-from .chat import chat_tab, current_scope_choices, feedback_store_for
-from .common import TITLE, WarmUp, default_document
+from .auth import Guard, Login, parse_auth
+from .chat import ALL_DOCUMENTS, HEAD_JS, chat_tab, current_scope_choices, feedback_store_for, scope_choices
+from .common import TITLE, WarmUp, documents_of, header_line
+from .exports import MAX_AGE, TempFiles
+from .library_page import MAX_JSONL_BYTES, library_tab
 from .quiz_tab import quiz_tab
-from .render import escape_text
-from .work_points import work_points_tab
+from .units import units_tab
+from .work_points import selected_documents, work_points_tab
 
 log = logging.getLogger(__name__)
 
 CSS = resources.files(__package__).joinpath("style.css").read_text(encoding="utf-8")
 
 
-def build_demo(assistant, *, warm_up: WarmUp | None = None, feedback: FeedbackStore | None = None, start_warm_up: bool = True):
-    """The gradio app (not launched): a header with the status line, then one tab per
-    function below. Pass ``css=CSS`` to ``launch()``.
+def build_demo(assistant, *, warm_up: WarmUp | None = None, feedback: FeedbackStore | None = None, start_warm_up: bool = True,
+               temp: TempFiles | None = None, auth_on: bool = False, admins=()):
+    """The gradio app (not launched): a header with the status line and the document
+    selector that every tab follows, then one tab per module. Pass ``css=CSS`` to ``launch()``.
 
     ``warm_up`` is started here if it is not running yet (unless ``start_warm_up`` is
-    False: the caller starts it); ``feedback`` defaults to ``<data_dir>/feedback.sqlite3``.
+    False: the caller starts it); ``feedback`` defaults to ``<data_dir>/feedback.sqlite3``;
+    ``temp`` holds the exports (a new temporary folder by default); with ``auth_on`` only
+    ``admins`` may change the library.
     """
     import gradio as gr
 
@@ -33,34 +39,51 @@ def build_demo(assistant, *, warm_up: WarmUp | None = None, feedback: FeedbackSt
     if start_warm_up:
         warm.start()
     store = feedback or feedback_store_for(assistant)
-    document = default_document(assistant)
+    temp = temp or TempFiles()
+    # gradio's cache (its copies of downloads, and uploads) goes into the bounded folder;
+    # components read this when they are created and the server when it starts
+    os.environ["GRADIO_TEMP_DIR"] = str(temp.gradio)
 
-    with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
-        with gr.Column(elem_classes="qa-header"):
-            gr.Markdown(f"# {TITLE}")
-            if document is not None:
-                number = f"（{escape_text(document.meta.doc_number)}）" if document.meta.doc_number else ""
-                gr.Markdown(f"依据《{escape_text(document.title)}》{number}回答问题，每个回答都附有原文出处，请以原文为准。")
-            status = gr.Markdown(warm.status_markdown(document), elem_classes="qa-status", elem_id="qa-status")
+    def documents_now():
+        return documents_of(assistant)
+
+    with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(300, MAX_AGE)) as demo:
+        with gr.Row(elem_classes="qa-header"):
+            with gr.Column(scale=3, min_width=300):
+                gr.Markdown(f"# {TITLE}")
+                header = gr.Markdown(header_line(documents_now()), elem_id="qa-header-line")
+                status = gr.Markdown(warm.status_markdown(documents_now()), elem_classes="qa-status", elem_id="qa-status")
+            with gr.Column(scale=2, min_width=240):
+                choices = scope_choices(assistant)
+                selected = gr.Dropdown(
+                    choices, value=ALL_DOCUMENTS, label="回答范围（各页都按所选文档显示）",
+                    info="“全部文档”时，回答会注明每句出自哪份文档。", elem_id="qa-scope",
+                )
+        version = gr.State(0)  # bumped when this page adds or removes a document
+        changed = [demo.load, version.change]
         with gr.Tabs():
-            scope = chat_tab(gr, assistant, warm, store)
-            work_points_tab(gr, document)
-            quiz_tab(gr, document)
-            # More tabs go here, one function per tab.
+            chat_tab(gr, assistant, warm, store, selected)
+            work_points_tab(gr, documents_now, selected, changed, temp)
+            units_tab(gr, documents_now, selected, changed, temp)
+            quiz_tab(gr, documents_now, selected, changed, temp)
+            library_tab(gr, assistant, warm, selected, changed, version, auth_on, admins)
 
         timer = gr.Timer(1.0, active=not warm.ready.is_set())
 
-        def refresh_status():
-            return warm.status_markdown(document), gr.Timer(active=not warm.ready.is_set())
+        def refresh_status(doc_id=ALL_DOCUMENTS):
+            docs = selected_documents(documents_now(), doc_id)
+            return warm.status_markdown(docs), header_line(docs), gr.Timer(active=not warm.ready.is_set())
 
-        timer.tick(refresh_status, outputs=[status, timer], api_visibility="private", show_progress="hidden", queue=False)
-        demo.load(refresh_status, outputs=[status, timer], api_visibility="private", show_progress="hidden", queue=False)
+        status_outputs = [status, header, timer]
+        timer.tick(refresh_status, [selected], status_outputs, api_visibility="private", show_progress="hidden", queue=False)
+        gr.on([demo.load, selected.change, version.change], refresh_status, [selected], status_outputs, api_visibility="private",
+              show_progress="hidden", queue=False)
 
-        def refresh_scope():
+        def refresh_scope(doc_id):
             choices = current_scope_choices(assistant, warm)
-            return gr.Dropdown(choices=choices, visible=len(choices) > 2)
+            return gr.Dropdown(choices=choices, value=doc_id if any(v == doc_id for _, v in choices) else ALL_DOCUMENTS)
 
-        demo.load(refresh_scope, outputs=[scope], api_visibility="private", show_progress="hidden")
+        demo.load(refresh_scope, [selected], [selected], api_visibility="private", show_progress="hidden")
     return demo
 
 
@@ -82,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
             "  python app.py --host 0.0.0.0 --port 8080\n"
             "  ASSISTANT_AUTH=alice:密码 python app.py      # 开启登录（多个账号用逗号分隔）\n"
             "  ASSISTANT_AUTH=@/etc/policy-qa/users.txt python app.py   # 每行一个 用户名:密码\n"
+            "  ASSISTANT_AUTH=alice:pw1,bob:pw2 ASSISTANT_ADMINS=alice python app.py   # 只有 alice 可以上传、删除文档\n"
             "\n首次启动会构建索引（页面顶部显示进度），之后的启动直接复用 indexes/ 中的索引。"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -92,6 +116,28 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--index-dir", help="索引目录（默认 indexes/ 或 ASSISTANT_INDEX_DIR）")
     parser.add_argument("--data-dir", help="数据目录，存放反馈等（默认 data/ 或 ASSISTANT_DATA_DIR）")
     return parser
+
+
+SESSIONS = 200  # browser sessions whose state is kept (the least recently used go first)
+
+
+def serve_options(accounts: list[tuple[str, str]] | None, login: Login | None = None) -> dict:
+    """``demo.launch`` keyword arguments shared by :func:`launch` and the tests: login
+    behind the attempt limiter, the security headers, bounded per-session state and uploads."""
+    from starlette.middleware import Middleware
+
+    return dict(
+        auth=(login or Login(accounts)) if accounts else None,
+        auth_message=f"请登录{TITLE}。" if accounts else None,
+        app_kwargs={"middleware": [Middleware(Guard)]},
+        state_session_capacity=SESSIONS,
+        max_file_size=MAX_JSONL_BYTES,
+        show_error=False,
+        theme=theme(),
+        css=CSS,
+        footer_links=["api", "settings"],
+        head=HEAD_JS,
+    )
 
 
 def launch(argv: list[str] | None = None) -> int:
@@ -114,29 +160,22 @@ def launch(argv: list[str] | None = None) -> int:
         # would only take turns on the interpreter lock and delay the page.
         assistant = Assistant(settings, lazy=True)
         warm = WarmUp(assistant)
-        demo = build_demo(assistant, warm_up=warm, feedback=FeedbackStore(settings.data_dir / FEEDBACK_FILENAME), start_warm_up=False)
+        temp = TempFiles()
+        demo = build_demo(assistant, warm_up=warm, feedback=FeedbackStore(settings.data_dir / FEEDBACK_FILENAME), start_warm_up=False,
+                          temp=temp, auth_on=bool(auth), admins=settings.admins)
     except AssistantError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     demo.queue(default_concurrency_limit=4)
     print(f"[{TITLE}] 网页地址：http://{args.host}:{args.port}" + ("（已开启登录）" if auth else ""), flush=True)
     try:
-        demo.launch(
-            server_name=args.host,
-            server_port=args.port,
-            share=False,
-            auth=auth,
-            auth_message=f"请登录{TITLE}。" if auth else None,
-            show_error=False,
-            theme=theme(),
-            css=CSS,
-            footer_links=["api", "settings"],
-            prevent_thread_lock=True,
-        )
+        demo.launch(server_name=args.host, server_port=args.port, share=False, prevent_thread_lock=True, **serve_options(auth))
         warm.start()
         demo.block_thread()
     except KeyboardInterrupt:
         print("已停止。", file=sys.stderr)
         return 130
+    finally:
+        temp.close()
     return 0
 

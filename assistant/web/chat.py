@@ -2,12 +2,14 @@
 
 import logging
 import math
+import threading
 import time
+from collections import deque
 from pathlib import Path
 
 from ..feedback import FILENAME as FEEDBACK_FILENAME
 from ..feedback import FeedbackStore, vote_name
-from ..schema import AssistantError
+from ..schema import AssistantError, InputError
 from .common import WarmUp, documents_of
 from .render import GENERIC_ERROR, escape_lines, escape_text, render_answer, render_answer_text
 
@@ -32,6 +34,40 @@ MAX_QUESTION_CHARS = 1000  # ask() reads less; this only keeps a pasted page out
 # so it uses few messages (each costs the server a diff and an SSE event) and little time.
 STREAM_CHUNKS = 3
 STREAM_SECONDS = 0.1  # pause budget per answer, spread over the chunks
+MAX_TURNS = 40  # turns a session keeps (shown and used as history); older ones are dropped
+MAX_WAITING = 10  # questions a session may queue behind the one being answered
+SESSION_SECONDS = 4 * 3600  # a session's conversation is dropped this long after its last change
+WAITING = "排队中：上一个问题回答完后马上回答这一个……"
+# In the browser, nothing typed may be lost: when a question is sent (Enter or 发送), its
+# text is taken and the box emptied within the same key or click event, after gradio has
+# seen it and before any later keystroke; the event's js then hands the taken text to the
+# server. (Emptying the box from the server, or from the event's js, which runs later,
+# cut off the first characters of the next question.)
+HEAD_JS = """<script>
+(() => {
+  const taken = [];
+  let seen = null;
+  window.qaTakeQuestion = (fallback) => (taken.length ? taken.shift() : fallback);
+  const box = () => document.querySelector('#qa-question textarea');
+  const sending = (e) => e.type === 'click'
+    ? !!(e.target.closest && e.target.closest('#qa-send'))
+    : e.key === 'Enter' && !e.shiftKey && !e.isComposing && !!(e.target.closest && e.target.closest('#qa-question'));
+  const before = (e) => { seen = sending(e) && box() && box().value.trim() ? box().value : null; };
+  const after = () => {
+    if (seen === null) return;
+    taken.push(seen);
+    seen = null;
+    const b = box();
+    b.value = '';
+    b.dispatchEvent(new Event('input', {bubbles: true}));
+  };
+  for (const type of ['keydown', 'click']) {
+    window.addEventListener(type, before, true);
+    window.addEventListener(type, after, false);
+  }
+})();
+</script>"""
+TAKE_QUESTION_JS = "(question, ...rest) => [window.qaTakeQuestion ? window.qaTakeQuestion(question) : question, ...rest]"
 
 
 def feedback_store_for(assistant) -> FeedbackStore:
@@ -147,22 +183,118 @@ def current_scope_choices(assistant, warm: WarmUp) -> list[tuple[str, str]]:
     return scope_choices(assistant)
 
 
-def chat_tab(gr, assistant, warm: WarmUp, store: FeedbackStore):
-    def respond(question, turns, doc=ALL_DOCUMENTS):
+class Conversation:
+    """One browser session's chat: the finished turns (at most MAX_TURNS), the question
+    being answered and the questions waiting behind it. Events of one session run
+    concurrently and share this object; the first one drains the queue, so every question
+    sent while an answer streams is answered after it, in order."""
+
+    def __init__(self):
+        self.turns: list[dict] = []
+        self.current: dict | None = None
+        self.waiting: deque[tuple[str, str | None]] = deque()
+        self.busy = False
+        self.lock = threading.Lock()
+
+    def __deepcopy__(self, memo):  # gradio copies the default value for every new session
+        return Conversation()
+
+    def messages(self) -> list[dict]:
+        """Chatbot value: finished turns, the one streaming, then the waiting questions."""
+        with self.lock:
+            turns = self.turns + ([self.current] if self.current else [])
+            waiting = list(self.waiting)
+        out = chat_messages(turns)
+        for question, _ in waiting:
+            out += [{"role": "user", "content": escape_lines(question, "\n")}, {"role": "assistant", "content": WAITING}]
+        return out
+
+    def submit(self, question: str, doc: str | None) -> bool | None:
+        """Queue a question; True when the caller must drain the queue, False when another
+        event of this session already does, None when the queue is full."""
+        with self.lock:
+            if len(self.waiting) >= MAX_WAITING:
+                return None
+            self.waiting.append((question, doc))
+            if self.busy:
+                return False
+            self.busy = True
+            return True
+
+    def next_question(self) -> tuple[str, str | None] | None:
+        with self.lock:
+            if not self.waiting:
+                self.busy = False
+                return None
+            return self.waiting.popleft()
+
+    def finish(self, turns: list[dict]) -> None:
+        with self.lock:
+            self.turns = turns[-MAX_TURNS:]
+            self.current = None
+
+    def clear(self) -> None:
+        with self.lock:
+            self.turns, self.current = [], None
+            self.waiting.clear()
+
+
+def answer_queued(assistant, warm: WarmUp, conversation: Conversation, question: str, doc: str | None = None, delay: float = STREAM_SECONDS):
+    """Queue ``question`` and yield the chatbot messages; the first caller of a session
+    answers every queued question in turn, later callers only show theirs as waiting."""
+    question = (question or "").strip()[:MAX_QUESTION_CHARS]
+    if not question:
+        yield conversation.messages()
+        return
+    drain = conversation.submit(question, doc or None)
+    if not drain:
+        if drain is None:
+            raise InputError(f"已有 {MAX_WAITING} 个问题在排队，请等当前回答完成后再发送。")
+        yield conversation.messages()
+        return
+    try:
+        while (queued := conversation.next_question()) is not None:
+            text, scope = queued
+            turns = list(conversation.turns)
+            for messages, finished in respond_stream(assistant, warm, text, turns, delay=delay, doc=scope):
+                if len(finished) > len(turns):
+                    conversation.finish(finished)
+                else:
+                    # the turn being answered is the last message pair
+                    conversation.current = {"question": text, "display": messages[-1]["content"]}
+                yield conversation.messages()
+    finally:  # the page was closed mid-answer: a later question drains what is left
+        with conversation.lock:
+            conversation.busy = False
+            conversation.current = None
+
+
+def chat_tab(gr, assistant, warm: WarmUp, store: FeedbackStore, scope):
+    """The tab; ``scope`` is the page's document selector (the 回答范围)."""
+
+    def respond(question, conversation, doc=ALL_DOCUMENTS):
         if not (question or "").strip():
-            gr.Warning("请输入问题，例如：规范性文件什么时候前要录入数据库？")
-        for messages, current in respond_stream(assistant, warm, question, turns, doc=doc or None):
-            yield messages, "", current
+            gr.Warning("请输入问题，例如：规范性文件什么时候前要录入数据库？", title="提示")
+        try:
+            yield from answer_queued(assistant, warm, conversation, question, doc)
+        except InputError as exc:
+            gr.Warning(str(exc), title="提示")
+            yield conversation.messages()
 
-    def on_like(turns, data: gr.LikeData):
-        if record_vote(store, turns, data.index, data.liked):
-            gr.Info("感谢反馈！")
+    def on_like(conversation, data: gr.LikeData):
+        if data.liked is None or data.liked == "":
+            return
+        if record_vote(store, conversation.turns, data.index, data.liked):
+            gr.Info("已记录您的反馈（👍）。谢谢！" if vote_name(data.liked) == "up" else "已记录您的反馈（👎），我们会改进。", title="感谢反馈")
+        else:
+            gr.Warning("反馈未能保存，请稍后重试。", title="提示")
 
-    def clear():
-        return [], "", []
+    def clear(conversation):
+        conversation.clear()
+        return []
 
     with gr.Tab("问答", id="chat"):
-        turns = gr.State([])
+        conversation = gr.State(Conversation(), time_to_live=SESSION_SECONDS)
         chatbot = gr.Chatbot(
             label="对话",
             height=520,
@@ -172,14 +304,14 @@ def chat_tab(gr, assistant, warm: WarmUp, store: FeedbackStore):
             allow_tags=False,
             buttons=[],
             feedback_options=("Like", "Dislike"),
-            placeholder="请在下方输入问题，或点击示例问题。每个回答都会注明出自通知的哪一项。",
+            placeholder="请在下方输入问题，或点击示例问题。每个回答都会注明出自哪份文件的哪一项。",
             elem_id="qa-chatbot",
         )
-        with gr.Row():
+        with gr.Row(elem_classes="qa-ask-row"):
             question = gr.Textbox(
                 label="问题",
                 show_label=False,
-                placeholder="请输入问题，按回车发送，例如：规范性文件什么时候前要录入数据库？",
+                placeholder="请输入问题，按回车发送（回答时也可继续提问，会依次回答），例如：规范性文件什么时候前要录入数据库？",
                 scale=8,
                 max_lines=4,
                 max_length=MAX_QUESTION_CHARS,
@@ -188,27 +320,18 @@ def chat_tab(gr, assistant, warm: WarmUp, store: FeedbackStore):
             with gr.Column(scale=1, min_width=110):
                 send = gr.Button("发送", variant="primary", elem_id="qa-send")
                 clear_button = gr.Button("清空对话", size="sm", variant="secondary", elem_id="qa-clear")
-        choices = scope_choices(assistant)
-        scope = gr.Dropdown(
-            choices,
-            value=ALL_DOCUMENTS,
-            label="回答范围",
-            info="只在选中的文档中查找；“全部文档”时，回答会注明每句出自哪份文档。",
-            visible=len(choices) > 2,
-            elem_id="qa-scope",
-        )
         gr.Markdown("**示例问题**（点击直接提问）：")
         with gr.Row():
             example_buttons = [gr.Button(q, size="sm", variant="secondary", elem_classes="qa-example") for q in EXAMPLES]
 
-        outputs = [chatbot, question, turns]
-        common = dict(concurrency_id="chat", concurrency_limit=CHAT_CONCURRENCY, show_progress="minimal")
-        question.submit(respond, [question, turns, scope], outputs, api_name="ask", **common)
-        send.click(respond, [question, turns, scope], outputs, api_visibility="undocumented", **common)
+        # No output goes to the question box (the browser empties it), and a question sent
+        # while an answer streams starts its own event ("multiple"): it is queued, not dropped.
+        common = dict(concurrency_id="chat", concurrency_limit=CHAT_CONCURRENCY, show_progress="hidden", trigger_mode="multiple")
+        question.submit(respond, [question, conversation, scope], [chatbot], api_name="ask", js=TAKE_QUESTION_JS, **common)
+        send.click(respond, [question, conversation, scope], [chatbot], api_visibility="undocumented", js=TAKE_QUESTION_JS, **common)
         for button in example_buttons:
-            button.click(respond, [button, turns, scope], outputs, api_visibility="undocumented", **common)
-        clear_button.click(clear, None, outputs, api_visibility="private", queue=False)
-        chatbot.clear(clear, None, outputs, api_visibility="private", queue=False)
-        chatbot.like(on_like, [turns], None, api_visibility="private", queue=False)
-    return scope
-
+            button.click(respond, [button, conversation, scope], [chatbot], api_visibility="undocumented", **common)
+        clear_button.click(clear, [conversation], [chatbot], api_visibility="private", queue=False)
+        chatbot.clear(clear, [conversation], [chatbot], api_visibility="private", queue=False)
+        # queued: gr.Info reaches the page through the queue's event stream only
+        chatbot.like(on_like, [conversation], None, api_visibility="private")

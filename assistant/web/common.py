@@ -54,14 +54,33 @@ class WarmUp:
             self.echo(f"[{TITLE}] 就绪（用时 {self.seconds:.1f} 秒）")
         self.ready.set()
 
-    def status_markdown(self, document: Document | None) -> str:
+    def status_markdown(self, documents: Document | list[Document] | None) -> str:
+        """The status line for the selected document(s)."""
+        if isinstance(documents, Document):
+            documents = [documents]
         if not self.ready.is_set():
             return f'<span class="qa-busy">●</span> 正在准备：{escape_text(self.message)}（首次启动需要构建索引，请稍候）'
         if self.error:
             return f'<span class="qa-failed">●</span> 初始化失败：{escape_text(self.error)}'
-        if document is None:
+        if not documents:
             return '<span class="qa-ready">●</span> 就绪'
-        return f'<span class="qa-ready">●</span> 就绪：共 {len(document.items)} 项工作，可以提问了。'
+        items = sum(len(d.items) for d in documents)
+        if len(documents) == 1:
+            what = f"共 {items} 项工作" if items else f"共 {len(documents[0].sections)} 段"
+        else:
+            what = f"共 {len(documents)} 份文档" + (f"、{items} 项工作" if items else "")
+        return f'<span class="qa-ready">●</span> 就绪：{what}，可以提问了。'
+
+
+def header_line(documents: list[Document]) -> str:
+    """The line under the title: which document(s) the answers rest on."""
+    if not documents:
+        return "尚未载入文档。"
+    if len(documents) == 1:
+        doc = documents[0]
+        number = f"（{escape_text(doc.meta.doc_number)}）" if doc.meta.doc_number else ""
+        return f"依据《{escape_text(doc.title)}》{number}回答问题，每个回答都附有原文出处，请以原文为准。"
+    return f"依据全部 {len(documents)} 份文档回答问题，每个回答都注明出自哪份文档，请以原文为准。可在右侧“回答范围”中选择一份文档。"
 
 
 

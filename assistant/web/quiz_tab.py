@@ -1,14 +1,14 @@
 """The 法治培训测验 tab: quiz settings checked, questions shown as widgets, graded, downloaded."""
 
-import hashlib
 import logging
-import tempfile
 import threading
 from pathlib import Path
 
 from .. import quiz as quizlib
 from ..schema import AssistantError, Document, InputError
+from .exports import TempFiles
 from .render import GENERIC_ERROR, escape_text
+from .work_points import selected_documents
 
 log = logging.getLogger(__name__)
 
@@ -69,19 +69,19 @@ def quiz_status(questions: list, document: Document) -> str:
     return escape_text(text)
 
 
-def write_quiz_files(questions: list, root: str | Path, title: str) -> dict[str, Path]:
-    """``quiz.docx``, ``quiz.csv`` (with BOM) and ``quiz.json`` in a sub-folder of ``root``
-    named by the quiz's hash, so the downloads keep plain names and a quiz is written once."""
-    digest = hashlib.sha256((title + "\n" + quizlib.to_json(questions)).encode("utf-8")).hexdigest()[:16]
-    folder = Path(root) / digest
+def write_quiz_files(questions: list, temp: TempFiles, title: str) -> dict[str, Path]:
+    """``quiz.docx``, ``quiz.csv`` (with BOM) and ``quiz.json`` in a folder named by the
+    quiz's hash, so the downloads keep plain names and a quiz is written once; older
+    files are pruned."""
+    folder = temp.folder("quiz", title + "\n" + quizlib.to_json(questions))
     paths = {fmt: folder / f"quiz.{fmt}" for fmt, _ in QUIZ_DOWNLOADS}
-    folder.mkdir(parents=True, exist_ok=True)
     for fmt, path in paths.items():
         if not path.exists():
             # Written aside and renamed: two sessions may generate the same quiz at once.
             part = folder / f".{threading.get_ident()}.{path.name}"
             quizlib.save(questions, part, fmt, title)
             part.replace(path)
+    temp.prune(keep=folder)
     return paths
 
 
@@ -142,26 +142,36 @@ def grade_markdown(questions: list, result: dict) -> tuple[str, list[str]]:
 
 
 
-def quiz_tab(gr, document: Document | None) -> None:
+def quiz_document(documents: list[Document], doc_id: str | None) -> Document | None:
+    """The document a quiz is drawn from: the selected one; for "全部文档" the first with tasks."""
+    docs = selected_documents(documents, doc_id)
+    return next((d for d in docs if d.items), docs[0] if docs else None)
+
+
+def quiz_intro(document: Document | None) -> str:
+    if document is None or not document.items:
+        return "所选文档中没有识别到工作条目（（一）或第一条），无法出题。请在上方选择一份通知。"
+    return f"从《{escape_text(document.title)}》原文出题，每题附答案和原文出处。选好题量、题型和章节后点击“生成测验”。"
+
+
+def quiz_tab(gr, documents_now, selected, changed, temp: TempFiles) -> None:
+    """The tab; it follows the document chosen in ``selected`` (redrawn on ``changed``)."""
     with gr.Tab("法治培训测验", id="quiz"):
-        if document is None or not document.items:
-            gr.Markdown("无法出题：语料中未识别到条目。")
-            return
-        exports = tempfile.mkdtemp(prefix="policy-qa-quiz-")
-        title = quiz_title(document)
-        gr.Markdown(f"从《{escape_text(document.title)}》原文出题，每题附答案和原文出处。选好题量、题型和章节后点击“生成测验”。")
+        intro = gr.Markdown(elem_id="qa-quiz-intro")
         with gr.Row():
             size = gr.Number(label="题量", value=10, precision=0, info=f"1–{QUIZ_MAX_QUESTIONS} 题", elem_id="qa-quiz-n")
             seed = gr.Number(label="随机种子", value=7, precision=0, info="相同种子生成相同试卷", elem_id="qa-quiz-seed")
             types = gr.CheckboxGroup(QUIZ_TYPES, value=[v for _, v in QUIZ_TYPES], label="题型", elem_id="qa-quiz-types")
         chapters = gr.Dropdown(
-            chapter_choices(document),
-            value=[],
-            multiselect=True,
-            label="章节（不选则从全文出题）",
-            visible=bool(document.chapters),
-            elem_id="qa-quiz-chapters",
+            [], value=[], multiselect=True, label="章节（不选则从全文出题）", elem_id="qa-quiz-chapters"
         )
+
+        def follow(doc_id):
+            document = quiz_document(documents_now(), doc_id)
+            choices = chapter_choices(document) if document is not None else []
+            return quiz_intro(document), gr.Dropdown(choices=choices, value=[], visible=bool(choices))
+
+        gr.on([*changed, selected.change], follow, [selected], [intro, chapters], api_visibility="private", show_progress="hidden")
         with gr.Row():
             generate = gr.Button("生成测验", variant="primary", elem_id="qa-quiz-generate")
             downloads = [
@@ -173,13 +183,14 @@ def quiz_tab(gr, document: Document | None) -> None:
         quiz = gr.State((0, []))
 
         def error(message: str) -> str:
-            gr.Warning(message)
+            gr.Warning(message, title="提示")
             return f'<span class="qa-error">{escape_text(message)}</span>'
 
-        def on_generate(n, chosen_types, chosen_chapters, seed_value, current):
+        def on_generate(n, chosen_types, chosen_chapters, seed_value, current, doc_id):
+            document = quiz_document(documents_now(), doc_id)
             try:
                 questions = make_quiz(document, n, chosen_types, chosen_chapters, seed_value)
-                files = write_quiz_files(questions, exports, title)
+                files = write_quiz_files(questions, temp, quiz_title(document))
             except AssistantError as exc:
                 return [gr.skip(), error(str(exc) or GENERIC_ERROR)] + [gr.skip()] * len(downloads)
             except Exception:
@@ -191,9 +202,10 @@ def quiz_tab(gr, document: Document | None) -> None:
 
         generate.click(
             on_generate,
-            [size, types, chapters, seed, quiz],
+            [size, types, chapters, seed, quiz, selected],
             [quiz, status, *downloads],
-            api_visibility="private",
+            api_name="quiz",
+            api_visibility="undocumented",
             show_progress="minimal",
         )
 
