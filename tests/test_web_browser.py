@@ -332,7 +332,7 @@ def auth_app(folders, app):
     (root / "auth").mkdir()
     manifest = index_dir / "manifest.json"
     built = manifest.read_bytes() if manifest.exists() else None
-    server = App(root / "auth", index_dir, ASSISTANT_AUTH=f"{USER}:{PASSWORD},other:pw2")
+    server = App(root / "auth", index_dir, ASSISTANT_AUTH=f"{USER}:{PASSWORD},other:pw2", ASSISTANT_ADMINS=USER)
     server.reused_index = built is not None and manifest.read_bytes() == built
     yield server
     server.stop()
@@ -356,6 +356,27 @@ def test_login_refuses_a_wrong_password_and_admits_the_right_one(auth_app, page)
     answer = ask(page, "县（市、区）政府常务会议每年学法不少于几次？")
     assert "4次" in answer.inner_text()
     assert auth_app.reused_index
+
+
+def test_a_reader_may_not_remove_a_document(auth_app, page, tmp_path):
+    page.goto(auth_app.url)
+    page.locator("input[data-testid=textbox]").fill("other")
+    page.locator("input[type=password]").fill("pw2")
+    page.get_by_role("button", name="登录").click()
+    page.locator("#qa-status").get_by_text("就绪").wait_for()
+    open_tab(page, "library")
+    rows = page.locator("#qa-library-table [role=row]")
+    rows.filter(has_text="郑州市2017年推进依法行政建设法治政府工作要点").first.wait_for()
+    choose(page, "qa-library-doc", "《郑州市2017年推进依法行政建设法治政府工作要点》（郑政文〔2017〕60号）")
+    page.locator("#qa-library-remove").click()
+    page.locator("#qa-library-status").get_by_text("只有管理员可以修改文档库").wait_for()
+    notice = make_notice_docx(tmp_path / f"{NOTICE_TITLE}.docx")
+    page.locator("#qa-upload input[type=file]").set_input_files(str(notice))
+    page.locator("#qa-upload").get_by_text(notice.name).wait_for()
+    page.locator("#qa-upload-add").click()
+    page.locator("#qa-library-status").get_by_text("只有管理员可以修改文档库").wait_for()
+    assert rows.filter(has_text=NOTICE_TITLE).count() == 0
+    assert rows.filter(has_text="郑州市2017年推进依法行政建设法治政府工作要点").count() == 1
 
 
 def test_first_start_prints_index_progress(app):
@@ -509,7 +530,7 @@ def test_upload_a_notice_ask_about_it_see_its_tasks_and_remove_it(app, page, tmp
     choose(page, "qa-library-doc", f"《{NOTICE_TITLE}》")
     page.locator("#qa-library-remove").click()
     page.locator("#qa-library-status").get_by_text(f"已删除：{NOTICE_TITLE}").wait_for(timeout=120_000)
-    page.locator("#qa-library-table").get_by_text(NOTICE_TITLE).wait_for(state="detached")
+    page.locator("#qa-library-table [role=row]").filter(has_text=NOTICE_TITLE).first.wait_for(state="detached")
     box = page.locator("#qa-scope input")
     box.click()
     options = page.locator(f"#{box.get_attribute('aria-controls')}").get_by_role("option")

@@ -7,10 +7,13 @@
 first-start index build shown in the page. One module per part of the page:
 
 - ``app``: the page layout, theme and launcher;
-- ``common``: the title, the background warm-up and its status line;
-- ``chat``: the 问答 tab; ``work_points``: 工作要点一览; ``quiz_tab``: 法治培训测验;
+- ``common``: the title, the background warm-up, the header and status lines;
+- ``chat``: 问答 (the queue of questions per session); ``work_points``: 工作要点一览;
+  ``units``: 本单位任务 (with the iCalendar file); ``quiz_tab``: 法治培训测验;
+  ``library_page``: 文档管理;
 - ``render``: escaping and rendering (everything that ends up in HTML goes through it);
-- ``auth``: login accounts.
+- ``auth``: login accounts, the login attempt limit, admins, security headers;
+- ``exports``: the bounded temporary folder of downloads and uploads.
 
 gradio is imported inside functions only, so ``app.py -h`` and the unit tests start fast.
 """

@@ -200,13 +200,15 @@ def library_tab(gr, assistant, warm, selected, changed, version, auth_on: bool, 
             f"（JSONL 不超过 {MAX_JSONL_BYTES // 1024 // 1024} MB），一次最多 {MAX_FILES} 个。同名文档再次上传会替换旧版本。{note}"
         )
         with gr.Row(elem_classes="qa-toolbar"):
-            files = gr.File(label="选择文件", file_count="multiple", file_types=list(INGEST_SUFFIXES), elem_id="qa-upload", scale=4)
+            files = gr.File(label="选择文件", file_count="multiple", file_types=list(INGEST_SUFFIXES), height=150, elem_id="qa-upload", scale=4)
             add_button = gr.Button("添加到文档库", variant="primary", elem_id="qa-upload-add", scale=1, min_width=120)
         result = gr.HTML(elem_id="qa-library-status")
         listing = gr.Dataframe(headers=HEADERS, datatype="str", interactive=False, wrap=True, column_widths=column_widths(HEADERS), elem_id="qa-library-table",
                                elem_classes="qa-wide-table")
         with gr.Row(elem_classes="qa-toolbar"):
-            chosen = gr.Dropdown([], value=None, label="查看文档（解析结果）", elem_id="qa-library-doc", scale=4)
+            # any name is accepted (the HTTP API names documents by id or title); remove() checks it
+            chosen = gr.Dropdown(document_choices(assistant), value=None, allow_custom_value=True, label="查看文档（解析结果）",
+                                 elem_id="qa-library-doc", scale=4)
             remove_button = gr.Button("删除所选文档", variant="stop", elem_id="qa-library-remove", scale=1, min_width=120)
         tree = gr.HTML(elem_id="qa-library-tree")
 
