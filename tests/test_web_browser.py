@@ -197,6 +197,10 @@ def test_thumbs_up_is_stored(app, page):
     open_chat(page, app.url)
     ask(page, "政府法律顾问制度要在什么时候前全部建立？")
     page.locator("#qa-chatbot button[aria-label='赞'], #qa-chatbot button[aria-label='Like']").first.click()
+    page.get_by_text("已记录您的反馈（👍）。谢谢！").wait_for()  # the confirmation pop-up, titled in Chinese
+    title = page.locator("[data-testid=toast-body] .toast-title").first
+    assert title.evaluate("e => getComputedStyle(e, '::before').content") == '"提示"'
+    assert title.evaluate("e => getComputedStyle(e).fontSize") == "0px"  # gradio's English "Info" is not shown
     db = app.data_dir / "feedback.sqlite3"
     deadline = time.monotonic() + 15
     rows = []
