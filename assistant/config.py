@@ -49,6 +49,7 @@ class Settings:
     llm_model: str | None
     llm_api_key: str | None
     auth: str | None
+    admins: tuple[str, ...] = ()  # users who may change the library when login is on
 
     @classmethod
     def load(cls, **overrides) -> "Settings":
@@ -80,6 +81,7 @@ class Settings:
             llm_model=_env("ASSISTANT_LLM_MODEL"),
             llm_api_key=_env("ASSISTANT_LLM_API_KEY"),
             auth=_env("ASSISTANT_AUTH"),
+            admins=tuple(u.strip() for u in (_env("ASSISTANT_ADMINS") or "").split(",") if u.strip()),
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         for key in ("corpus_dir", "index_dir", "data_dir"):

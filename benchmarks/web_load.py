@@ -60,7 +60,7 @@ def percentile(values: list[float], p: float) -> float:
 def ask_once(client, question: str) -> tuple[float, str | None]:
     t0 = time.perf_counter()
     try:
-        chat, _ = client.predict(question, api_name="/ask")
+        chat = client.predict(question, "", api_name="/ask")  # (question, 回答范围: all documents)
         content = chat[-1]["content"]
         text = content[0]["text"] if isinstance(content, list) else str(content)
         error = None if text and "抱歉，系统出现问题" not in text else "error message in answer"

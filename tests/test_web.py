@@ -17,36 +17,25 @@ from assistant.documents import parse_file
 from assistant.feedback import FeedbackStore, vote_name
 from assistant.schema import Answer, Document, DocumentMeta, InputError, Item, Passage
 from assistant import quiz as quizlib
-from assistant.web import (
-    GENERIC_ERROR,
-    HEADERS,
+from assistant.web.app import build_parser
+from assistant.web.auth import parse_auth
+from assistant.web.chat import chat_messages, plain_history, record_vote, respond_stream
+from assistant.web.common import WarmUp
+from assistant.web.quiz_tab import (
     QUIZ_MAX_QUESTIONS,
-    WarmUp,
     answer_choices,
     answer_sheet,
     answer_widget,
-    build_parser,
     chapter_choices,
-    chat_messages,
-    escape_text,
-    filter_rows,
     grade_markdown,
     make_quiz,
-    parse_auth,
-    plain_history,
     question_markdown,
     quiz_status,
     quiz_title,
-    record_vote,
-    render_answer,
-    render_answer_text,
-    respond_stream,
-    timeline_html,
-    work_point_rows,
-    write_csv,
     write_quiz_files,
-    write_xlsx,
 )
+from assistant.web.render import GENERIC_ERROR, escape_text, render_answer, render_answer_text
+from assistant.web.work_points import HEADERS, filter_rows, timeline_html, work_point_rows, write_csv, write_xlsx
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTICE = ROOT / "corpus" / "zhengzhou-2017-rule-of-law-work-points.txt"
@@ -170,8 +159,23 @@ def test_timeline_lists_the_three_deadlines(doc):
         "<li><b>2017&#45;12&#45;31</b> 第（十）项 积极推进政府法律顾问和公职律师制度：2017年12月底前</li>"
         "<li><b>2017&#45;12&#45;31</b> 第（二十八）项 健全依法化解纠纷机制：2017年底前</li></ul></div>"
     )
-    assert page.count('class="qa-dot"') == 3
+    assert page.count('class="qa-dot"') == 2  # one per date: 10-31 and 12-31
     assert page.count('class="qa-tick"') == 12
+    # the two labels of 12-31 sit in two lanes, not on top of each other
+    assert re.findall(r'class="qa-dot-label" style="left:([\d.]+)%;bottom:(\d+)px">([^<]+)<', page) == [
+        ("83.24", "18", "（七）"), ("100.00", "18", "（十）"), ("100.00", "38", "（二十八）")
+    ]
+
+
+def test_label_lanes_never_overlap_at_the_narrowest_axis():
+    from assistant.web.work_points import AXIS_PX, LABEL_PX_PER_CHAR, label_lanes
+
+    positions = [(p, "（二十八）") for p in (10.0, 12.0, 14.0, 40.0, 90.0)]
+    lanes = label_lanes(positions)
+    assert lanes == [0, 1, 2, 0, 0]
+    half = (5 * LABEL_PX_PER_CHAR + 8) / AXIS_PX * 50
+    assert 40.0 - half >= 10.0 + half
+    assert label_lanes([(50.0, "x")] * 9)[-1] is None  # more than MAX_LANES: the list below tells
 
 
 # ---------------------------------------------------------------- escaping and rendering
@@ -487,8 +491,7 @@ def test_gradio_app_answers_over_the_api(doc, tmp_path):
     demo.queue().launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
     try:
         client = Client(f"http://127.0.0.1:{port}/", verbose=False)
-        chat, box = client.predict("规范性文件什么时候前要录入数据库？", api_name="/ask")
-        assert box == ""
+        chat = client.predict("规范性文件什么时候前要录入数据库？", api_name="/ask")
         assert [m["role"] for m in chat] == ["user", "assistant"]
         assert chat[-1]["content"][0]["text"].startswith("2017年10月底前（2017&#45;10&#45;31）。")
         client.predict("那这项工作由谁负责？", api_name="/ask")
@@ -499,15 +502,17 @@ def test_gradio_app_answers_over_the_api(doc, tmp_path):
 
 
 def test_exports_are_written_once_per_distinct_rows(doc, tmp_path):
-    from assistant.web import export_files
+    from assistant.web.exports import TempFiles
+    from assistant.web.work_points import export_files
 
+    temp = TempFiles(tmp_path)
     rows = work_point_rows(doc)
-    first = export_files(rows, tmp_path)
-    again = export_files(list(rows), tmp_path)
-    other = export_files(filter_rows(rows, "2017-12-31"), tmp_path)
+    first = export_files(rows, temp)
+    again = export_files(list(rows), temp)
+    other = export_files(filter_rows(rows, "2017-12-31"), temp)
     assert first == again and first != other
     assert [p.name for p in first] == ["work-points.csv", "work-points.xlsx"]
-    assert len(list(tmp_path.iterdir())) == 2
+    assert len(list(temp.exports.iterdir())) == 2
 
 
 # ---------------------------------------------------------------- training quiz
@@ -581,7 +586,10 @@ def test_quiz_files_docx_csv_json(doc, tmp_path):
     quiz = make_quiz(doc, 5, ALL_TYPES, [], 7)
     title = quiz_title(doc)
     assert title == "《郑州市2017年推进依法行政建设法治政府工作要点》学法测试题"
-    files = write_quiz_files(quiz, tmp_path, title)
+    from assistant.web.exports import TempFiles
+
+    temp = TempFiles(tmp_path)
+    files = write_quiz_files(quiz, temp, title)
     assert [(fmt, p.name) for fmt, p in files.items()] == [("docx", "quiz.docx"), ("csv", "quiz.csv"), ("json", "quiz.json")]
     assert quizlib.load_quiz(files["json"]) == quiz
     assert files["csv"].read_bytes().startswith(b"\xef\xbb\xbf")
@@ -592,8 +600,8 @@ def test_quiz_files_docx_csv_json(doc, tmp_path):
     paragraphs = [p.text for p in docx.Document(str(files["docx"])).paragraphs]
     assert paragraphs[0] == title
     assert f"1. {quiz[0].question}" in paragraphs
-    assert write_quiz_files(list(quiz), tmp_path, title) == files  # the same quiz is written once
-    assert [p.name for p in tmp_path.iterdir()] == [files["json"].parent.name]
+    assert write_quiz_files(list(quiz), temp, title) == files  # the same quiz is written once
+    assert [p.name for p in temp.exports.iterdir()] == [files["json"].parent.name]
     assert sorted(p.name for p in files["json"].parent.iterdir()) == ["quiz.csv", "quiz.docx", "quiz.json"]
 
 
@@ -668,10 +676,10 @@ def test_quiz_tab_is_in_the_app_and_stays_small(doc, tmp_path):
     ids = {getattr(block, "elem_id", None) for block in demo.blocks.values()}
     assert {"qa-quiz-n", "qa-quiz-seed", "qa-quiz-types", "qa-quiz-chapters", "qa-quiz-generate", "qa-quiz-json"} <= ids
     labels = [block.label for block in demo.blocks.values() if type(block).__name__ == "Tab"]
-    assert labels == ["问答", "工作要点一览", "法治培训测验"]
+    assert labels == ["问答", "工作要点一览", "本单位任务", "法治培训测验", "文档管理"]
     # gradio builds every block's config for each new session: the questions are rendered
     # per session (gr.render), not kept as hidden widgets that every chat visitor pays for.
-    assert len(demo.blocks) < 70
+    assert len(demo.blocks) < 90
 
 
 class ScopedFake(FakeAssistant):

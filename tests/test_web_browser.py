@@ -107,6 +107,9 @@ def page(browser):
     pg.dialogs = []
 
     def on_dialog(dialog):
+        if dialog.type == "confirm":  # 删除所选文档 asks first
+            dialog.accept()
+            return
         pg.dialogs.append(dialog.message)
         dialog.dismiss()
 
@@ -118,6 +121,35 @@ def page(browser):
 def open_chat(page, url: str) -> None:
     page.goto(url)
     page.locator("#qa-status").get_by_text("就绪").wait_for()
+
+
+TAB_NAMES = {"chat": "问答", "work-points": "工作要点一览", "units": "本单位任务", "quiz": "法治培训测验", "library": "文档管理"}
+
+
+def open_tab(page, tab_id: str) -> None:
+    """Click a tab; on a narrow page gradio moves the tabs that do not fit into a "…" menu."""
+    tab = page.locator(f"[role=tab][data-tab-id={tab_id}]")
+    if tab.count() and tab.first.is_visible():
+        tab.first.click()
+        return
+    page.locator(".overflow-menu button").first.click()
+    page.locator(".overflow-dropdown button").filter(has_text=TAB_NAMES[tab_id]).first.click()
+
+
+def choose(page, dropdown: str, label: str) -> None:
+    """Pick ``label`` in the gradio dropdown ``#dropdown`` (only its list is visible)."""
+    box = page.locator(f"#{dropdown} input")
+    box.click()
+    page.locator(f"#{box.get_attribute('aria-controls')}").get_by_role("option", name=label, exact=True).click()
+
+
+def finished_answers(page, n: int) -> None:
+    """Wait until the chat shows ``n`` answers, none of them still streaming or waiting."""
+    page.wait_for_function(
+        "([n]) => { const b = [...document.querySelectorAll('#qa-chatbot [data-testid=bot]')];"
+        " return b.length === n && b.every(x => !x.innerText.includes('▍') && !x.innerText.includes('正在检索') && !x.innerText.includes('排队中')); }",
+        arg=[n],
+    )
 
 
 def ask(page, question: str):
@@ -165,6 +197,10 @@ def test_thumbs_up_is_stored(app, page):
     open_chat(page, app.url)
     ask(page, "政府法律顾问制度要在什么时候前全部建立？")
     page.locator("#qa-chatbot button[aria-label='赞'], #qa-chatbot button[aria-label='Like']").first.click()
+    page.get_by_text("已记录您的反馈（👍）。谢谢！").wait_for()  # the confirmation pop-up, titled in Chinese
+    title = page.locator("[data-testid=toast-body] .toast-title").first
+    assert title.evaluate("e => getComputedStyle(e, '::before').content") == '"提示"'
+    assert title.evaluate("e => getComputedStyle(e).fontSize") == "0px"  # gradio's English "Info" is not shown
     db = app.data_dir / "feedback.sqlite3"
     deadline = time.monotonic() + 15
     rows = []
@@ -300,7 +336,7 @@ def auth_app(folders, app):
     (root / "auth").mkdir()
     manifest = index_dir / "manifest.json"
     built = manifest.read_bytes() if manifest.exists() else None
-    server = App(root / "auth", index_dir, ASSISTANT_AUTH=f"{USER}:{PASSWORD},other:pw2")
+    server = App(root / "auth", index_dir, ASSISTANT_AUTH=f"{USER}:{PASSWORD},other:pw2", ASSISTANT_ADMINS=USER)
     server.reused_index = built is not None and manifest.read_bytes() == built
     yield server
     server.stop()
@@ -324,6 +360,27 @@ def test_login_refuses_a_wrong_password_and_admits_the_right_one(auth_app, page)
     answer = ask(page, "县（市、区）政府常务会议每年学法不少于几次？")
     assert "4次" in answer.inner_text()
     assert auth_app.reused_index
+
+
+def test_a_reader_may_not_remove_a_document(auth_app, page, tmp_path):
+    page.goto(auth_app.url)
+    page.locator("input[data-testid=textbox]").fill("other")
+    page.locator("input[type=password]").fill("pw2")
+    page.get_by_role("button", name="登录").click()
+    page.locator("#qa-status").get_by_text("就绪").wait_for()
+    open_tab(page, "library")
+    rows = page.locator("#qa-library-table [role=row]")
+    rows.filter(has_text="郑州市2017年推进依法行政建设法治政府工作要点").first.wait_for()
+    choose(page, "qa-library-doc", "《郑州市2017年推进依法行政建设法治政府工作要点》（郑政文〔2017〕60号）")
+    page.locator("#qa-library-remove").click()
+    page.locator("#qa-library-status").get_by_text("只有管理员可以修改文档库").wait_for()
+    notice = make_notice_docx(tmp_path / f"{NOTICE_TITLE}.docx")
+    page.locator("#qa-upload input[type=file]").set_input_files(str(notice))
+    page.locator("#qa-upload").get_by_text(notice.name).wait_for()
+    page.locator("#qa-upload-add").click()
+    page.locator("#qa-library-status").get_by_text("只有管理员可以修改文档库").wait_for()
+    assert rows.filter(has_text=NOTICE_TITLE).count() == 0
+    assert rows.filter(has_text="郑州市2017年推进依法行政建设法治政府工作要点").count() == 1
 
 
 def test_first_start_prints_index_progress(app):
@@ -351,3 +408,135 @@ def test_documents_ingested_while_the_app_runs_can_be_chosen_and_asked(app, fold
     answer = ask(page, "城镇新增就业目标是多少？")
     assert "1200万人" in answer.inner_text()
     assert "《2025年中华人民共和国国务院政府工作报告》" in answer.locator(".qa-source").first.locator("summary").inner_text()
+
+
+def test_typing_right_after_enter_keeps_every_character(app, page):
+    open_chat(page, app.url)
+    box = page.locator("#qa-question textarea")
+    box.fill("规范性文件什么时候前要录入数据库？")
+    box.press("Enter")
+    page.keyboard.type("那这项工作谁负责？")  # no pause: the keys arrive while the answer streams
+    assert box.input_value() == "那这项工作谁负责？"
+    finished_answers(page, 1)
+    assert box.input_value() == "那这项工作谁负责？"
+    box.press("Enter")
+    finished_answers(page, 2)
+    users = page.locator("#qa-chatbot [data-testid=user]").all_inner_texts()
+    assert [u.strip() for u in users] == ["规范性文件什么时候前要录入数据库？", "那这项工作谁负责？"]
+    assert box.input_value() == ""
+
+
+def test_three_questions_sent_100_ms_apart_are_all_answered_in_order(app, page):
+    open_chat(page, app.url)
+    questions = ["规范性文件什么时候前要录入数据库？", "县（市、区）政府常务会议每年学法不少于几次？", "这份文件的文号是什么？"]
+    box = page.locator("#qa-question textarea")
+    for q in questions:
+        box.fill(q)
+        box.press("Enter")
+        page.wait_for_timeout(100)
+    finished_answers(page, 3)
+    users = [u.strip() for u in page.locator("#qa-chatbot [data-testid=user]").all_inner_texts()]
+    assert users == questions
+    answers = page.locator("#qa-chatbot [data-testid=bot]").all_inner_texts()
+    assert "10月底" in answers[0] and "4次" in answers[1] and "郑政文〔2017〕60号" in answers[2]
+
+
+def make_notice_docx(path: Path) -> Path:
+    """A work-points notice with 责任单位/牵头单位 lines, as a Word file."""
+    import docx
+
+    document = docx.Document()
+    for line in NOTICE_LINES:
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+NOTICE_TITLE = "临江市2026年法治政府建设工作要点"
+NOTICE_LINES = [
+    NOTICE_TITLE,
+    "一、完善依法行政制度体系",
+    "（一）加强行政规范性文件合法性审核。全面落实合法性审核机制，2026年6月底前完成现行规范性文件清理。",
+    "责任单位：市司法局",
+    "（二）推进重大行政决策目录化管理。各级政府每年公布重大行政决策事项目录，2026年9月底前完成。",
+    "牵头单位：市政府办公室；配合单位：市司法局、市发展改革委",
+    "二、强化行政执法监督",
+    "（三）开展行政执法案卷评查。全年评查执法案卷不少于200卷，2026年11月底前报送评查结果。",
+    "责任单位：市司法局、市财政局",
+    "（四）推进政务服务标准化。2026年12月底前实现高频事项“一网通办”。",
+    "责任单位：市政务服务中心",
+]
+
+
+def test_upload_a_notice_ask_about_it_see_its_tasks_and_remove_it(app, page, tmp_path):
+    import icalendar
+
+    notice = make_notice_docx(tmp_path / f"{NOTICE_TITLE}.docx")
+    open_chat(page, app.url)
+    open_tab(page, "library")
+    page.locator("#qa-upload input[type=file]").set_input_files(str(notice))
+    page.locator("#qa-upload").get_by_text(notice.name).wait_for()
+    page.locator("#qa-upload-add").click()
+    page.locator("#qa-library-status").get_by_text(f"已添加：{NOTICE_TITLE}").wait_for(timeout=120_000)
+    row = page.locator("#qa-library-table [role=row]").filter(has_text=NOTICE_TITLE)
+    row.first.wait_for()
+    assert "通知" in row.first.inner_text()
+
+    # the parsed tree
+    choose(page, "qa-library-doc", f"《{NOTICE_TITLE}》")
+    tree = page.locator("#qa-library-tree")
+    tree.get_by_text("（三）开展行政执法案卷评查").wait_for()
+    assert "责任单位：市司法局；市财政局" in tree.inner_text()
+
+    # every tab follows the document chosen in 回答范围
+    choose(page, "qa-scope", f"《{NOTICE_TITLE}》")
+    page.locator("#qa-header-line").get_by_text(NOTICE_TITLE).wait_for()
+    page.locator("#qa-status").get_by_text("共 4 项工作").wait_for()
+    open_tab(page, "chat")
+    answer = ask(page, "行政规范性文件合法性审核由哪个单位负责？")
+    assert "市司法局" in answer.inner_text()
+    assert NOTICE_TITLE in answer.locator(".qa-source").first.inner_text() or "（一）" in answer.locator(".qa-source").first.inner_text()
+
+    open_tab(page, "work-points")
+    page.locator("#qa-count").get_by_text("显示 4 / 4 项").wait_for()
+    timeline = page.locator("#qa-timeline")
+    for expected in ("2026-06-30", "2026-09-30", "2026-11-30", "2026-12-31"):
+        assert expected in timeline.inner_text()
+    labels = timeline.locator(".qa-dot-label")
+    boxes = [labels.nth(i).bounding_box() for i in range(labels.count())]
+    assert len(boxes) == 4
+    for i, a in enumerate(boxes):  # no two labels overlap
+        for b in boxes[i + 1 :]:
+            assert a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"] or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"]
+    page.locator("#qa-filter textarea, #qa-filter input").first.fill("市财政局")  # a unit name
+    page.locator("#qa-count").get_by_text("显示 1 / 4 项").wait_for()
+
+    open_tab(page, "units")
+    page.locator("#qa-unit input").fill("市司法局")
+    page.locator("#qa-unit-find").click()
+    page.locator("#qa-unit-summary").get_by_text("“市司法局”共涉及 3 项任务（牵头 0 项），3 个完成期限").wait_for()
+    roles = page.locator("#qa-unit-table [role=gridcell][data-col='3']").all_inner_texts()
+    assert [r.strip() for r in roles] == ["责任", "配合", "责任"]
+    with page.expect_download() as info:
+        page.locator("#qa-unit-ics").click()
+    saved = tmp_path / "deadlines.ics"
+    info.value.save_as(saved)
+    calendar = icalendar.Calendar.from_ical(saved.read_bytes())
+    events = sorted((e.get("dtstart").dt.isoformat(), str(e.get("summary"))) for e in calendar.walk("VEVENT"))
+    assert events == [
+        ("2026-06-30", "【责任】第（一）项 加强行政规范性文件合法性审核"),
+        ("2026-09-30", "【配合】第（二）项 推进重大行政决策目录化管理"),
+        ("2026-11-30", "【责任】第（三）项 开展行政执法案卷评查"),
+    ]
+
+    # remove it: gone from the library and from 回答范围
+    open_tab(page, "library")
+    choose(page, "qa-library-doc", f"《{NOTICE_TITLE}》")
+    page.locator("#qa-library-remove").click()
+    page.locator("#qa-library-status").get_by_text(f"已删除：{NOTICE_TITLE}").wait_for(timeout=120_000)
+    page.locator("#qa-library-table [role=row]").filter(has_text=NOTICE_TITLE).first.wait_for(state="detached")
+    box = page.locator("#qa-scope input")
+    box.click()
+    options = page.locator(f"#{box.get_attribute('aria-controls')}").get_by_role("option")
+    options.first.wait_for()
+    assert NOTICE_TITLE not in " ".join(options.all_inner_texts())
