@@ -634,13 +634,19 @@ class Composer:
     def count(self, query: Query) -> Answer:
         doc = self.default
         d = Draft()
+        styles = [it.style for it in doc.items]
+        main = max(set(styles), key=styles.count) if styles else ""
+        numbered = [it for it in doc.items if it.style == main]
+        # Tasks numbered in one style (1.…24.) besides parts that are tasks only because
+        # nothing is numbered under them: say both.
+        extra = f"，其中编号为{numbered[0].marker}至{numbered[-1].marker}的具体任务{len(numbered)}项" if len(numbered) != len(doc.items) and len(numbered) >= 2 and numbered[0].marker else ""
         section = self.section_passages.get((doc.doc_id, "chapters"))
         marker = d.cite(section) if section else ""
         chapters = "；".join(c.ref for c in doc.chapters)
         if re.search(r"部分|大项|章|板块|方面", query.search_text) and not re.search(r"多少项工作|几项工作|多少条工作", query.search_text):
-            d.add(f"文件共分{len(doc.chapters)}个部分{marker}：{chapters}；合计{len(doc.items)}项工作。")
+            d.add(f"文件共分{len(doc.chapters)}个部分{marker}：{chapters}；合计{len(doc.items)}项工作{extra}。")
         else:
-            d.add(f"文件共列出{len(doc.items)}项工作，分为{len(doc.chapters)}个部分{marker}：{chapters}。")
+            d.add(f"文件共列出{len(doc.items)}项工作{extra}，分为{len(doc.chapters)}个部分{marker}：{chapters}。")
         return d.answer("count", [i.number for i in doc.items])
 
     def listing(self, query: Query, hits: list[Hit]) -> Answer | None:

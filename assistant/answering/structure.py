@@ -310,7 +310,7 @@ def referenced_node(doc: Document, text: str) -> tuple[Node | None, str]:
         return None, ""
     shown = text[steps[0][2][0] : steps[-1][2][1]]
     # A part named by its title first ("工作要求第二条", "保障措施第三条").
-    anchor, _ = named_node(doc, RE_STEP.sub(" ", text))
+    anchor, _ = named_node(doc, RE_STEP.sub(" ", text)) if steps[0][0] != "附件" else (None, 0.0)
     by_parent: dict[str, list[Node]] = {}
     for n in doc.nodes:
         by_parent.setdefault(n.parent, []).append(n)

@@ -155,8 +155,8 @@ def summary(results: list[dict]) -> dict:
         "false_refusals": int(false),
         "false_refusals_per_100": round(100 * false / len(answerable), 1) if answerable else None,
         "exceptions": sum(1 for r in results if "exception" in r),
-        "ask_p50_ms": round(percentile(ms, 50), 1) if ms else None,
-        "ask_p95_ms": round(percentile(ms, 95), 1) if ms else None,
+        "ask_p50_ms": round(percentile(ms, 0.5), 1) if ms else None,
+        "ask_p95_ms": round(percentile(ms, 0.95), 1) if ms else None,
     }
 
 
