@@ -757,12 +757,24 @@ class Composer:
             "printer": ("由", m.printer and f"{m.printer}印发", "footer"),
             "printing_date": ("印发日期是", m.printing_date and _cn_date(m.printing_date) + (f"，由{m.printer}印发" if m.printer else ""), "footer"),
         }
-        lead, value, kind = values.get(field_name, ("", "", "header"))
-        p = self.section_passages.get((doc.doc_id, kind))
-        if not value or p is None:
-            return refusal("文件中没有写明这一项信息。", "meta")
-        line = _line_with(p.text, field_name, m)
-        d.add(f"{lead}{value}{d.cite(p)}。原文：“{line}”{d.cite(p)}")
+        from ..retrieval.query import META_FIELDS
+
+        # "谁发的，哪天发的": every header field the question asks, the first one first.
+        text = fold(query.search_text)
+        asked = [field_name] + [name for name, pattern, _ in META_FIELDS if name != field_name and name in values and pattern.search(text)]
+        if field_name in ("issuer", "recipients") and re.search(r"哪天|啥时候|什么时候|日期", text) and "signing_date" not in asked:
+            asked.append("signing_date")
+        if field_name == "signing_date" and re.search(r"发给|主送|哪些单位", text) and "recipients" not in asked:
+            asked.append("recipients")
+        for name in asked:
+            lead, value, kind = values.get(name, ("", "", "header"))
+            p = self.section_passages.get((doc.doc_id, kind))
+            if not value or p is None:
+                if name == field_name:
+                    return refusal("文件中没有写明这一项信息。", "meta")
+                continue
+            line = _line_with(p.text, name, m)
+            d.add(f"{'；' if d.parts else ''}{lead}{value}{d.cite(p)}。原文：“{line}”{d.cite(p)}")
         return d.answer("meta")
 
     # -- ranking inside an item
