@@ -25,6 +25,8 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from .documents import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, decode_bytes, load_text, looks_like_notice, normalise, parse_notice, parse_report
+from .parsecache import SUFFIX as PARSED_SUFFIX
+from .parsecache import cached_parse
 from .schema import Document, InputError, StoreError
 
 log = logging.getLogger(__name__)
@@ -64,6 +66,9 @@ class Batch:
     documents: dict[str, Document] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    # How each document was parsed (see parse_args), so that its parse can be cached
+    # without parsing again when the library would parse it the same way.
+    parsed_as: dict[str, tuple] = field(default_factory=dict)
 
 
 def slug(title: str) -> str:
@@ -148,18 +153,27 @@ class Library:
             except OSError as exc:
                 log.warning("library file %s of %s is missing: %s", e.file, e.title, exc)
                 continue
-            out.append(build_document(e, text))
+            out.append(cached_parse(self.parsed_path(e), parse_args(e), text, lambda e=e, text=text: build_document(e, text)))
         return out
 
-    def store_text(self, entry: Entry, text: str) -> None:
+    def parsed_path(self, entry: Entry) -> Path:
+        """The parse cache of an entry, beside its text."""
+        return self.root / (Path(entry.file).stem + PARSED_SUFFIX)
+
+    def store_text(self, entry: Entry, text: str, batch: Batch | None = None) -> None:
+        """Keep a document's text; with the ``batch`` that read it, also its parse when the
+        library would parse it the same way (so it is not parsed twice)."""
         path = self.root / entry.file
         if not path.exists():
             _atomic_write(path, text)
+        if batch is not None and batch.parsed_as.get(entry.doc_id) == (parse_args(entry), text):
+            doc = batch.documents[entry.doc_id]
+            cached_parse(self.parsed_path(entry), parse_args(entry), text, lambda: doc)
 
     def prune(self, entries: list[Entry]) -> None:
         """Delete text files no entry uses (left by replaced or removed documents)."""
-        used = {e.file for e in entries}
-        for p in self.root.glob("*.txt"):
+        used = {e.file for e in entries} | {self.parsed_path(e).name for e in entries}
+        for p in [*self.root.glob("*.txt"), *self.root.glob("*" + PARSED_SUFFIX)]:
             if p.name not in used:
                 p.unlink(missing_ok=True)
         for p in self.root.glob(".*.tmp"):
@@ -190,7 +204,7 @@ class Library:
                     text = load_text(f)
                     notice = kind == "notice" or (kind == "auto" and looks_like_notice(text))
                     doc = parse_notice(text, source=str(f)) if notice else parse_report(text, source=str(f))
-                    self._add(batch, doc, text, str(f))
+                    self._add(batch, doc, text, str(f), how=("notice", str(f)) if notice else None)
             except InputError as exc:
                 msg = str(exc)
                 batch.errors.append(msg if f.name in msg else f"{f.name}：{msg}")
@@ -225,9 +239,10 @@ class Library:
             except InputError as exc:
                 batch.errors.append(f"{path.name} 第{n}行（{title}）：{exc}")
                 continue
-            self._add(batch, doc, doc.text, f"{path.name}#{n}", title=title, year=year)
+            how = ("report", f"{path.name}#{n}", title, year, slug(title))
+            self._add(batch, doc, doc.text, f"{path.name}#{n}", title=title, year=year, how=how if doc.text == normalise(content) else None)
 
-    def _add(self, batch: Batch, doc: Document, text: str, source: str, title: str = "", year: str = "") -> None:
+    def _add(self, batch: Batch, doc: Document, text: str, source: str, title: str = "", year: str = "", how: tuple | None = None) -> None:
         doc_id = slug(doc.doc_id) if not title else slug(title)
         sha = sha_of(text)
         entry = Entry(
@@ -247,6 +262,15 @@ class Library:
         batch.entries.append(entry)
         batch.documents[doc_id] = replace(doc, doc_id=doc_id)
         batch.texts[doc_id] = text
+        if how is not None:  # the parse_args() of the call that parsed it (a notice: before its id was set)
+            batch.parsed_as[doc_id] = ((*how, doc_id) if how[0] == "notice" else how, text)
+
+
+def parse_args(entry: Entry) -> tuple:
+    """Everything besides the text that :func:`build_document` parses an entry with."""
+    if entry.kind == "report":
+        return ("report", entry.source, entry.title, entry.year, entry.doc_id)
+    return ("notice", entry.source, entry.doc_id)
 
 
 def build_document(entry: Entry, text: str) -> Document:
