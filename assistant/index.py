@@ -276,13 +276,14 @@ class VectorStore:
         for p in todo:
             texts.setdefault(embedding_text(p), []).append(p.id)
         order = sorted(texts, key=len)
-        with bar(len(order), "向量化", "段", progress) as b:
+        # Counted in characters: the work per text grows with its length, so the ETA holds.
+        with bar(sum(map(len, order)), "向量化", "字", progress) as b:
             for start in range(0, len(order), EMBED_CHUNK):
                 chunk = order[start : start + EMBED_CHUNK]
                 for text, v in zip(chunk, self.embeddings.embed_documents(chunk)):
                     for pid in texts[text]:
                         vectors[pid] = v
-                b.update(len(chunk))
+                b.update(sum(map(len, chunk)))
         step = 1000
         for start in range(0, len(passages), step):
             chunk = passages[start : start + step]

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from .documents import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, decode_bytes, load_text, looks_like_notice, normalise, parse_notice, parse_report
 from .parsecache import SUFFIX as PARSED_SUFFIX
+from .progress import bar
 from .parsecache import cached_parse
 from .schema import Document, InputError, StoreError
 
@@ -181,8 +182,9 @@ class Library:
 
     # -- reading inputs
 
-    def read(self, paths, kind: str = "auto") -> Batch:
-        """Read files and folders; every failure becomes a message, the rest is kept."""
+    def read(self, paths, kind: str = "auto", progress=None) -> Batch:
+        """Read files and folders; every failure becomes a message, the rest is kept.
+        With ``progress``, long reads show a bar per JSONL file."""
         batch = Batch()
         files: list[Path] = []
         for raw in paths:
@@ -199,7 +201,7 @@ class Library:
         for f in files:
             try:
                 if f.suffix.lower() == ".jsonl":
-                    self._read_jsonl(f, batch)
+                    self._read_jsonl(f, batch, progress)
                 else:
                     text = load_text(f)
                     notice = kind == "notice" or (kind == "auto" and looks_like_notice(text))
@@ -210,37 +212,45 @@ class Library:
                 batch.errors.append(msg if f.name in msg else f"{f.name}：{msg}")
         return batch
 
-    def _read_jsonl(self, path: Path, batch: Batch) -> None:
+    def _read_jsonl(self, path: Path, batch: Batch, progress=None) -> None:
         size = path.stat().st_size
         if size == 0:
             raise InputError("文件为空。")
         if size > MAX_FILE_BYTES * 4:
             raise InputError(f"文件过大（{size // 1024 // 1024} MB）。")
         text = decode_bytes(path.read_bytes(), path.name)
-        for n, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except ValueError:
-                batch.errors.append(f"{path.name} 第{n}行：不是有效的 JSON，已跳过。")
-                continue
-            if not isinstance(row, dict):
-                batch.errors.append(f"{path.name} 第{n}行：应为 JSON 对象（含 title 和 content 字段），已跳过。")
-                continue
-            title = next((str(row[k]).strip() for k in TITLE_FIELDS if isinstance(row.get(k), str) and row[k].strip()), "")
-            content = next((row[k] for k in CONTENT_FIELDS if isinstance(row.get(k), str) and row[k].strip()), "")
-            if not title or not content:
-                batch.errors.append(f"{path.name} 第{n}行：缺少 title 或 content 字段，已跳过。")
-                continue
-            year = str(row.get("year") or "")
-            try:
-                doc = parse_report(normalise(content), source=f"{path.name}#{n}", title=title, year=year, doc_id=slug(title))
-            except InputError as exc:
-                batch.errors.append(f"{path.name} 第{n}行（{title}）：{exc}")
-                continue
-            how = ("report", f"{path.name}#{n}", title, year, slug(title))
-            self._add(batch, doc, doc.text, f"{path.name}#{n}", title=title, year=year, how=how if doc.text == normalise(content) else None)
+        lines = text.splitlines()
+        with bar(sum(map(len, lines)), f"解析 {path.name}", "字", progress) as b:
+            for n, line in enumerate(lines, 1):
+                b.update(len(line))
+                self._read_row(path, n, line, batch)
+
+    def _read_row(self, path: Path, n: int, line: str, batch: Batch) -> None:
+        """One line of a JSONL file: a document, or a message in ``batch.errors``."""
+        if not line.strip():
+            return
+        try:
+            row = json.loads(line)
+        except ValueError:
+            batch.errors.append(f"{path.name} 第{n}行：不是有效的 JSON，已跳过。")
+            return
+        if not isinstance(row, dict):
+            batch.errors.append(f"{path.name} 第{n}行：应为 JSON 对象（含 title 和 content 字段），已跳过。")
+            return
+        title = next((str(row[k]).strip() for k in TITLE_FIELDS if isinstance(row.get(k), str) and row[k].strip()), "")
+        content = next((row[k] for k in CONTENT_FIELDS if isinstance(row.get(k), str) and row[k].strip()), "")
+        if not title or not content:
+            batch.errors.append(f"{path.name} 第{n}行：缺少 title 或 content 字段，已跳过。")
+            return
+        year = str(row.get("year") or "")
+        text = normalise(content)
+        try:
+            doc = parse_report(text, source=f"{path.name}#{n}", title=title, year=year, doc_id=slug(title))
+        except InputError as exc:
+            batch.errors.append(f"{path.name} 第{n}行（{title}）：{exc}")
+            return
+        how = ("report", f"{path.name}#{n}", title, year, slug(title))
+        self._add(batch, doc, doc.text, f"{path.name}#{n}", title=title, year=year, how=how if doc.text == text else None)
 
     def _add(self, batch: Batch, doc: Document, text: str, source: str, title: str = "", year: str = "", how: tuple | None = None) -> None:
         doc_id = slug(doc.doc_id) if not title else slug(title)

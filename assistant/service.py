@@ -205,7 +205,7 @@ class Assistant:
         is killed leaves the previous documents and index in use. Ingests and removals of
         one index folder take turns (another process's ingest is waited for)."""
         check_registry_writable(self.library)
-        batch = self.library.read(paths, kind=kind)
+        batch = self.library.read(paths, kind=kind, progress=progress)
         with self.library.locked(progress):
             current = self.library.entries()
             entries, notes, errors = merge(current, batch, {d.doc_id for d in self.corpus})
