@@ -300,11 +300,14 @@ class SentenceTransformerEmbeddings:
         getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
         return int(getter())
 
-    def embed_documents(self, texts: list[str], progress: bool = False) -> list[list[float]]:
-        vectors = self.model.encode(
+    def encode_documents(self, texts: list[str], progress: bool = False):
+        """Unit vectors of ``texts`` as one float32 array (rows in order)."""
+        return self.model.encode(
             list(texts), batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=progress, convert_to_numpy=True
         )
-        return vectors.tolist()
+
+    def embed_documents(self, texts: list[str], progress: bool = False) -> list[list[float]]:
+        return self.encode_documents(texts, progress).tolist()
 
     def embed_query(self, text: str) -> list[float]:
         return list(self._embed_query_cached(text[:MAX_QUERY_CHARS]))

@@ -132,6 +132,7 @@ class VectorStore:
         self._client = None
         self.collection = None
         self._count: int | None = None  # passages in the open collection (count() costs a round trip)
+        self.built = False  # whether the last open() had to build (then tokenizing is due too)
 
     # -- manifest
 
@@ -181,6 +182,7 @@ class VectorStore:
         and only new passages are embedded. Returns a short status message in Chinese."""
         key = corpus_key(docs, self.embeddings.name)
         manifest = self.read_manifest()
+        self.built = False
         if not rebuild and manifest and manifest.get("corpus_key") == key and self._try_open(manifest, len(passages)):
             return "已加载现有索引。"
         reuse = None
@@ -200,6 +202,7 @@ class VectorStore:
                 reuse = self.collection  # e.g. a build killed before its documents were registered
         started = time.perf_counter()
         embedded = self._build(key, docs, passages, progress, reuse=reuse, reason=reason)
+        self.built = True
         return f"{reason}：完成（新向量化 {embedded} 个段落，共 {len(passages)} 个），用时 {time.perf_counter() - started:.1f} 秒。"
 
     def open_existing(self, docs: list[Document], passages: list[Passage]) -> bool:
@@ -238,14 +241,16 @@ class VectorStore:
         self._client, self.collection, self._count = client, collection, None
         return True
 
-    def _reusable(self, collection, wanted: set[str]) -> dict[str, list[float]]:
-        """Vectors of ``wanted`` ids already in ``collection``."""
-        out: dict[str, list[float]] = {}
+    def _reusable(self, collection, wanted: set[str]) -> dict:
+        """Vectors (float32 arrays) of ``wanted`` ids already in ``collection``."""
+        import numpy as np
+
+        out: dict = {}
         ids = [i for i in collection.get(include=[])["ids"] if i in wanted]
         for start in range(0, len(ids), 2000):
             got = collection.get(ids=ids[start : start + 2000], include=["embeddings"])
             for pid, vec in zip(got["ids"], got["embeddings"]):
-                out[pid] = [float(x) for x in vec]
+                out[pid] = np.asarray(vec, dtype=np.float32)
         return out
 
     def _build(self, key: str, docs: list[Document], passages: list[Passage], progress=None, reuse=None, reason: str = "") -> int:
@@ -269,7 +274,8 @@ class VectorStore:
             self.index_dir.mkdir(parents=True, exist_ok=True)
             client = self._local_client(self.index_dir / store_name)
         collection = client.create_collection(name=name, embedding_function=None, metadata={"hnsw:space": "cosine"})
-        vectors: dict[str, list[float]] = dict(known)
+        # float32 arrays, not lists of Python floats: 6,000 vectors take 12 MiB instead of 100.
+        vectors: dict = dict(known)
         # Identical texts are embedded once; sorting by length keeps each batch's padding
         # (and so its wasted work) small.
         texts: dict[str, list[str]] = {}
@@ -280,16 +286,18 @@ class VectorStore:
         with bar(sum(map(len, order)), "向量化", "字", progress) as b:
             for start in range(0, len(order), EMBED_CHUNK):
                 chunk = order[start : start + EMBED_CHUNK]
-                for text, v in zip(chunk, self.embeddings.embed_documents(chunk)):
+                for text, v in zip(chunk, self._encode(chunk)):
                     for pid in texts[text]:
                         vectors[pid] = v
                 b.update(sum(map(len, chunk)))
+        import numpy as np
+
         step = 1000
         for start in range(0, len(passages), step):
             chunk = passages[start : start + step]
             collection.add(
                 ids=[p.id for p in chunk],
-                embeddings=[vectors[p.id] for p in chunk],
+                embeddings=np.stack([vectors[p.id] for p in chunk]),
                 documents=[p.text for p in chunk],
                 metadatas=[_metadata(p) for p in chunk],
             )
@@ -315,6 +323,13 @@ class VectorStore:
         self._client, self.collection, self._count = client, collection, len(passages)
         self._drop_old(old, client, keep=(name, store_name))
         return len(todo)
+
+    def _encode(self, texts: list[str]):
+        """Vectors of ``texts`` as a float32 array, from any LangChain-style embeddings."""
+        import numpy as np
+
+        encode = getattr(self.embeddings, "encode_documents", None)
+        return encode(texts) if encode else np.asarray(self.embeddings.embed_documents(texts), dtype=np.float32)
 
     def _drop_old(self, old: dict, client, keep: tuple[str, str]) -> None:
         """Remove what earlier builds left, except the build just replaced (``old``): other

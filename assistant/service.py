@@ -18,7 +18,8 @@ from typing import NamedTuple
 from .answering import Composer, LLMWriter
 from .config import Settings
 from .documents import corpus_files, load_text, parse_file
-from .index import MANIFEST, SentenceTransformerEmbeddings, VectorStore, add_terms, passages_of
+from .index import MANIFEST, TOKEN_CACHE, SentenceTransformerEmbeddings, VectorStore, add_terms, passages_of
+from .lexical import pretokenize
 from .parsecache import SUFFIX as PARSED_SUFFIX
 from .parsecache import cached_parse
 from .library import REGISTRY, Library, check_registry_writable, find, merge, sha_of
@@ -121,7 +122,7 @@ class Assistant:
             return self.status
         started = time.perf_counter()
         self.status = self.store.open(self.documents, self.passages, progress=progress)
-        self._make_searcher()
+        self._make_searcher(progress)
         self.export_query_encoder()
         self.embeddings.embed_query("预热")
         if self.writer is None and self.settings.llm_base_url:
@@ -133,7 +134,7 @@ class Assistant:
 
     def rebuild(self, progress=None) -> str:
         self.status = self.store.open(self.documents, self.passages, rebuild=True, progress=progress)
-        self._make_searcher()
+        self._make_searcher(progress)
         self.export_query_encoder()
         return self.status
 
@@ -143,7 +144,9 @@ class Assistant:
         if (force or self.embeddings.model_loaded) and self.embeddings.onnx is None:
             self.embeddings.ensure_onnx()
 
-    def _make_searcher(self) -> None:
+    def _make_searcher(self, progress=None) -> None:
+        if progress is not None and self.store.built:  # tokenize new passages with a progress bar first
+            pretokenize(self.passages, self.settings.index_dir / TOKEN_CACHE, progress=progress)
         searcher = HybridSearcher(self.documents, self.passages, self.store, self.embeddings, **FUSION)
         self._engine = _Engine(self.documents, searcher, Composer(self.documents, self.passages, searcher))
         self._seen = self._stamp()
@@ -253,7 +256,7 @@ class Assistant:
         self.status = self.store.open(self.documents, self.passages, progress=progress)
         self.library.save([replace(e, passages=counts.get(e.doc_id, 0)) for e in entries])
         self.library.prune(entries)
-        self._make_searcher()
+        self._make_searcher(progress)
         self.export_query_encoder()
         return self.status
 
