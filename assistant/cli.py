@@ -147,6 +147,7 @@ def cmd_remove(args) -> int:
 def cmd_index(args) -> int:
     qa = _assistant(args, lazy=True)
     status = qa.rebuild(progress=lambda m: print(m, file=sys.stderr)) if args.rebuild else qa.warm_up(progress=lambda m: print(m, file=sys.stderr))
+    qa.export_query_encoder(force=True)
     manifest = qa.store.read_manifest() or {}
     print(status)
     print(f"段落数：{manifest.get('passages')}；向量模型：{manifest.get('embedding_model')}（{manifest.get('dimensions')} 维）；构建时间：{manifest.get('built_at')}")

@@ -12,13 +12,9 @@ from .schema import InputError
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL = "m3e-small"
 
-# Offline environment: never let a library reach for a model hub or phone home.
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# Settings are read, never written: the environment that the model libraries need
+# (offline, quiet) is set where they are imported (encoders.py), Chroma's telemetry is
+# switched off in its client settings (index.chroma_settings).
 
 
 def bundled_model_path() -> str | None:

@@ -10,37 +10,44 @@ True
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import logging
-import math
 import os
-import re
 import shutil
-import threading
 import time
-import unicodedata
 import uuid
-from collections import Counter
 from dataclasses import replace
-from importlib import resources
 from pathlib import Path
 
-from langchain_core.embeddings import Embeddings
-
 from .documents import PARSER_VERSION
-from .schema import Document, InputError, Passage, StoreError
+# Re-exported: retrieval.py, answering.py and the tests import these from here.
+from .encoders import MAX_QUERY_CHARS, QueryBatcher, SentenceTransformerEmbeddings  # noqa: F401
+from .lexical import (  # noqa: F401
+    STOPWORDS,
+    TOKEN_CACHE,
+    BM25Index,
+    Okapi,
+    Tokenizer,
+    _jieba,
+    add_terms,
+    fold,
+    pinyin,
+    tokenizer_signature,
+    tokens,
+)
+from .progress import bar, progress_interval  # noqa: F401
+from .schema import Document, Passage, StoreError
 
 log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
-TOKEN_CACHE = "bm25-tokens.json"
 COLLECTION_PREFIX = "pqa_"
-MAX_QUERY_CHARS = 512
 PARAGRAPH_EMBED_CHARS = 128
 # Bump when embedding_text() changes, so old vectors are not reused.
 EMBED_VERSION = "2"
+# Texts handed to the model at a time (it splits them into batches of its batch_size).
+EMBED_CHUNK = 256
 
 
 # ---------------------------------------------------------------- passages
@@ -105,331 +112,6 @@ def embedding_text(p: Passage) -> str:
     return p.text
 
 
-# ---------------------------------------------------------------- text folding and tokens
-
-try:
-    from zhconv import convert as _zh_convert
-except ImportError:  # pragma: no cover - declared dependency
-    _zh_convert = None
-
-
-def fold(text: str) -> str:
-    """Full-width to half-width (NFKC), traditional to simplified, lower case."""
-    text = unicodedata.normalize("NFKC", text)
-    if _zh_convert is not None:
-        text = _zh_convert(text, "zh-cn")
-    return text.lower()
-
-
-@functools.lru_cache(maxsize=1)
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    words = resources.files("assistant").joinpath("data/userdict.txt").read_text(encoding="utf-8")
-    for line in words.splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            jieba.add_word(fold(line), freq=200000)
-    return jieba
-
-
-_ADDED_TERMS: set[str] = set()
-
-
-def add_terms(terms) -> None:
-    """Teach the tokenizer a corpus's own unit names and item titles."""
-    jb = _jieba()
-    for t in terms:
-        t = fold(t)
-        if 2 <= len(t) <= 20 and t not in _ADDED_TERMS:
-            jb.add_word(t, freq=200000)
-            _ADDED_TERMS.add(t)
-
-
-TOKENIZER_VERSION = "1"
-
-
-def tokenizer_signature() -> str:
-    """Changes whenever :func:`tokens` could split a text differently."""
-    h = hashlib.sha256(TOKENIZER_VERSION.encode())
-    h.update(resources.files("assistant").joinpath("data/userdict.txt").read_bytes())
-    h.update("\n".join(sorted(_ADDED_TERMS)).encode("utf-8"))
-    return h.hexdigest()[:16]
-
-
-STOPWORDS = set(
-    "的 了 吗 呢 啊 吧 么 是 有 在 和 与 及 或 要 把 被 对 于 为 将 就 都 也 还 又 这 那 哪 谁 什么 怎么 怎样 如何 多少 几 "
-    "个 项 条 些 哪些 哪个 我 我们 你 你们 他 她 它 请 问 一下 一个 这个 那个 这项 那项 该 其 之 啊 呀 哦 嗯 请问 告诉 说 "
-    "时候 需要 应该 可以 能 会 让 给 去 做 没有 有没有 吗 是不是 文件 通知 规定".split()
-)
-_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
-
-
-def tokens(text: str) -> list[str]:
-    """BM25 tokens: jieba search-mode words plus CJK character bigrams (robust to typos
-    and unsegmented words), after folding; stopwords and punctuation dropped."""
-    text = fold(text)
-    jb = _jieba()
-    out = [w for w in jb.cut_for_search(text) if w.strip() and not _PUNCT.fullmatch(w) and w not in STOPWORDS]
-    for run in re.findall(r"[\u4e00-\u9fff]+", text):
-        bigrams = [run[i : i + 2] for i in range(len(run) - 1)]
-        out.extend(bigrams)
-        # Homophone typos (数据哭 for 数据库) are the commonest input-method slips: match on sound too.
-        out.extend("py:" + pinyin(b) for b in bigrams)
-    return out
-
-
-@functools.lru_cache(maxsize=1 << 18)
-def pinyin(text: str) -> str:
-    """Toneless pinyin of a Chinese string, syllables joined: 文号 -> wenhao."""
-    from pypinyin import lazy_pinyin
-
-    return "".join(lazy_pinyin(text))
-
-
-def _read_token_cache(path: Path | None) -> dict[str, list[str]]:
-    """Tokens of passages by id, from an earlier start with the same tokenizer: jieba takes
-    about 20 s for a million characters, reading them back well under a second."""
-    if path is None:
-        return {}
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        if data.get("signature") != tokenizer_signature():
-            return {}
-        return {pid: joined.split("\x1f") if joined else [] for pid, joined in data["tokens"].items()}
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError, AttributeError, KeyError) as exc:
-        log.warning("token cache %s is unreadable, tokenizing again: %s", path, exc)
-        return {}
-
-
-def _write_token_cache(path: Path, by_id: dict[str, list[str]]) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-        body = {"signature": tokenizer_signature(), "tokens": {pid: "\x1f".join(t) for pid, t in by_id.items()}}
-        tmp.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError as exc:  # a cache that cannot be written only costs time at the next start
-        log.warning("could not write the token cache %s: %s", path, exc)
-
-
-class Okapi:
-    """BM25 Okapi with the scoring of ``rank_bm25.BM25Okapi`` (k1 1.5, b 0.75, idf floor
-    0.25 × mean idf), over an inverted index: a query costs a few array additions per
-    token instead of a Python loop over every passage (~1 ms instead of ~100 ms at 6,000
-    passages)."""
-
-    def __init__(self, corpus: list[list[str]], k1: float = 1.5, b: float = 0.75, epsilon: float = 0.25):
-        import numpy as np
-
-        self.size = len(corpus)
-        lengths = np.array([len(doc) for doc in corpus], dtype=float)
-        avgdl = float(lengths.mean()) if self.size else 0.0
-        norm = k1 * (1 - b + b * lengths / avgdl) if avgdl else np.full(self.size, k1)
-        postings: dict[str, tuple[list[int], list[int]]] = {}
-        for i, doc in enumerate(corpus):
-            for w, tf in Counter(doc).items():
-                entry = postings.setdefault(w, ([], []))
-                entry[0].append(i)
-                entry[1].append(tf)
-        self.idf: dict[str, float] = {}
-        for w, (docs, _) in postings.items():
-            n = len(docs)
-            self.idf[w] = math.log(self.size - n + 0.5) - math.log(n + 0.5)
-        mean_idf = sum(self.idf.values()) / len(self.idf) if self.idf else 0.0
-        for w, v in self.idf.items():
-            if v < 0:
-                self.idf[w] = epsilon * mean_idf
-        self.postings = {}
-        for w, (docs, tfs) in postings.items():
-            idx = np.array(docs, dtype=np.int64)
-            tf = np.array(tfs, dtype=float)
-            self.postings[w] = (idx, tf * (k1 + 1) / (tf + norm[idx]))
-
-    def get_scores(self, query: list[str]):
-        import numpy as np
-
-        scores = np.zeros(self.size)
-        for q in query:
-            hit = self.postings.get(q)
-            if hit is not None and self.idf[q]:
-                scores[hit[0]] += self.idf[q] * hit[1]
-        return scores
-
-
-class BM25Index:
-    """BM25 over jieba tokens of the passages; scores only, ranking is left to fusion."""
-
-    def __init__(self, passages: list[Passage], cache: Path | None = None):
-        self.passages = passages
-        self.position = {p.id: i for i, p in enumerate(passages)}
-        known = _read_token_cache(cache)
-        corpus = [known.get(p.id) or tokens((p.ref + " " if p.kind == "item" else "") + p.text) for p in passages]
-        if cache is not None and any(p.id not in known for p in passages):
-            _write_token_cache(cache, {p.id: t for p, t in zip(passages, corpus)})
-        self.bm25 = Okapi(corpus) if passages else None
-
-    @property
-    def idf(self) -> dict[str, float]:
-        return self.bm25.idf if self.bm25 else {}
-
-    def scores_for(self, query: str, passages: list[Passage]) -> dict[str, float]:
-        """BM25 scores of the given passages (by id) for a query."""
-        q = tokens(query)
-        out = {p.id: 0.0 for p in passages}
-        if not self.bm25 or not q:
-            return out
-        scores = self.bm25.get_scores(q)
-        out.update({p.id: float(scores[self.position[p.id]]) for p in passages if p.id in self.position})
-        return out
-
-    def search(self, query: str, n: int = 50, docs: set[str] | None = None) -> list[tuple[Passage, float]]:
-        """Best ``n`` passages, optionally only of the documents ``docs``."""
-        if not self.bm25:
-            return []
-        q = tokens(query)
-        if not q:
-            return []
-        scores = self.bm25.get_scores(q)
-        if docs is not None:
-            keep = [i for i, p in enumerate(self.passages) if p.doc_id in docs]
-            order = sorted(keep, key=lambda i: -scores[i])[:n]
-        else:
-            import numpy as np
-
-            top = np.argpartition(-scores, min(n, len(scores) - 1))[:n] if len(scores) > n else np.arange(len(scores))
-            order = sorted(top.tolist(), key=lambda i: (-scores[i], i))
-        return [(self.passages[i], float(scores[i])) for i in order if scores[i] > 0]
-
-
-# ---------------------------------------------------------------- embeddings
-
-
-class SentenceTransformerEmbeddings(Embeddings):
-    """LangChain ``Embeddings`` over a sentence-transformers model, loaded on first use.
-
-    >>> emb = SentenceTransformerEmbeddings("/path/to/m3e-small")  # doctest: +SKIP
-    >>> len(emb.embed_query("规范性文件"))  # doctest: +SKIP
-    512
-    """
-
-    def __init__(self, model: str, name: str | None = None, batch_size: int = 32, int8: bool = False):
-        self.model_location = model
-        # The name goes into the index manifest: int8 vectors differ slightly from float ones.
-        self.name = (name or model) + ("+int8" if int8 else "")
-        self.int8 = int8
-        self.batch_size = batch_size
-        self._model = None
-        self._lock = threading.Lock()
-        self._queries = QueryBatcher(self._encode_queries)
-
-    @property
-    def model(self):
-        with self._lock:  # two threads asking at once must not load the model twice
-            if self._model is None:
-                self._model = self._load()
-        return self._model
-
-    def _load(self):
-        from sentence_transformers import SentenceTransformer
-
-        try:
-            model = SentenceTransformer(self.model_location, device="cpu")
-        except Exception as exc:  # many loader errors: missing files, no network for a hub name
-            raise InputError(
-                f"无法加载向量模型“{self.name}”：{type(exc).__name__}。请确认 ASSISTANT_EMBEDDING_MODEL 指向本机已有的 "
-                "sentence-transformers 模型目录（本环境无法联网下载模型）。"
-            ) from None
-        if self.int8:
-            # Dynamic int8 quantisation of the linear layers: about 3x faster on CPU
-            # (150 vs 52 report paragraphs/s on two cores), vectors within cos 0.98 of float.
-            import warnings
-
-            import torch
-
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
-        return model
-
-    @property
-    def dimensions(self) -> int:
-        model = self.model
-        getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
-        return int(getter())
-
-    def embed_documents(self, texts: list[str], progress: bool = False) -> list[list[float]]:
-        vectors = self.model.encode(
-            list(texts), batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=progress, convert_to_numpy=True
-        )
-        return vectors.tolist()
-
-    def embed_query(self, text: str) -> list[float]:
-        return list(self._embed_query_cached(text[:MAX_QUERY_CHARS]))
-
-    @functools.lru_cache(maxsize=2048)
-    def _embed_query_cached(self, text: str) -> tuple[float, ...]:
-        return tuple(float(x) for x in self._queries(text))
-
-    def _encode_queries(self, texts: list[str]):
-        return self.model.encode(texts, batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False, convert_to_numpy=True)
-
-
-class QueryBatcher:
-    """Encodes queries that arrive while the model is busy in one batch.
-
-    A web server answering many people at once calls ``embed_query`` from many threads:
-    one encode per call costs 20 short questions ~370 ms on two cores, one batch of
-    them ~110 ms. The first caller encodes at once (no added latency when idle); callers
-    arriving meanwhile wait, and the next of them encodes everything that queued up.
-
-    >>> b = QueryBatcher(lambda texts: [len(t) for t in texts])
-    >>> b("规范性文件")
-    5
-    """
-
-    class _Slot:
-        __slots__ = ("done", "value", "error")
-
-        def __init__(self):
-            self.done, self.value, self.error = False, None, None
-
-    def __init__(self, encode):
-        self.encode = encode  # list[str] -> sequence of vectors, same order
-        self._cond = threading.Condition()
-        self._pending: dict[str, QueryBatcher._Slot] = {}
-        self._busy = False
-
-    def __call__(self, text: str):
-        with self._cond:
-            slot = self._pending.setdefault(text, self._Slot())
-            while not slot.done and self._busy:
-                self._cond.wait()
-            leader = not slot.done
-            if leader:  # the model is free: encode everything waiting, this text included
-                batch, self._pending, self._busy = self._pending, {}, True
-        if leader:
-            try:
-                vectors = self.encode(list(batch))
-                for s, v in zip(batch.values(), vectors):
-                    s.value = v
-            except Exception as exc:  # every waiter of this batch gets the error, not a hang
-                for s in batch.values():
-                    s.error = exc
-            finally:
-                with self._cond:
-                    for s in batch.values():
-                        s.done = True
-                    self._busy = False
-                    self._cond.notify_all()
-        if slot.error is not None:
-            raise slot.error
-        return slot.value
-
-
 # ---------------------------------------------------------------- Chroma
 
 
@@ -461,6 +143,7 @@ class VectorStore:
         self._client = None
         self.collection = None
         self._count: int | None = None  # passages in the open collection (count() costs a round trip)
+        self.built = False  # whether the last open() had to build (then tokenizing is due too)
 
     # -- manifest
 
@@ -510,6 +193,7 @@ class VectorStore:
         and only new passages are embedded. Returns a short status message in Chinese."""
         key = corpus_key(docs, self.embeddings.name)
         manifest = self.read_manifest()
+        self.built = False
         if not rebuild and manifest and manifest.get("corpus_key") == key and self._try_open(manifest, len(passages)):
             return "已加载现有索引。"
         reuse = None
@@ -529,6 +213,7 @@ class VectorStore:
                 reuse = self.collection  # e.g. a build killed before its documents were registered
         started = time.perf_counter()
         embedded = self._build(key, docs, passages, progress, reuse=reuse, reason=reason)
+        self.built = True
         return f"{reason}：完成（新向量化 {embedded} 个段落，共 {len(passages)} 个），用时 {time.perf_counter() - started:.1f} 秒。"
 
     def open_existing(self, docs: list[Document], passages: list[Passage]) -> bool:
@@ -567,14 +252,16 @@ class VectorStore:
         self._client, self.collection, self._count = client, collection, None
         return True
 
-    def _reusable(self, collection, wanted: set[str]) -> dict[str, list[float]]:
-        """Vectors of ``wanted`` ids already in ``collection``."""
-        out: dict[str, list[float]] = {}
+    def _reusable(self, collection, wanted: set[str]) -> dict:
+        """Vectors (float32 arrays) of ``wanted`` ids already in ``collection``."""
+        import numpy as np
+
+        out: dict = {}
         ids = [i for i in collection.get(include=[])["ids"] if i in wanted]
         for start in range(0, len(ids), 2000):
             got = collection.get(ids=ids[start : start + 2000], include=["embeddings"])
             for pid, vec in zip(got["ids"], got["embeddings"]):
-                out[pid] = [float(x) for x in vec]
+                out[pid] = np.asarray(vec, dtype=np.float32)
         return out
 
     def _build(self, key: str, docs: list[Document], passages: list[Passage], progress=None, reuse=None, reason: str = "") -> int:
@@ -598,21 +285,30 @@ class VectorStore:
             self.index_dir.mkdir(parents=True, exist_ok=True)
             client = self._local_client(self.index_dir / store_name)
         collection = client.create_collection(name=name, embedding_function=None, metadata={"hnsw:space": "cosine"})
-        batch = 64
-        bar = _progress_bar(len(todo), progress)
-        vectors: dict[str, list[float]] = dict(known)
-        for start in range(0, len(todo), batch):
-            chunk = todo[start : start + batch]
-            for p, v in zip(chunk, self.embeddings.embed_documents([embedding_text(p) for p in chunk])):
-                vectors[p.id] = v
-            bar.update(len(chunk))
-        bar.close()
+        # float32 arrays, not lists of Python floats: 6,000 vectors take 12 MiB instead of 100.
+        vectors: dict = dict(known)
+        # Identical texts are embedded once; sorting by length keeps each batch's padding
+        # (and so its wasted work) small.
+        texts: dict[str, list[str]] = {}
+        for p in todo:
+            texts.setdefault(embedding_text(p), []).append(p.id)
+        order = sorted(texts, key=len)
+        # Counted in characters: the work per text grows with its length, so the ETA holds.
+        with bar(sum(map(len, order)), "向量化", "字", progress) as b:
+            for start in range(0, len(order), EMBED_CHUNK):
+                chunk = order[start : start + EMBED_CHUNK]
+                for text, v in zip(chunk, self._encode(chunk)):
+                    for pid in texts[text]:
+                        vectors[pid] = v
+                b.update(sum(map(len, chunk)))
+        import numpy as np
+
         step = 1000
         for start in range(0, len(passages), step):
             chunk = passages[start : start + step]
             collection.add(
                 ids=[p.id for p in chunk],
-                embeddings=[vectors[p.id] for p in chunk],
+                embeddings=np.stack([vectors[p.id] for p in chunk]),
                 documents=[p.text for p in chunk],
                 metadatas=[_metadata(p) for p in chunk],
             )
@@ -638,6 +334,13 @@ class VectorStore:
         self._client, self.collection, self._count = client, collection, len(passages)
         self._drop_old(old, client, keep=(name, store_name))
         return len(todo)
+
+    def _encode(self, texts: list[str]):
+        """Vectors of ``texts`` as a float32 array, from any LangChain-style embeddings."""
+        import numpy as np
+
+        encode = getattr(self.embeddings, "encode_documents", None)
+        return encode(texts) if encode else np.asarray(self.embeddings.embed_documents(texts), dtype=np.float32)
 
     def _drop_old(self, old: dict, client, keep: tuple[str, str]) -> None:
         """Remove what earlier builds left, except the build just replaced (``old``): other
@@ -673,30 +376,6 @@ class VectorStore:
 
 def _metadata(p: Passage) -> dict:
     return {"doc_id": p.doc_id, "kind": p.kind, "item": p.item, "sentence": p.sentence, "ref": p.ref, "chapter": p.chapter}
-
-
-class _NullBar:
-    def update(self, n):
-        pass
-
-    def close(self):
-        pass
-
-
-def _progress_bar(total: int, progress):
-    """tqdm for long builds; silent for small ones and in tests."""
-    if total < 200 or progress is None:
-        return _NullBar()
-    from tqdm import tqdm
-
-    return tqdm(total=total, desc="向量化", unit="段", mininterval=progress_interval())
-
-
-def progress_interval() -> float:
-    """Seconds between progress updates: live on a terminal, a line now and then in a log."""
-    import sys
-
-    return 0.1 if sys.stderr.isatty() else 15.0
 
 
 def with_score(p: Passage, score: float) -> Passage:

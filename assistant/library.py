@@ -25,6 +25,9 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from .documents import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, decode_bytes, load_text, looks_like_notice, normalise, parse_notice, parse_report
+from .parsecache import SUFFIX as PARSED_SUFFIX
+from .progress import bar
+from .parsecache import cached_parse
 from .schema import Document, InputError, StoreError
 
 log = logging.getLogger(__name__)
@@ -64,6 +67,9 @@ class Batch:
     documents: dict[str, Document] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    # How each document was parsed (see parse_args), so that its parse can be cached
+    # without parsing again when the library would parse it the same way.
+    parsed_as: dict[str, tuple] = field(default_factory=dict)
 
 
 def slug(title: str) -> str:
@@ -148,18 +154,27 @@ class Library:
             except OSError as exc:
                 log.warning("library file %s of %s is missing: %s", e.file, e.title, exc)
                 continue
-            out.append(build_document(e, text))
+            out.append(cached_parse(self.parsed_path(e), parse_args(e), text, lambda e=e, text=text: build_document(e, text)))
         return out
 
-    def store_text(self, entry: Entry, text: str) -> None:
+    def parsed_path(self, entry: Entry) -> Path:
+        """The parse cache of an entry, beside its text."""
+        return self.root / (Path(entry.file).stem + PARSED_SUFFIX)
+
+    def store_text(self, entry: Entry, text: str, batch: Batch | None = None) -> None:
+        """Keep a document's text; with the ``batch`` that read it, also its parse when the
+        library would parse it the same way (so it is not parsed twice)."""
         path = self.root / entry.file
         if not path.exists():
             _atomic_write(path, text)
+        if batch is not None and batch.parsed_as.get(entry.doc_id) == (parse_args(entry), text):
+            doc = batch.documents[entry.doc_id]
+            cached_parse(self.parsed_path(entry), parse_args(entry), text, lambda: doc)
 
     def prune(self, entries: list[Entry]) -> None:
         """Delete text files no entry uses (left by replaced or removed documents)."""
-        used = {e.file for e in entries}
-        for p in self.root.glob("*.txt"):
+        used = {e.file for e in entries} | {self.parsed_path(e).name for e in entries}
+        for p in [*self.root.glob("*.txt"), *self.root.glob("*" + PARSED_SUFFIX)]:
             if p.name not in used:
                 p.unlink(missing_ok=True)
         for p in self.root.glob(".*.tmp"):
@@ -167,8 +182,9 @@ class Library:
 
     # -- reading inputs
 
-    def read(self, paths, kind: str = "auto") -> Batch:
-        """Read files and folders; every failure becomes a message, the rest is kept."""
+    def read(self, paths, kind: str = "auto", progress=None) -> Batch:
+        """Read files and folders; every failure becomes a message, the rest is kept.
+        With ``progress``, long reads show a bar per JSONL file."""
         batch = Batch()
         files: list[Path] = []
         for raw in paths:
@@ -185,49 +201,58 @@ class Library:
         for f in files:
             try:
                 if f.suffix.lower() == ".jsonl":
-                    self._read_jsonl(f, batch)
+                    self._read_jsonl(f, batch, progress)
                 else:
                     text = load_text(f)
                     notice = kind == "notice" or (kind == "auto" and looks_like_notice(text))
                     doc = parse_notice(text, source=str(f)) if notice else parse_report(text, source=str(f))
-                    self._add(batch, doc, text, str(f))
+                    self._add(batch, doc, text, str(f), how=("notice", str(f)) if notice else None)
             except InputError as exc:
                 msg = str(exc)
                 batch.errors.append(msg if f.name in msg else f"{f.name}：{msg}")
         return batch
 
-    def _read_jsonl(self, path: Path, batch: Batch) -> None:
+    def _read_jsonl(self, path: Path, batch: Batch, progress=None) -> None:
         size = path.stat().st_size
         if size == 0:
             raise InputError("文件为空。")
         if size > MAX_FILE_BYTES * 4:
             raise InputError(f"文件过大（{size // 1024 // 1024} MB）。")
         text = decode_bytes(path.read_bytes(), path.name)
-        for n, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except ValueError:
-                batch.errors.append(f"{path.name} 第{n}行：不是有效的 JSON，已跳过。")
-                continue
-            if not isinstance(row, dict):
-                batch.errors.append(f"{path.name} 第{n}行：应为 JSON 对象（含 title 和 content 字段），已跳过。")
-                continue
-            title = next((str(row[k]).strip() for k in TITLE_FIELDS if isinstance(row.get(k), str) and row[k].strip()), "")
-            content = next((row[k] for k in CONTENT_FIELDS if isinstance(row.get(k), str) and row[k].strip()), "")
-            if not title or not content:
-                batch.errors.append(f"{path.name} 第{n}行：缺少 title 或 content 字段，已跳过。")
-                continue
-            year = str(row.get("year") or "")
-            try:
-                doc = parse_report(normalise(content), source=f"{path.name}#{n}", title=title, year=year, doc_id=slug(title))
-            except InputError as exc:
-                batch.errors.append(f"{path.name} 第{n}行（{title}）：{exc}")
-                continue
-            self._add(batch, doc, doc.text, f"{path.name}#{n}", title=title, year=year)
+        lines = text.splitlines()
+        with bar(sum(map(len, lines)), f"解析 {path.name}", "字", progress) as b:
+            for n, line in enumerate(lines, 1):
+                b.update(len(line))
+                self._read_row(path, n, line, batch)
 
-    def _add(self, batch: Batch, doc: Document, text: str, source: str, title: str = "", year: str = "") -> None:
+    def _read_row(self, path: Path, n: int, line: str, batch: Batch) -> None:
+        """One line of a JSONL file: a document, or a message in ``batch.errors``."""
+        if not line.strip():
+            return
+        try:
+            row = json.loads(line)
+        except ValueError:
+            batch.errors.append(f"{path.name} 第{n}行：不是有效的 JSON，已跳过。")
+            return
+        if not isinstance(row, dict):
+            batch.errors.append(f"{path.name} 第{n}行：应为 JSON 对象（含 title 和 content 字段），已跳过。")
+            return
+        title = next((str(row[k]).strip() for k in TITLE_FIELDS if isinstance(row.get(k), str) and row[k].strip()), "")
+        content = next((row[k] for k in CONTENT_FIELDS if isinstance(row.get(k), str) and row[k].strip()), "")
+        if not title or not content:
+            batch.errors.append(f"{path.name} 第{n}行：缺少 title 或 content 字段，已跳过。")
+            return
+        year = str(row.get("year") or "")
+        text = normalise(content)
+        try:
+            doc = parse_report(text, source=f"{path.name}#{n}", title=title, year=year, doc_id=slug(title))
+        except InputError as exc:
+            batch.errors.append(f"{path.name} 第{n}行（{title}）：{exc}")
+            return
+        how = ("report", f"{path.name}#{n}", title, year, slug(title))
+        self._add(batch, doc, doc.text, f"{path.name}#{n}", title=title, year=year, how=how if doc.text == text else None)
+
+    def _add(self, batch: Batch, doc: Document, text: str, source: str, title: str = "", year: str = "", how: tuple | None = None) -> None:
         doc_id = slug(doc.doc_id) if not title else slug(title)
         sha = sha_of(text)
         entry = Entry(
@@ -247,6 +272,15 @@ class Library:
         batch.entries.append(entry)
         batch.documents[doc_id] = replace(doc, doc_id=doc_id)
         batch.texts[doc_id] = text
+        if how is not None:  # the parse_args() of the call that parsed it (a notice: before its id was set)
+            batch.parsed_as[doc_id] = ((*how, doc_id) if how[0] == "notice" else how, text)
+
+
+def parse_args(entry: Entry) -> tuple:
+    """Everything besides the text that :func:`build_document` parses an entry with."""
+    if entry.kind == "report":
+        return ("report", entry.source, entry.title, entry.year, entry.doc_id)
+    return ("notice", entry.source, entry.doc_id)
 
 
 def build_document(entry: Entry, text: str) -> Document:

@@ -17,8 +17,11 @@ from typing import NamedTuple
 
 from .answering import Composer, LLMWriter
 from .config import Settings
-from .documents import corpus_files, parse_file
-from .index import MANIFEST, SentenceTransformerEmbeddings, VectorStore, add_terms, passages_of
+from .documents import corpus_files, load_text, parse_file
+from .index import MANIFEST, TOKEN_CACHE, SentenceTransformerEmbeddings, VectorStore, add_terms, passages_of
+from .lexical import pretokenize
+from .parsecache import SUFFIX as PARSED_SUFFIX
+from .parsecache import cached_parse
 from .library import REGISTRY, Library, check_registry_writable, find, merge, sha_of
 from .retrieval import RE_DOC_WORDS, HybridSearcher, analyse, clean_question, named_documents, strip_document_words, years_in, years_of
 from .retrieval.query import out_of_scope_kind
@@ -28,6 +31,8 @@ log = logging.getLogger(__name__)
 
 # Chosen on the evaluation set (python -m assistant eval --sweep); see README.
 FUSION = {"dense_weight": 1.0, "bm25_weight": 1.0, "rrf_k": 20}
+ONNX_DIR = "onnx"  # the query encoder exported beside the index (see encoders.py)
+PARSED_DIR = "parsed"  # parses of the corpus files (the library keeps its own beside its texts)
 
 
 def _teach_terms(docs: list[Document]) -> None:
@@ -59,7 +64,8 @@ class Assistant:
         self.corpus: list[Document] = self._load_corpus()
         self._set_documents(self.corpus + self.library.documents())
         self.embeddings = SentenceTransformerEmbeddings(
-            self.settings.model_location(), name=self.settings.embedding_model, int8=self.settings.embedding_int8
+            self.settings.model_location(), name=self.settings.embedding_model, int8=self.settings.embedding_int8,
+            onnx_dir=self.settings.index_dir / ONNX_DIR,
         )
         self.store = self._new_store()
         self._engine: _Engine | None = None
@@ -99,7 +105,9 @@ class Assistant:
         docs = []
         for f in files:
             try:
-                docs.append(parse_file(f))
+                text = load_text(f)
+                cache = self.settings.index_dir / PARSED_DIR / f"{f.name}{PARSED_SUFFIX}"
+                docs.append(cached_parse(cache, ("file", str(f)), text, lambda f=f: parse_file(f)))
             except InputError as exc:
                 log.warning("skipped %s: %s", f, exc)
         if not docs:
@@ -115,7 +123,8 @@ class Assistant:
             return self.status
         started = time.perf_counter()
         self.status = self.store.open(self.documents, self.passages, progress=progress)
-        self._make_searcher()
+        self._make_searcher(progress)
+        self.export_query_encoder()
         self.embeddings.embed_query("预热")
         if self.writer is None and self.settings.llm_base_url:
             self.writer = LLMWriter.from_settings(self.settings, self._unit_names())
@@ -126,10 +135,19 @@ class Assistant:
 
     def rebuild(self, progress=None) -> str:
         self.status = self.store.open(self.documents, self.passages, rebuild=True, progress=progress)
-        self._make_searcher()
+        self._make_searcher(progress)
+        self.export_query_encoder()
         return self.status
 
-    def _make_searcher(self) -> None:
+    def export_query_encoder(self, force: bool = False) -> None:
+        """Export the model for torch-free questions when this process has it loaded anyway
+        (an index build or ingest) or when asked to (``index``), and no export exists."""
+        if (force or self.embeddings.model_loaded) and self.embeddings.onnx is None:
+            self.embeddings.ensure_onnx()
+
+    def _make_searcher(self, progress=None) -> None:
+        if progress is not None and self.store.built:  # tokenize new passages with a progress bar first
+            pretokenize(self.passages, self.settings.index_dir / TOKEN_CACHE, progress=progress)
         searcher = HybridSearcher(self.documents, self.passages, self.store, self.embeddings, **FUSION)
         self._engine = _Engine(self.documents, searcher, Composer(self.documents, self.passages, searcher))
         self._seen = self._stamp()
@@ -191,7 +209,7 @@ class Assistant:
         is killed leaves the previous documents and index in use. Ingests and removals of
         one index folder take turns (another process's ingest is waited for)."""
         check_registry_writable(self.library)
-        batch = self.library.read(paths, kind=kind)
+        batch = self.library.read(paths, kind=kind, progress=progress)
         with self.library.locked(progress):
             current = self.library.entries()
             entries, notes, errors = merge(current, batch, {d.doc_id for d in self.corpus})
@@ -200,7 +218,7 @@ class Assistant:
                 return {"added": notes, "errors": errors, "status": "文档没有变化，索引未改动。"}
             for e in entries:
                 if e.doc_id in batch.texts and e.sha == sha_of(batch.texts[e.doc_id]):
-                    self.library.store_text(e, batch.texts[e.doc_id])
+                    self.library.store_text(e, batch.texts[e.doc_id], batch)
             status = self._switch(entries, progress)
         return {"added": notes, "errors": errors, "status": status}
 
@@ -239,7 +257,8 @@ class Assistant:
         self.status = self.store.open(self.documents, self.passages, progress=progress)
         self.library.save([replace(e, passages=counts.get(e.doc_id, 0)) for e in entries])
         self.library.prune(entries)
-        self._make_searcher()
+        self._make_searcher(progress)
+        self.export_query_encoder()
         return self.status
 
     def resolve_doc(self, name: str | None, documents: list[Document] | None = None) -> str | None:

@@ -13,7 +13,15 @@ def test_help_is_fast_and_has_examples():
     out = subprocess.run([sys.executable, "-m", "assistant", "-h"], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0
     assert "python -m assistant ask" in out.stdout
-    assert "torch" not in sys.modules or True  # help must not need the model: checked by the subprocess above
+    heavy = ("torch", "sentence_transformers", "chromadb", "gradio", "langchain_core", "onnxruntime", "jieba")
+    code = (
+        "import sys\n"
+        "from assistant.cli import main\n"
+        "try:\n    main(['-h'])\nexcept SystemExit:\n    pass\n"
+        f"print([m for m in {heavy!r} if m in sys.modules])\n"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert loaded.stdout.strip().splitlines()[-1] == "[]"
 
 
 def test_empty_question_is_refused_before_loading(capsys):
