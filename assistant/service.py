@@ -198,8 +198,8 @@ class Assistant:
             if entries == current:
                 return {"added": notes, "errors": errors, "status": "文档没有变化，索引未改动。"}
             for e in entries:
-                if e.doc_id in batch.texts and e.sha == sha_of(batch.texts[e.doc_id]):
-                    self.library.store_text(e, batch.texts[e.doc_id])
+                if e.sha in batch.texts:
+                    self.library.store_text(e, batch.texts[e.sha])
             status = self._switch(entries, progress)
         return {"added": notes, "errors": errors, "status": status}
 
