@@ -91,6 +91,9 @@ def cmd_ask(args) -> int:
     doc = check_doc_name(args.doc)
     qa = _assistant(args)
     answer = qa.ask(question, history=history, doc=doc)
+    if answer.intent == "error":  # ask() turns a failure into a message; scripts see the exit code
+        print(f"错误：{answer.text}", file=sys.stderr)
+        return 1
     if args.json:
         _print_json(answer.to_dict())
         return 0

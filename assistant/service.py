@@ -16,12 +16,15 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from .answering import Composer, LLMWriter
+from .boundary import check_doc_name, check_history, check_question
 from .config import Settings
 from .documents import corpus_files, parse_file
 from .index import MANIFEST, SentenceTransformerEmbeddings, VectorStore, add_terms, passages_of
 from .library import REGISTRY, Library, check_registry_writable, find, merge, sha_of
 from .retrieval import RE_DOC_WORDS, HybridSearcher, analyse, clean_question, named_documents, years_in, years_of
-from .schema import Answer, Document, InputError, Passage, StoreError
+from .schema import Answer, AssistantError, Document, InputError, Passage, StoreError
+
+INTERNAL_ERROR = "抱歉，回答这个问题时系统出现内部错误，已记入日志。请换个问法再试，或联系管理员。"
 
 log = logging.getLogger(__name__)
 
@@ -299,19 +302,44 @@ class Assistant:
 
     def retrieve(self, question: str, k: int = 5, mode: str = "full", history=None, doc: str | None = None) -> list[Passage]:
         """The ``k`` best passages (whole items or document parts), best first; ``doc``
-        limits them to one document (id or title)."""
-        if not isinstance(k, int) or k < 1:
+        limits them to one document (id or title). Bad input raises :class:`InputError`;
+        any other failure is logged and raised as an :class:`AssistantError` in Chinese."""
+        if not isinstance(k, int) or isinstance(k, bool) or k < 1:
             raise InputError(f"k 必须是正整数，当前为：{k!r}")
-        self.warm_up()
-        self._refresh_soon()
-        engine = self._engine
-        query, scope, _ = self._analyse(engine, question, history, doc)
-        hits = engine.searcher.search(query, k=k, mode=mode, docs=scope, prefer=self._preferred(engine.documents, question, scope))
-        return engine.searcher.passages_for(hits)
+        question, history, doc = self._checked(question, history, doc)
+        try:
+            self.warm_up()
+            self._refresh_soon()
+            engine = self._engine
+            query, scope, _ = self._analyse(engine, question, history, doc)
+            hits = engine.searcher.search(query, k=k, mode=mode, docs=scope, prefer=self._preferred(engine.documents, question, scope))
+            return engine.searcher.passages_for(hits)
+        except AssistantError:
+            raise
+        except Exception as exc:
+            log.exception("retrieve failed for question %r", question[:200])
+            raise AssistantError(INTERNAL_ERROR) from exc
+
+    @staticmethod
+    def _checked(question, history, doc):
+        """The boundary: question, history and document name as the rest may use them."""
+        return check_question(question), check_history(history), check_doc_name(doc)
 
     def ask(self, question: str, history: list[dict] | None = None, doc: str | None = None) -> Answer:
         """Answer a question in Chinese with citation markers; see :class:`Answer`.
-        ``doc`` limits the answer to one document (id or title)."""
+        ``doc`` limits the answer to one document (id or title). Never raises: a question
+        that cannot be used (empty, too long, a bad history) or a failure gives an answer
+        whose ``text`` says so in Chinese, with ``refused`` true and ``intent`` "error"."""
+        try:
+            question, history, doc = self._checked(question, history, doc)
+            return self._ask(question, history, doc)
+        except AssistantError as exc:
+            return Answer(text=str(exc) or INTERNAL_ERROR, refused=True, intent="error")
+        except Exception:
+            log.exception("ask failed for question %r", question[:200] if isinstance(question, str) else question)
+            return Answer(text=INTERNAL_ERROR, refused=True, intent="error")
+
+    def _ask(self, question: str, history: list[dict] | None, doc: str | None) -> Answer:
         self.warm_up()
         self._refresh_soon()
         engine = self._engine
