@@ -92,16 +92,18 @@ def dropped_lines(text: str, doc: Document) -> list[str]:
     """Lines of a report's text that its parsed document does not contain (a licence note
     and whatever follows it, say), found by reading the parse, not by repeating its rules:
     each line is looked for in the kept text, in order, near where the last one was found."""
-    pieces = [doc.title] + [c.title for c in doc.chapters]
-    heading = None
+    pieces, heading, done = [doc.title], None, 0
     for s in doc.sections:
+        # chapters in order, headings with no paragraph under them too
+        pieces.extend(c.title for c in doc.chapters[done : s.chapter])
+        done = max(done, s.chapter)
         head = s.title.rsplit("·", 1)[0] if "·" in s.title else ""
         if head and head != heading:
             pieces.append(head)
             heading = head
         pieces.append(s.text)
+    pieces.extend(c.title for c in doc.chapters[done:])
     kept = "\n".join(pieces)
-    titles = "\n".join(pieces[: 1 + len(doc.chapters)])
     out, pos = [], 0
     for raw in text.split("\n"):
         line = raw.strip().strip("\u3000").strip()
@@ -110,7 +112,7 @@ def dropped_lines(text: str, doc: Document) -> list[str]:
         at = kept.find(line, pos, pos + len(line) + 2000)
         if at >= 0:
             pos = at + len(line)
-        elif line not in titles:
+        elif line != doc.title:
             out.append(line)
     return out
 
@@ -118,6 +120,8 @@ def dropped_lines(text: str, doc: Document) -> list[str]:
 # The licence note that web libraries append to a report (本作品是…公有领域, Public domain)
 # is left out by the parser on purpose; beyond this many characters, something else was too.
 LICENCE_CHARS = 600
+# A heading among the left-out lines means a document follows the licence note, not more of it.
+RE_HEADING = re.compile(r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|第[一二三四五六七八九十百]+[部章])")
 
 
 def describe_dropped(lines: list[str]) -> str:
@@ -126,7 +130,7 @@ def describe_dropped(lines: list[str]) -> str:
     if not lines:
         return ""
     chars = sum(len(x) for x in lines)
-    if lines[0].startswith("本作品") and chars <= LICENCE_CHARS:
+    if lines[0].startswith("本作品") and chars <= LICENCE_CHARS and not any(RE_HEADING.match(x) for x in lines):
         return ""
     first = lines[0] if len(lines[0]) <= 30 else lines[0][:30] + "…"
     return (f"注意：有 {len(lines):,} 行（{chars:,} 字）未导入，自“{first}”起；若其中有正文（例如几篇报告合在一个文件里），"

@@ -56,16 +56,22 @@ def decode_bytes(data: bytes, name: str = "文本") -> str:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """Text of UTF-16 LE/BE data without a byte-order mark (zero bytes in ASCII
-    characters give it away), or None when the data is binary. The byte order is
-    charset-normalizer's guess on the even-length part; a last odd byte is replaced."""
+    """Text of UTF-16 LE/BE data without a byte-order mark, or None when the data is
+    binary. The byte order is charset-normalizer's guess; when it has none (a file cut
+    inside a surrogate pair), the side that holds the zero bytes of ASCII characters
+    decides. Undecodable code units (a last odd byte, half a pair) become U+FFFD."""
     from charset_normalizer import from_bytes
 
     sample = data[: min(len(data), 65536) & ~1]
     best = from_bytes(sample).best()
-    if best is None or not best.encoding.startswith("utf_16"):
-        return None
-    encoding = "utf-16-be" if best.encoding.endswith("be") else "utf-16-le"
+    if best is not None and best.encoding.startswith("utf_16"):
+        encoding = "utf-16-be" if best.encoding.endswith("be") else "utf-16-le"
+    else:
+        odd = sample[1::2].count(0)
+        even = sample[0::2].count(0)
+        if max(odd, even) < len(sample) // 100 or min(odd, even) * 9 > max(odd, even):
+            return None
+        encoding = "utf-16-le" if odd > even else "utf-16-be"
     text = data.decode(encoding, errors="replace")
     return text if _looks_like_text(text) else None
 
@@ -118,10 +124,10 @@ def load_text(path: str | Path) -> str:
         text = _pdf_text(data, name, lim)
     else:
         text = _html_text(decode_bytes(data, name))
+    check_length(text, name, lim)  # before normalising: that is per character too
     text = normalise(text)
     if not text.strip():
         raise InputError(f"文件中没有可读取的文字：{name}")
-    check_length(text, name, lim)
     return text
 
 
