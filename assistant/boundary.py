@@ -56,9 +56,13 @@ def check_question(question, lim: Limits | None = None) -> str:
     lim = lim or limits()
     if question is None or not isinstance(question, str):
         raise InputError("问题必须是文字。")
+    if not question.strip():
+        raise InputError("问题为空，请输入要咨询的内容，例如：规范性文件什么时候前要录入数据库？")
     text = strip_controls(valid_unicode(question)).strip()
     if not text:
-        raise InputError("问题为空，请输入要咨询的内容，例如：规范性文件什么时候前要录入数据库？")
+        # Control characters alone: passed on as they are, so that the answer is the
+        # refusal of a question without words (asking for words), not an input error.
+        return valid_unicode(question)
     if len(text) > lim.question_chars:
         raise InputError(f"问题过长（{len(text)} 字），请控制在 {lim.question_chars} 字以内，只写要问的内容。")
     return text

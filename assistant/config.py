@@ -38,7 +38,7 @@ def _env(name: str) -> str | None:
 
 # name of a limit -> (environment variable, default)
 LIMIT_ENV = {
-    "question_chars": ("ASSISTANT_MAX_QUESTION_CHARS", 300),
+    "question_chars": ("ASSISTANT_MAX_QUESTION_CHARS", 200),
     "history_turns": ("ASSISTANT_MAX_HISTORY_TURNS", 50),
     "history_chars": ("ASSISTANT_MAX_HISTORY_CHARS", 100_000),
     "json_depth": ("ASSISTANT_MAX_JSON_DEPTH", 32),
@@ -58,7 +58,7 @@ class Limits:
     changed with its ``ASSISTANT_MAX_*`` environment variable (a positive integer).
 
     >>> Limits.load().question_chars
-    300
+    200
     """
 
     question_chars: int  # characters in one question (the longest evaluation question has 80)

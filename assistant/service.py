@@ -209,7 +209,8 @@ class Assistant:
     def remove(self, name: str, progress=None) -> str:
         """Remove an ingested document by id or title; the bundled corpus cannot be removed."""
         check_registry_writable(self.library)
-        if any(name.strip() in (d.doc_id, d.title) for d in self.corpus):
+        name = check_doc_name(name) or ""
+        if any(name in (d.doc_id, d.title) for d in self.corpus):
             raise InputError(f"“{name}”属于内置语料（{self.settings.corpus_dir}），不能用 remove 删除。")
         with self.library.locked(progress):
             current = self.library.entries()

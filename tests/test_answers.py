@@ -205,8 +205,8 @@ def test_empty_or_non_text_question(qa, bad):
 
 def test_huge_emoji_html_and_control_questions(qa):
     huge = qa.ask("规范性文件什么时候录入数据库？" + "啊" * 100_000)
-    assert (huge.text, huge.refused) == ("问题过长（100015 字），请控制在 300 字以内，只写要问的内容。", True)
-    long = qa.ask("规范性文件什么时候录入数据库？" + "啊" * 280)
+    assert (huge.text, huge.refused) == ("问题过长（100015 字），请控制在 200 字以内，只写要问的内容。", True)
+    long = qa.ask("规范性文件什么时候录入数据库？" + "啊" * 180)
     assert "2017年10月底前" in long.text
     emoji = qa.ask("😀😀😀")
     assert emoji.refused and emoji.citations == ()

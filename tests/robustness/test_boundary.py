@@ -46,7 +46,8 @@ def test_limits_from_the_environment(monkeypatch):
 def test_questions():
     assert check_question(" 规范性文件\x00\x07什么时候\x1b[31m录入？\ud800 ") == "规范性文件什么时候录入？\ufffd"
     assert check_question("\ud83d\ude00") == "😀"  # a pair written as two code points
-    for bad, message in ((None, "问题必须是文字。"), ("\x00\x1b[0m ", "问题为空"), ("啊" * 301, "问题过长（301 字），请控制在 300 字以内")):
+    assert check_question("\x00\x1b[0m\x07") == "\x00\x1b[0m\x07"  # answered as a question without words
+    for bad, message in ((None, "问题必须是文字。"), (" \u3000\n", "问题为空"), ("啊" * 201, "问题过长（201 字），请控制在 200 字以内")):
         with pytest.raises(InputError) as err:
             check_question(bad)
         assert str(err.value).startswith(message)
