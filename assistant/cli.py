@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from .schema import AssistantError
@@ -82,21 +83,17 @@ def _assistant(args, lazy: bool = False):
 
 
 def cmd_ask(args) -> int:
-    history = None
-    if args.history:
-        from pathlib import Path
+    from .boundary import check_doc_name, check_history, check_question, read_json_file
 
-        try:
-            history = json.loads(Path(args.history).read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            from .schema import InputError
-
-            raise InputError(f"无法读取对话历史文件 {args.history}：{exc}") from None
-    from .retrieval import clean_question
-
-    clean_question(args.question)  # a bad question fails before the model loads
+    history = check_history(read_json_file(args.history, "对话历史文件")) if args.history else None
+    # A bad question, history or document name fails before the model loads.
+    question = check_question(args.question)
+    doc = check_doc_name(args.doc)
     qa = _assistant(args)
-    answer = qa.ask(args.question, history=history, doc=args.doc)
+    answer = qa.ask(question, history=history, doc=doc)
+    if answer.intent == "error":  # ask() turns a failure into a message; scripts see the exit code
+        print(f"错误：{answer.text}", file=sys.stderr)
+        return 1
     if args.json:
         _print_json(answer.to_dict())
         return 0
@@ -356,7 +353,14 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        # `policy-qa grade … | head`: the reader has gone, which is not an error to report.
+        # Later writes (the final flush at exit) go to /dev/null instead of raising again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, as other command-line tools end in a closed pipe
     except AssistantError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1

@@ -32,6 +32,60 @@ def _env(name: str) -> str | None:
     return value or None
 
 
+# name of a limit -> (environment variable, default)
+LIMIT_ENV = {
+    "question_chars": ("ASSISTANT_MAX_QUESTION_CHARS", 200),
+    "history_turns": ("ASSISTANT_MAX_HISTORY_TURNS", 50),
+    "history_chars": ("ASSISTANT_MAX_HISTORY_CHARS", 100_000),
+    "json_depth": ("ASSISTANT_MAX_JSON_DEPTH", 32),
+    "name_chars": ("ASSISTANT_MAX_NAME_CHARS", 200),
+    "file_mb": ("ASSISTANT_MAX_FILE_MB", 50),
+    "jsonl_mb": ("ASSISTANT_MAX_JSONL_MB", 200),
+    "expanded_mb": ("ASSISTANT_MAX_EXPANDED_MB", 100),
+    "zip_members": ("ASSISTANT_MAX_ZIP_MEMBERS", 5000),
+    "pdf_pages": ("ASSISTANT_MAX_PDF_PAGES", 2000),
+    "document_chars": ("ASSISTANT_MAX_DOCUMENT_CHARS", 5_000_000),
+}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what users and files hand in (see ``assistant/boundary.py``); each can be
+    changed with its ``ASSISTANT_MAX_*`` environment variable (a positive integer).
+
+    >>> Limits.load().question_chars
+    200
+    """
+
+    question_chars: int  # characters in one question (the longest evaluation question has 80)
+    history_turns: int  # turns of a conversation history that are read (older ones are ignored)
+    history_chars: int  # characters in those turns together
+    json_depth: int  # nesting of a JSON file handed in (history, quiz, answer sheet)
+    name_chars: int  # characters in a document name given to --doc / remove
+    file_mb: int  # size of one document file
+    jsonl_mb: int  # size of one JSONL file of documents
+    expanded_mb: int  # declared unpacked size of a docx (all zip members together)
+    zip_members: int  # members of a docx
+    pdf_pages: int  # pages of a PDF
+    document_chars: int  # characters of one document's text
+
+    @classmethod
+    def load(cls) -> "Limits":
+        values = {}
+        for name, (env, default) in LIMIT_ENV.items():
+            text = _env(env)
+            if text is None:
+                values[name] = default
+                continue
+            try:
+                values[name] = int(text)
+            except ValueError:
+                values[name] = 0
+            if values[name] <= 0:
+                raise InputError(f"{env} 应为正整数，当前为：{text!r}")
+        return cls(**values)
+
+
 @dataclass(frozen=True)
 class Settings:
     corpus_dir: Path

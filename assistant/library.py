@@ -24,10 +24,13 @@ import uuid
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from .documents import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, decode_bytes, load_text, looks_like_notice, normalise, parse_notice, parse_report
+from .boundary import clean_field, file_label, loads_json
+from .config import Limits
+from .documents import SUPPORTED_SUFFIXES, decode_bytes, load_text, looks_like_notice, normalise, parse_notice, parse_report
+from .documents.loaders import check_length
 from .parsecache import SUFFIX as PARSED_SUFFIX
-from .progress import bar
 from .parsecache import cached_parse
+from .progress import bar
 from .schema import Document, InputError, StoreError
 
 log = logging.getLogger(__name__)
@@ -54,6 +57,7 @@ class Entry:
     doc_number: str = ""
     year: str = ""
     passages: int = 0
+    name: str = ""  # what the id is made from, in full: the JSONL title or the file name (stem)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -64,18 +68,76 @@ class Batch:
     """What one ``ingest`` read: parsed documents and a Chinese message per failure."""
 
     entries: list[Entry] = field(default_factory=list)
-    documents: dict[str, Document] = field(default_factory=dict)
-    texts: dict[str, str] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)  # by doc_id within the batch
+    texts: dict[str, str] = field(default_factory=dict)  # by sha
     errors: list[str] = field(default_factory=list)
-    # How each document was parsed (see parse_args), so that its parse can be cached
-    # without parsing again when the library would parse it the same way.
-    parsed_as: dict[str, tuple] = field(default_factory=dict)
+    notes: dict[str, list[str]] = field(default_factory=dict)  # by source: what the reader changed or left out
 
 
 def slug(title: str) -> str:
-    """A readable, file-safe document id from a title."""
+    """A readable, file-safe document id from a title (cut to 60 characters: two long
+    titles can share it, so :func:`merge` makes ids unique with a suffix)."""
     s = re.sub(r"[^\w\u4e00-\u9fff]+", "-", title).strip("-_")
     return (s[:60] or "doc").lower()
+
+
+def unique_id(base: str, taken) -> str:
+    """``base``, or ``base-2``, ``base-3``… : the first one not in ``taken``."""
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
+
+
+def dropped_lines(text: str, doc: Document) -> list[str]:
+    """Lines of a report's text that its parsed document does not contain (a licence note
+    and whatever follows it, say), found by reading the parse, not by repeating its rules:
+    each line is looked for in the kept text, in order, near where the last one was found."""
+    pieces, heading, done = [doc.title], None, 0
+    for s in doc.sections:
+        # chapters in order, headings with no paragraph under them too
+        pieces.extend(c.title for c in doc.chapters[done : s.chapter])
+        done = max(done, s.chapter)
+        head = s.title.rsplit("·", 1)[0] if "·" in s.title else ""
+        if head and head != heading:
+            pieces.append(head)
+            heading = head
+        pieces.append(s.text)
+    pieces.extend(c.title for c in doc.chapters[done:])
+    kept = "\n".join(pieces)
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        line = raw.strip().strip("\u3000").strip()
+        if not line:
+            continue
+        at = kept.find(line, pos, pos + len(line) + 2000)
+        if at >= 0:
+            pos = at + len(line)
+        elif line != doc.title:
+            out.append(line)
+    return out
+
+
+# The licence note that web libraries append to a report (本作品是…公有领域, Public domain)
+# is left out by the parser on purpose; beyond this many characters, something else was too.
+LICENCE_CHARS = 600
+# A heading among the left-out lines means a document follows the licence note, not more of it.
+RE_HEADING = re.compile(r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|第[一二三四五六七八九十百]+[部章])")
+
+
+def describe_dropped(lines: list[str]) -> str:
+    """The ingest note about text the parser left out: "" for nothing, or for the licence
+    note at the end alone (see README); otherwise how much, and where it starts."""
+    if not lines:
+        return ""
+    chars = sum(len(x) for x in lines)
+    if lines[0].startswith("本作品") and chars <= LICENCE_CHARS and not any(RE_HEADING.match(x) for x in lines):
+        return ""
+    first = lines[0] if len(lines[0]) <= 30 else lines[0][:30] + "…"
+    return (f"注意：有 {len(lines):,} 行（{chars:,} 字）未导入，自“{first}”起；若其中有正文（例如几篇报告合在一个文件里），"
+            "请删去版权说明或把文件拆开后重新导入")
 
 
 def sha_of(text: str) -> str:
@@ -162,17 +224,18 @@ class Library:
         return self.root / (Path(entry.file).stem + PARSED_SUFFIX)
 
     def store_text(self, entry: Entry, text: str, batch: Batch | None = None) -> None:
-        """Keep a document's text; with the ``batch`` that read it, also its parse when the
-        library would parse it the same way (so it is not parsed twice)."""
+        """Keep a document's text; with the ``batch`` that read it, also its parse (the
+        same parse the library would make), so it is not parsed again."""
         path = self.root / entry.file
         if not path.exists():
             _atomic_write(path, text)
-        if batch is not None and batch.parsed_as.get(entry.doc_id) == (parse_args(entry), text):
-            doc = batch.documents[entry.doc_id]
+        read = next((e for e in batch.entries if e.sha == entry.sha), None) if batch is not None else None
+        if read is not None and read.doc_id in batch.documents:
+            doc = replace(batch.documents[read.doc_id], doc_id=entry.doc_id)
             cached_parse(self.parsed_path(entry), parse_args(entry), text, lambda: doc)
 
     def prune(self, entries: list[Entry]) -> None:
-        """Delete text files no entry uses (left by replaced or removed documents)."""
+        """Delete text and parse files no entry uses (left by replaced or removed documents)."""
         used = {e.file for e in entries} | {self.parsed_path(e).name for e in entries}
         for p in [*self.root.glob("*.txt"), *self.root.glob("*" + PARSED_SUFFIX)]:
             if p.name not in used:
@@ -184,76 +247,94 @@ class Library:
 
     def read(self, paths, kind: str = "auto", progress=None) -> Batch:
         """Read files and folders; every failure becomes a message, the rest is kept.
-        With ``progress``, long reads show a bar per JSONL file."""
+        With ``progress``, a JSONL file shows a bar while its rows are parsed."""
         batch = Batch()
         files: list[Path] = []
         for raw in paths:
             p = Path(raw)
+            shown = file_label(p)[0]
             if p.is_dir():
                 found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in INGEST_SUFFIXES and f.stem.lower() != "readme")
                 if not found:
-                    batch.errors.append(f"{p}：文件夹中没有可导入的文件（支持 {'、'.join(INGEST_SUFFIXES)}）。")
+                    batch.errors.append(f"{shown}：文件夹中没有可导入的文件（支持 {'、'.join(INGEST_SUFFIXES)}）。")
                 files.extend(found)
             elif not p.exists():
-                batch.errors.append(f"{p}：文件不存在。")
+                batch.errors.append(f"{shown}：文件不存在。")
             else:
                 files.append(p)
         for f in files:
+            source, name_note = file_label(f)
+            name = Path(source).name
             try:
                 if f.suffix.lower() == ".jsonl":
-                    self._read_jsonl(f, batch, progress)
-                else:
-                    text = load_text(f)
-                    notice = kind == "notice" or (kind == "auto" and looks_like_notice(text))
-                    doc = parse_notice(text, source=str(f)) if notice else parse_report(text, source=str(f))
-                    self._add(batch, doc, text, str(f), how=("notice", str(f)) if notice else None)
+                    self._read_jsonl(f, name, batch, progress)
+                    continue
+                text = load_text(f)
+                notice = kind == "notice" or (kind == "auto" and looks_like_notice(text))
+                doc = parse_notice(text, source=source) if notice else parse_report(text, source=source)
+                notes = [name_note] if name_note else []
+                if doc.kind == "report":
+                    notes.append(describe_dropped(dropped_lines(text, doc)))
+                self._add(batch, doc, text, source, name=Path(source).stem, notes=notes)
             except InputError as exc:
                 msg = str(exc)
-                batch.errors.append(msg if f.name in msg else f"{f.name}：{msg}")
+                batch.errors.append(msg if name in msg else f"{name}：{msg}")
+            except Exception as exc:  # a bug in a parser must not stop the batch or show a traceback
+                log.exception("reading %s failed", source)
+                batch.errors.append(f"{name}：读取时出现内部错误（{type(exc).__name__}），已跳过；详情已记入日志，请把该文件提供给维护人员。")
         return batch
 
-    def _read_jsonl(self, path: Path, batch: Batch, progress=None) -> None:
+    def _read_jsonl(self, path: Path, name: str, batch: Batch, progress=None) -> None:
+        lim = Limits.load()
         size = path.stat().st_size
         if size == 0:
             raise InputError("文件为空。")
-        if size > MAX_FILE_BYTES * 4:
-            raise InputError(f"文件过大（{size // 1024 // 1024} MB）。")
-        text = decode_bytes(path.read_bytes(), path.name)
-        lines = text.splitlines()
-        with bar(sum(map(len, lines)), f"解析 {path.name}", "字", progress) as b:
+        if size > lim.jsonl_mb * 1024 * 1024:
+            raise InputError(f"文件过大（{size / 1024 / 1024:.1f} MB），上限为 {lim.jsonl_mb} MB（ASSISTANT_MAX_JSONL_MB）。")
+        lines = decode_bytes(path.read_bytes(), name).splitlines()
+        with bar(sum(map(len, lines)), f"解析 {name}", "字", progress) as b:
             for n, line in enumerate(lines, 1):
                 b.update(len(line))
-                self._read_row(path, n, line, batch)
+                self._read_row(line, n, name, batch, lim)
 
-    def _read_row(self, path: Path, n: int, line: str, batch: Batch) -> None:
+    def _read_row(self, line: str, n: int, name: str, batch: Batch, lim) -> None:
         """One line of a JSONL file: a document, or a message in ``batch.errors``."""
         if not line.strip():
             return
+        where = f"{name} 第{n}行"
         try:
-            row = json.loads(line)
-        except ValueError:
-            batch.errors.append(f"{path.name} 第{n}行：不是有效的 JSON，已跳过。")
+            row = loads_json(line, "", lim=lim)
+        except InputError as exc:
+            batch.errors.append(f"{where}：{exc}，已跳过。")
             return
         if not isinstance(row, dict):
-            batch.errors.append(f"{path.name} 第{n}行：应为 JSON 对象（含 title 和 content 字段），已跳过。")
+            batch.errors.append(f"{where}：应为 JSON 对象（含 title 和 content 字段），已跳过。")
             return
         title = next((str(row[k]).strip() for k in TITLE_FIELDS if isinstance(row.get(k), str) and row[k].strip()), "")
         content = next((row[k] for k in CONTENT_FIELDS if isinstance(row.get(k), str) and row[k].strip()), "")
         if not title or not content:
-            batch.errors.append(f"{path.name} 第{n}行：缺少 title 或 content 字段，已跳过。")
+            batch.errors.append(f"{where}：缺少 title 或 content 字段，已跳过。")
             return
+        (title, bad_title), (content, bad_content) = clean_field(title), clean_field(content)
+        notes = [f"{'、'.join(f for f, bad in (('标题', bad_title), ('正文', bad_content)) if bad)}中有无效的 Unicode 字符（孤立的代理项），已替换为“\ufffd”"] if bad_title or bad_content else []
         year = str(row.get("year") or "")
-        text = normalise(content)
         try:
-            doc = parse_report(text, source=f"{path.name}#{n}", title=title, year=year, doc_id=slug(title))
+            body = normalise(content)
+            check_length(body, f"{where}（{title}）", lim)
+            doc = parse_report(body, source=f"{name}#{n}", title=title, year=year, doc_id=slug(title))
         except InputError as exc:
-            batch.errors.append(f"{path.name} 第{n}行（{title}）：{exc}")
+            msg = str(exc)
+            batch.errors.append(msg if msg.startswith(where) else f"{where}（{title}）：{msg}")
             return
-        how = ("report", f"{path.name}#{n}", title, year, slug(title))
-        self._add(batch, doc, doc.text, f"{path.name}#{n}", title=title, year=year, how=how if doc.text == text else None)
+        notes.append(describe_dropped(dropped_lines(body, doc)))
+        self._add(batch, doc, doc.text, f"{name}#{n}", title=title, year=year, name=title, notes=notes)
 
-    def _add(self, batch: Batch, doc: Document, text: str, source: str, title: str = "", year: str = "", how: tuple | None = None) -> None:
-        doc_id = slug(doc.doc_id) if not title else slug(title)
+    def _add(self, batch: Batch, doc: Document, text: str, source: str, title: str = "", year: str = "", name: str = "", notes=()) -> None:
+        name = name or doc.doc_id
+        if any(e.name == name for e in batch.entries):
+            batch.errors.append(f"{source}：与本批中的另一份文档同名（{title or doc.title}），已跳过。")
+            return
+        doc_id = unique_id(slug(name), batch.documents)  # made unique against the library in merge()
         sha = sha_of(text)
         entry = Entry(
             doc_id=doc_id,
@@ -265,15 +346,12 @@ class Library:
             added=time.strftime("%Y-%m-%d %H:%M:%S"),
             doc_number=doc.meta.doc_number,
             year=year or doc.meta.year or (doc.meta.signing_date[:4] if doc.meta.signing_date else ""),
+            name=name,
         )
-        if doc_id in batch.documents:
-            batch.errors.append(f"{source}：与本批中的另一份文档同名（{entry.title}），已跳过。")
-            return
         batch.entries.append(entry)
         batch.documents[doc_id] = replace(doc, doc_id=doc_id)
-        batch.texts[doc_id] = text
-        if how is not None:  # the parse_args() of the call that parsed it (a notice: before its id was set)
-            batch.parsed_as[doc_id] = ((*how, doc_id) if how[0] == "notice" else how, text)
+        batch.texts[sha] = text
+        batch.notes[source] = [n for n in notes if n]
 
 
 def parse_args(entry: Entry) -> tuple:
@@ -290,20 +368,32 @@ def build_document(entry: Entry, text: str) -> Document:
     return replace(parse_notice(text, source=entry.source), doc_id=entry.doc_id)
 
 
+def _same_document(old: Entry, new: Entry) -> bool:
+    """Whether ``new`` is a version of ``old``: the same full name (JSONL title or file
+    name). Entries written before names were recorded match by id and title or file name."""
+    if old.name:
+        return old.name == new.name
+    same_file = "#" not in old.source and Path(old.source).name == Path(new.source).name
+    return old.doc_id == slug(new.name) and (old.title == new.title or same_file)
+
+
 def merge(current: list[Entry], batch: Batch, reserved: set[str]) -> tuple[list[Entry], list[str], list[str]]:
     """The registry after an ingest: (entries, messages about each document, errors).
-    Same id and same text: unchanged. Same id, new text: replaced. Same text under
-    another id: skipped as a duplicate."""
-    by_id = {e.doc_id: e for e in current}
+    The same document (same full name) with the same text: unchanged; with new text:
+    replaced. The same text under another name: skipped as a duplicate. A new document
+    whose id another document already has gets the next free suffix (``-2``…), and the
+    note says so: ids are unique, so no document ever replaces another by accident."""
+    out = {e.doc_id: e for e in current}
     by_sha = {e.sha: e for e in current}
     notes: list[str] = []
     errors: list[str] = []
-    out = dict(by_id)
     for e in batch.entries:
-        if e.doc_id in reserved:
-            errors.append(f"{e.source}：与内置语料中的文档同名（{e.doc_id}），已跳过。请改名后再导入。")
+        extra = batch.notes.get(e.source, [])
+        base = slug(e.name) if e.name else e.doc_id
+        if base in reserved:
+            errors.append(f"{e.source}：与内置语料中的文档同名（{base}），已跳过。请改名后再导入。")
             continue
-        old = by_id.get(e.doc_id)
+        old = next((o for o in out.values() if _same_document(o, e)), None)
         if old is not None and old.sha == e.sha:
             notes.append(f"未变化：{e.title}")
             continue
@@ -312,11 +402,17 @@ def merge(current: list[Entry], batch: Batch, reserved: set[str]) -> tuple[list[
             notes.append(f"内容与已有文档“{twin.title}”相同，已跳过：{e.source}")
             continue
         if old is not None:
-            notes.append(f"已更新：{e.title}")
-            out[e.doc_id] = replace(e, added=old.added)
+            e = replace(e, doc_id=old.doc_id, file=f"{old.doc_id[:40]}-{e.sha[:12]}.txt", added=old.added)
+            message = f"已更新：{e.title}"
         else:
-            notes.append(f"已添加：{e.title}")
-            out[e.doc_id] = e
+            doc_id = unique_id(base, set(out) | reserved)
+            if doc_id != base:
+                extra = [f"编号“{base}”已被《{out[base].title}》使用，本文档的编号为“{doc_id}”"] + extra
+            e = replace(e, doc_id=doc_id, file=f"{doc_id[:40]}-{e.sha[:12]}.txt")
+            message = f"已添加：{e.title}"
+        out[e.doc_id] = e
+        by_sha[e.sha] = e
+        notes.append(message + (f"（{'；'.join(extra)}）" if extra else ""))
     return list(out.values()), notes, errors
 
 

@@ -1642,17 +1642,9 @@ FALSE_WORDS = {"错", "错误", "×", "✗", "✘", "x", "f", "false", "否", "n
 
 
 def _load_json(path, what: str):
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{what}不存在：{p}")
-    if p.is_dir():
-        raise InputError(f"{what}是一个文件夹，不是文件：{p}")
-    try:
-        return json.loads(p.read_text(encoding="utf-8-sig"))
-    except UnicodeDecodeError:
-        raise InputError(f"{what}不是 UTF-8 编码的文本：{p}") from None
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{what}不是有效的 JSON：{p}（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）") from None
+    from .boundary import read_json_file
+
+    return read_json_file(path, what)
 
 
 def load_quiz(path) -> list[QuizQuestion]:

@@ -12,48 +12,75 @@ from typing import Any
 CN_DIGITS = "零一二三四五六七八九"
 
 
+CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_BIG_UNITS = {"万": 10**4, "亿": 10**8}
+CN_DIGIT_VALUES = {c: i for i, c in enumerate(CN_DIGITS)} | {"两": 2, "〇": 0, "○": 0}
+# Beyond 万亿 headings do not go: larger numbers are written in Arabic digits.
+CN_LIMIT = 10**16
+
+
+def _cn_below_10000(n: int) -> str:
+    """一千零一, 一千八百九十, 九千九百九十九 (n in 1..9999; 十 keeps its 一 here)."""
+    out, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // value % 10
+        if digit:
+            if zero and out:
+                out += "零"
+            out += CN_DIGITS[digit] + unit
+            zero = False
+        else:
+            zero = True
+    return out
+
+
+def _cn(n: int) -> str:
+    for value, unit in ((10**8, "亿"), (10**4, "万")):
+        if n >= value:
+            high, low = divmod(n, value)
+            if not low:
+                return _cn(high) + unit
+            return _cn(high) + unit + ("零" if low < value // 10 else "") + _cn(low)
+    return _cn_below_10000(n)
+
+
 def cn_number(n: int) -> str:
-    """Chinese numeral for 1..199 as used in headings: 7 -> 七, 13 -> 十三, 34 -> 三十四."""
-    if n <= 0:
+    """Chinese numeral as used in headings, for any positive integer: 7 -> 七, 13 -> 十三,
+    34 -> 三十四, 1890 -> 一千八百九十, 10010 -> 一万零一十. Numbers of 10^16 and more, zero
+    and negatives are written in Arabic digits."""
+    if n <= 0 or n >= CN_LIMIT:
         return str(n)
-    if n < 10:
-        return CN_DIGITS[n]
-    if n < 20:
-        return "十" + (CN_DIGITS[n % 10] if n % 10 else "")
-    if n < 100:
-        return CN_DIGITS[n // 10] + "十" + (CN_DIGITS[n % 10] if n % 10 else "")
-    rest = n % 100
-    head = CN_DIGITS[n // 100] + "百"
-    if rest == 0:
-        return head
-    if rest < 10:
-        return head + "零" + CN_DIGITS[rest]
-    return head + (CN_DIGITS[rest // 10] if rest >= 10 else "") + "十" + (CN_DIGITS[rest % 10] if rest % 10 else "")
+    text = _cn(n)
+    return text[1:] if text.startswith("一十") else text
 
 
 def parse_cn_number(text: str) -> int | None:
-    """Inverse of :func:`cn_number`; also accepts Arabic digits. None when not a number."""
+    """Inverse of :func:`cn_number` (十三, 一千零一, 十二万三千四百, 两百); also Arabic digits
+    (full-width too) and digit by digit (二〇一七 -> 2017). None when not a number."""
     text = text.strip()
     if not text:
         return None
-    if text.isdigit():
-        return int(text)
-    values = {c: i for i, c in enumerate(CN_DIGITS)}
-    values["两"] = 2
-    values["〇"] = 0
-    total, current = 0, 0
+    if text.isdecimal():
+        # int() refuses more than 4300 digits; no heading or item has such a number.
+        return int(text) if len(text) <= 4000 else None
+    if len(text) > 1 and all(ch in CN_DIGIT_VALUES for ch in text):
+        return int("".join(str(CN_DIGIT_VALUES[ch]) for ch in text)) if len(text) <= 4000 else None
+    total, section, current = 0, 0, 0
     for ch in text:
-        if ch in values:
-            current = values[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
+        if ch in CN_DIGIT_VALUES:
+            current = CN_DIGIT_VALUES[ch]
+        elif ch in CN_UNITS:
+            section += (current or 1) * CN_UNITS[ch]
             current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
+        elif ch == "万":
+            section = (section + current or 1) * 10**4
             current = 0
+        elif ch == "亿":
+            total = (total + section + current or 1) * 10**8
+            section = current = 0
         else:
             return None
-    return total + current
+    return total + section + current
 
 
 class AssistantError(Exception):

@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from .answering import Composer, LLMWriter
+from .boundary import check_doc_name, check_history, check_question
 from .config import Settings
 from .documents import corpus_files, load_text, parse_file
 from .index import MANIFEST, TOKEN_CACHE, SentenceTransformerEmbeddings, VectorStore, add_terms, passages_of
@@ -25,7 +26,9 @@ from .parsecache import cached_parse
 from .library import REGISTRY, Library, check_registry_writable, find, merge, sha_of
 from .retrieval import RE_DOC_WORDS, HybridSearcher, analyse, clean_question, named_documents, strip_document_words, years_in, years_of
 from .retrieval.query import out_of_scope_kind
-from .schema import Answer, Document, InputError, Passage, StoreError
+from .schema import Answer, AssistantError, Document, InputError, Passage, StoreError
+
+INTERNAL_ERROR = "抱歉，回答这个问题时系统出现内部错误，已记入日志。请换个问法再试，或联系管理员。"
 
 log = logging.getLogger(__name__)
 
@@ -217,15 +220,16 @@ class Assistant:
             if entries == current:
                 return {"added": notes, "errors": errors, "status": "文档没有变化，索引未改动。"}
             for e in entries:
-                if e.doc_id in batch.texts and e.sha == sha_of(batch.texts[e.doc_id]):
-                    self.library.store_text(e, batch.texts[e.doc_id], batch)
+                if e.sha in batch.texts:
+                    self.library.store_text(e, batch.texts[e.sha], batch)
             status = self._switch(entries, progress)
         return {"added": notes, "errors": errors, "status": status}
 
     def remove(self, name: str, progress=None) -> str:
         """Remove an ingested document by id or title; the bundled corpus cannot be removed."""
         check_registry_writable(self.library)
-        if any(name.strip() in (d.doc_id, d.title) for d in self.corpus):
+        name = check_doc_name(name) or ""
+        if any(name in (d.doc_id, d.title) for d in self.corpus):
             raise InputError(f"“{name}”属于内置语料（{self.settings.corpus_dir}），不能用 remove 删除。")
         with self.library.locked(progress):
             current = self.library.entries()
@@ -344,19 +348,44 @@ class Assistant:
 
     def retrieve(self, question: str, k: int = 5, mode: str = "full", history=None, doc: str | None = None) -> list[Passage]:
         """The ``k`` best passages (whole items or document parts), best first; ``doc``
-        limits them to one document (id or title)."""
-        if not isinstance(k, int) or k < 1:
+        limits them to one document (id or title). Bad input raises :class:`InputError`;
+        any other failure is logged and raised as an :class:`AssistantError` in Chinese."""
+        if not isinstance(k, int) or isinstance(k, bool) or k < 1:
             raise InputError(f"k 必须是正整数，当前为：{k!r}")
-        self.warm_up()
-        self._refresh_soon()
-        engine = self._engine
-        query, scope, _ = self._analyse(engine, question, history, doc)
-        hits = engine.searcher.search(query, k=k, mode=mode, docs=scope, prefer=self._preferred(engine.documents, question, scope))
-        return engine.searcher.passages_for(hits)
+        question, history, doc = self._checked(question, history, doc)
+        try:
+            self.warm_up()
+            self._refresh_soon()
+            engine = self._engine
+            query, scope, _ = self._analyse(engine, question, history, doc)
+            hits = engine.searcher.search(query, k=k, mode=mode, docs=scope, prefer=self._preferred(engine.documents, question, scope))
+            return engine.searcher.passages_for(hits)
+        except AssistantError:
+            raise
+        except Exception as exc:
+            log.exception("retrieve failed for question %r", question[:200])
+            raise AssistantError(INTERNAL_ERROR) from exc
+
+    @staticmethod
+    def _checked(question, history, doc):
+        """The boundary: question, history and document name as the rest may use them."""
+        return check_question(question), check_history(history), check_doc_name(doc)
 
     def ask(self, question: str, history: list[dict] | None = None, doc: str | None = None) -> Answer:
         """Answer a question in Chinese with citation markers; see :class:`Answer`.
-        ``doc`` limits the answer to one document (id or title)."""
+        ``doc`` limits the answer to one document (id or title). Never raises: a question
+        that cannot be used (empty, too long, a bad history) or a failure gives an answer
+        whose ``text`` says so in Chinese, with ``refused`` true and ``intent`` "error"."""
+        try:
+            question, history, doc = self._checked(question, history, doc)
+            return self._ask(question, history, doc)
+        except AssistantError as exc:
+            return Answer(text=str(exc) or INTERNAL_ERROR, refused=True, intent="error")
+        except Exception:
+            log.exception("ask failed for question %r", question[:200] if isinstance(question, str) else question)
+            return Answer(text=INTERNAL_ERROR, refused=True, intent="error")
+
+    def _ask(self, question: str, history: list[dict] | None, doc: str | None) -> Answer:
         self.warm_up()
         self._refresh_soon()
         engine = self._engine

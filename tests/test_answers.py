@@ -195,15 +195,19 @@ def test_langchain_retriever(qa):
 
 @pytest.mark.parametrize("bad", ["", "   ", "\n\t", None, 123])
 def test_empty_or_non_text_question(qa, bad):
+    # ask() never raises: the message is the answer
+    answer = qa.ask(bad)
+    expected = "问题必须是文字。" if not isinstance(bad, str) else "问题为空，请输入要咨询的内容，例如：规范性文件什么时候前要录入数据库？"
+    assert (answer.text, answer.citations, answer.refused, answer.intent) == (expected, (), True, "error")
     with pytest.raises(InputError, match="问题"):
-        qa.ask(bad)
-    with pytest.raises(InputError):
         qa.retrieve(bad)
 
 
 def test_huge_emoji_html_and_control_questions(qa):
     huge = qa.ask("规范性文件什么时候录入数据库？" + "啊" * 100_000)
-    assert "2017年10月底前" in huge.text
+    assert (huge.text, huge.refused) == ("问题过长（100015 字），请控制在 200 字以内，只写要问的内容。", True)
+    long = qa.ask("规范性文件什么时候录入数据库？" + "啊" * 180)
+    assert "2017年10月底前" in long.text
     emoji = qa.ask("😀😀😀")
     assert emoji.refused and emoji.citations == ()
     html = qa.ask("<script>alert(1)</script>规范性文件什么时候录入数据库？")
@@ -213,10 +217,10 @@ def test_huge_emoji_html_and_control_questions(qa):
 
 
 def test_malformed_history(qa):
+    assert qa.ask("它由谁负责？", history="not a list").text.startswith("对话历史格式不正确")
+    assert qa.ask("它由谁负责？", history=[{"role": "robot"}]).text == "对话历史第 1 条格式不对：应包含 role（user 或 assistant）和 content（文字）。"
     with pytest.raises(InputError, match="对话历史"):
-        qa.ask("它由谁负责？", history="not a list")
-    with pytest.raises(InputError, match="对话历史"):
-        qa.ask("它由谁负责？", history=[{"role": "robot"}])
+        qa.retrieve("它由谁负责？", history=[[[[["深"]]]]])
     # gradio-style pairs are accepted
     a = qa.ask("它由谁负责？", history=[["法律顾问制度什么时候建立？", "2017年12月底前。根据第（十）项……"]])
     assert a.items == (10,)

@@ -135,7 +135,7 @@ def test_library_parses_a_document_once_per_version(tmp_path, monkeypatch):
     batch = lib.read([REPORTS])
     assert batch.entries and not batch.errors
     for e in batch.entries:
-        lib.store_text(e, batch.texts[e.doc_id], batch)
+        lib.store_text(e, batch.texts[e.sha], batch)
     lib.save(batch.entries)
     cached = sorted(p.name for p in lib.root.glob("*.parsed.pkl"))
     assert cached == sorted(Path(e.file).stem + ".parsed.pkl" for e in batch.entries)
