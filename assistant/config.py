@@ -34,7 +34,7 @@ def _env(name: str) -> str | None:
 
 # name of a limit -> (environment variable, default)
 LIMIT_ENV = {
-    "question_chars": ("ASSISTANT_MAX_QUESTION_CHARS", 200),
+    "question_chars": ("ASSISTANT_MAX_QUESTION_CHARS", 2000),
     "history_turns": ("ASSISTANT_MAX_HISTORY_TURNS", 50),
     "history_chars": ("ASSISTANT_MAX_HISTORY_CHARS", 100_000),
     "json_depth": ("ASSISTANT_MAX_JSON_DEPTH", 32),
@@ -57,7 +57,7 @@ class Limits:
     200
     """
 
-    question_chars: int  # characters in one question (the longest evaluation question has 80)
+    question_chars: int  # characters in one question: room for a pasted paragraph and the question (348 seen)
     history_turns: int  # turns of a conversation history that are read (older ones are ignored)
     history_chars: int  # characters in those turns together
     json_depth: int  # nesting of a JSON file handed in (history, quiz, answer sheet)

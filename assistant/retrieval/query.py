@@ -146,6 +146,23 @@ def out_of_scope_kind(text: str) -> str:
     return next((name for name, pattern in OUT_OF_SCOPE if pattern.search(folded)), "")
 
 
+RE_ASKS = re.compile(r"[？?]|吗|呢|什么|多少|哪|谁|几|怎么|如何|是否|有没有|是不是|多久|多长")
+
+
+def asking_part(text: str, longest: int = 80) -> str:
+    """The sentences of a long, chatty question that ask (a civil servant pastes context,
+    then asks): the asking sentences and the one before the first of them; a short
+    question is kept whole."""
+    if len(text) <= longest:
+        return text
+    sentences = [s for s in re.findall(r"[^。！？!?；;]*[。！？!?；;]?", text) if s.strip()]
+    asking = [i for i, s in enumerate(sentences) if RE_ASKS.search(s)]
+    if not asking:
+        return text
+    keep = sorted({max(0, asking[0] - 1), *asking})
+    return "".join(sentences[i] for i in keep)
+
+
 def clean_question(question) -> str:
     """Validate and tidy a question; raises InputError with a Chinese message."""
     if question is None or not isinstance(question, str):
@@ -234,7 +251,7 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
 
     text = clean_question(question)
     # Markup in a question is noise for search (it is shown as text, never run, by the front ends).
-    folded = fold(RE_MARKUP.sub(" ", text))
+    folded = asking_part(fold(RE_MARKUP.sub(" ", text)))
     if not re.search(r"[^\W_]", folded):
         # Only markup, emoji or punctuation: nothing to search for, and no follow-up either
         # ("😀" after a question about item 7 is not a question about item 7). An empty

@@ -47,7 +47,7 @@ def test_questions():
     assert check_question(" 规范性文件\x00\x07什么时候\x1b[31m录入？\ud800 ") == "规范性文件什么时候录入？\ufffd"
     assert check_question("\ud83d\ude00") == "😀"  # a pair written as two code points
     assert check_question("\x00\x1b[0m\x07") == "\x00\x1b[0m\x07"  # answered as a question without words
-    for bad, message in ((None, "问题必须是文字。"), (" \u3000\n", "问题为空"), ("啊" * 201, "问题过长（201 字），请控制在 200 字以内")):
+    for bad, message in ((None, "问题必须是文字。"), (" \u3000\n", "问题为空"), ("啊" * 2001, "问题过长（2001 字），请控制在 2000 字以内")):
         with pytest.raises(InputError) as err:
             check_question(bad)
         assert str(err.value).startswith(message)
