@@ -32,47 +32,68 @@ def _print_json(data) -> None:
 
 
 def cmd_show(args) -> int:
-    from .documents import corpus_files, facts_summary, parse_file
     from .config import Settings
+    from .documents import corpus_files, parse_file
 
-    files = [args.file] if args.file else corpus_files(Settings.load(corpus_dir=args.corpus).corpus_dir)
-    docs = [parse_file(f) for f in files]
+    if args.doc:
+        from .library import Library, find
+
+        settings = Settings.load(corpus_dir=args.corpus, index_dir=args.index_dir)
+        docs = [parse_file(f) for f in corpus_files(settings.corpus_dir)] + Library(settings.index_dir).documents()
+        docs = [find(docs, args.doc)]
+    else:
+        files = [args.file] if args.file else corpus_files(Settings.load(corpus_dir=args.corpus).corpus_dir)
+        docs = [parse_file(f) for f in files]
     if args.json:
         _print_json([d.to_dict() for d in docs] if len(docs) > 1 else docs[0].to_dict())
         return 0
     for doc in docs:
-        m = doc.meta
-        print(f"《{m.title or doc.title}》 {m.doc_number}")
-        for label, value in (
-            ("发文机关", m.issuer),
-            ("主送", m.recipients),
-            ("成文日期", m.signing_date),
-            ("印发", f"{m.printer} {m.printing_date}".strip()),
-            ("主办", m.sponsor),
-            ("督办", m.supervisor),
-            ("抄送", "、".join(m.cc)),
-        ):
-            if value:
-                print(f"  {label}：{value}")
-        for msg in doc.messages:
-            print(f"  提示：{msg}")
-        if not doc.structured:
-            for i, s in enumerate(doc.sections, 1):
-                print(f"  段落{i}：{s.text[:60]}{'…' if len(s.text) > 60 else ''}")
-            continue
-        by_chapter = {c.number: c for c in doc.chapters}
-        current = None
-        for item in doc.items:
-            if item.chapter != current:
-                current = item.chapter
-                if current in by_chapter:
-                    print(by_chapter[current].ref)
-            print(f"  {item.ref}")
-            summary = facts_summary(item)
-            for key, label in (("deadlines", "期限"), ("units", "责任单位"), ("quantities", "数量"), ("references", "依据")):
-                if summary[key]:
-                    print(f"      {label}：{'；'.join(summary[key])}")
+        _print_tree(doc)
     return 0
+
+
+def _print_tree(doc) -> None:
+    """A document's header fields, then its tree of numbered parts with each task's facts."""
+    from .documents import facts_summary
+
+    m = doc.meta
+    print(f"《{m.title or doc.title}》 {m.doc_number}")
+    for label, value in (
+        ("发文机关", m.issuer),
+        ("主送", m.recipients),
+        ("成文日期", m.signing_date),
+        ("印发", f"{m.printer} {m.printing_date}".strip()),
+        ("主办", m.sponsor),
+        ("督办", m.supervisor),
+        ("抄送", "、".join(m.cc)),
+        ("附件", "；".join(m.attachments)),
+    ):
+        if value:
+            print(f"  {label}：{value}")
+    for msg in doc.messages:
+        print(f"  提示：{msg}")
+    if not doc.structured:
+        for i, s in enumerate(doc.sections, 1):
+            print(f"  段落{i}：{s.text[:60]}{'…' if len(s.text) > 60 else ''}")
+        return
+    items = {it.key: it for it in doc.items}
+    for node in doc.nodes:
+        pad = "  " * node.depth
+        item = items.get(node.key)
+        if node.style == "行":
+            cells = "｜".join(v for _, v in node.cells)
+            print(f"{pad}{cells[:70]}{'…' if len(cells) > 70 else ''}")
+        elif item is not None:
+            print(f"{pad}{item.ref}")
+        else:
+            print(f"{pad}{node.marker}{' ' if node.style in ('附件', '文件') else ''}{node.title}")
+        if item is None:
+            continue
+        summary = facts_summary(item)
+        for key, label in (("deadlines", "期限"), ("open", "时限"), ("roles", "责任单位"), ("units", "相关单位"), ("quantities", "数量"), ("references", "依据")):
+            values = summary[key] if key != "units" or not summary["roles"] else []
+            if values:
+                print(f"{pad}    {label}：{'；'.join(values)}")
 
 
 def _assistant(args, lazy: bool = False):
@@ -269,8 +290,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="命令")
 
-    p = sub.add_parser("show", help="打印通知的解析结构（章节、条目、期限、责任单位、数量）")
+    p = sub.add_parser("show", help="打印文件的解析结构（各级编号、任务、期限、责任单位、数量）")
     p.add_argument("--file", help="解析指定文件（默认：语料目录中的全部文件）")
+    p.add_argument("--doc", help="显示文档库中的一份文档（编号或标题，见 docs）")
+    p.add_argument("--index-dir", help="索引目录（默认 indexes/ 或 ASSISTANT_INDEX_DIR）")
     p.add_argument("--corpus", help="语料目录（默认 corpus/ 或 ASSISTANT_CORPUS_DIR）")
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.set_defaults(func=cmd_show)

@@ -430,7 +430,7 @@ def facts_summary(item: Item) -> dict:
     """Deadlines, units and quantities of an item as plain strings (for tables and `show`)."""
     return {
         "deadlines": [f"{f.text}（{f.value}）" for f in item.deadlines],
-        "open": [f.text for f in item.facts_of("open")],
+        "open": [f.text for f in item.facts_of("open")] + [f.text for f in item.facts_of("limit")],
         "periods": [f.text for f in item.facts_of("period")],
         "units": item.units,
         "roles": [f"{f.value}（{f.role}）" for f in item.facts_of("actor") if f.role],
