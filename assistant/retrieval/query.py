@@ -151,16 +151,16 @@ RE_ASKS = re.compile(r"[？?]|吗|呢|什么|多少|哪|谁|几|怎么|如何|�
 
 def asking_part(text: str, longest: int = 80) -> str:
     """The sentences of a long, chatty question that ask (a civil servant pastes context,
-    then asks): the asking sentences and the one before the first of them; a short
-    question is kept whole."""
+    then asks): the asking sentences and the one before the first of them, at most their
+    last 300 characters; a short question is kept whole."""
     if len(text) <= longest:
         return text
     sentences = [s for s in re.findall(r"[^。！？!?；;]*[。！？!?；;]?", text) if s.strip()]
     asking = [i for i, s in enumerate(sentences) if RE_ASKS.search(s)]
     if not asking:
-        return text
+        return text[-300:]  # the question usually closes a paste; analysis time stays bounded
     keep = sorted({max(0, asking[0] - 1), *asking})
-    return "".join(sentences[i] for i in keep)
+    return "".join(sentences[i] for i in keep)[-300:]
 
 
 def clean_question(question) -> str:

@@ -74,7 +74,8 @@ def hostile_questions(seed: int = 20261130, n: int = 1000) -> list[str]:
     out = _number_questions(rng)
     out += ["", " ", "\n\t", "\u3000\u3000", "\u200b\u200b", "\x00", "\x1b[0m", "？", "。", "的"]
     out += MARKUP + INJECTIONS + REGEX_HOSTILE + MIXED + EMOJI
-    out += [BASE_QUESTIONS[0] + "啊" * k for k in (150, 183, 184, 1000, 5000, 100_000)]
+    out += [BASE_QUESTIONS[0] + "啊" * k for k in (150, 183, 184, 1000, 1990, 2000, 5000, 100_000)]
+    out += ["啊" * k for k in (1999, 2000, 2001, 3000, 10_000)]
     makers = [
         lambda: _insert(rng, rng.choice(BASE_QUESTIONS), rng.choice(SURROGATES)),
         lambda: "".join(rng.choice(SURROGATES) for _ in range(rng.randint(1, 20))),

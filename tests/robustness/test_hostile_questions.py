@@ -66,7 +66,20 @@ def test_hostile_questions(qa, caplog):
     logged = [r.getMessage() + "\n" + (r.exc_text or "") for r in caplog.records]
     assert problems == [] and logged == [], (problems[:10], logged[:3])
     assert slow == []
-    assert messages >= 20  # empty, over-long and surrogate-only questions get a message
+    # Every question the boundary refuses (empty, over the length limit) is answered with
+    # its message, and no other question is.
+    from assistant.boundary import check_question
+    from assistant.schema import InputError
+
+    def refused_at_boundary(q):
+        try:
+            check_question(q)
+        except InputError:
+            return True
+        return False
+
+    expected = sum(1 for q in hostile_questions() if refused_at_boundary(q))
+    assert expected >= 10 and messages == expected
 
 
 @pytest.mark.parametrize("n", range(len(hostile_histories())))
