@@ -89,10 +89,19 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text or "")
 
 
+RE_LEADING_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,3}[.．﹒、]|第[一二三四五六七八九十百\d]+条\s*)")
+
+
 def evidence_cited(citation_texts: list[str], evidence: list[str]) -> bool:
-    """A cited passage holds an evidence string, or a cited sentence lies inside one."""
+    """A cited passage holds an evidence string, or a cited sentence lies inside one. An
+    evidence string copied with its heading number (``21.更大力度…``) also counts without
+    it: passages hold a part's text, and its number is the part's label."""
     cited = [_squash(t) for t in citation_texts]
-    for e in (_squash(x) for x in evidence):
+    candidates = [_squash(x) for x in evidence]
+    candidates += [RE_LEADING_MARKER.sub("", e) for e in candidates if RE_LEADING_MARKER.match(e)]
+    for e in candidates:
+        if len(e) < 4:
+            continue
         for c in cited:
             if e in c or (len(c) >= 10 and c in e):
                 return True
