@@ -206,6 +206,29 @@ def cmd_eval_notices(args) -> int:
     return 0
 
 
+def cmd_eval_reports(args) -> int:
+    """The report sets: the work reports ingested once into an index of their own."""
+    from pathlib import Path
+
+    from .config import ROOT
+    from .evaluation import reports
+    from .service import Assistant
+
+    index_dir = Path(args.index_dir) if args.index_dir else ROOT / "indexes" / "reports"
+    progress = (lambda msg: print(msg, file=sys.stderr)) if not args.json else None
+    qa = Assistant(corpus_dir=args.corpus, index_dir=index_dir, progress=progress)
+    if not any(d.kind == "report" for d in qa.documents):
+        qa.ingest([reports.REPORTS], progress=progress)
+    results = reports.evaluate(qa, args.dataset, split=args.split)
+    if args.json:
+        _print_json({k: v for k, v in results.items() if k != "rows"} | ({"rows": results["rows"]} if args.rows else {}))
+    else:
+        for name, group in (("split", results["splits"]), ("type", results["by_type"])):
+            for key, s in group.items():
+                print(f"{name} {key}: {s}")
+    return 0
+
+
 def cmd_eval(args) -> int:
     from pathlib import Path
 
@@ -214,6 +237,10 @@ def cmd_eval(args) -> int:
 
     if is_notices_dataset(args.dataset):
         return cmd_eval_notices(args)
+    from .evaluation import reports
+
+    if reports.is_reports_dataset(args.dataset):
+        return cmd_eval_reports(args)
     qa = _assistant(args)
     results = evaluate(qa, args.dataset, mode=args.retriever, k=args.k, variants=not args.no_variants, progress=not args.json)
     if args.report:

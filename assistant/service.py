@@ -28,6 +28,10 @@ from .retrieval import RE_DOC_WORDS, HybridSearcher, analyse, clean_question, na
 from .retrieval.query import out_of_scope_kind
 from .schema import Answer, AssistantError, Document, InputError, Passage, StoreError
 
+# What a question about a year asks: what happened (实际, 完成了, 增长了) or what was planned.
+RE_OUTCOME = re.compile(r"实际|实绩|实现了|完成了|达到了|增长了|下降了|减少了|新增了|结果|成效|成绩|情况怎么样|最后|最终|全年.{0,12}(?:多少|几)|到底")
+RE_TARGET = re.compile(r"目标|预期|计划|拟|打算|要求|安排|定的|定了|提出")
+
 INTERNAL_ERROR = "抱歉，回答这个问题时系统出现内部错误，已记入日志。请换个问法再试，或联系管理员。"
 
 log = logging.getLogger(__name__)
@@ -306,6 +310,13 @@ class Assistant:
 
             if (query.other_year or query.other_place) and any(covers(d) for d in docs):
                 query = replace(query, other_year="", other_place="")
+            reports = {d.meta.year or d.title[:4] for d in docs if d.kind == "report"}
+            asked = years_in(question)
+            if reports and asked and RE_OUTCOME.search(question) and not RE_TARGET.search(question):
+                missing = [y for y in asked if str(int(y) + 1) not in reports]
+                if missing and not query.other_year:
+                    # The year's outcome would be in the next year's report, which is not loaded.
+                    query = replace(query, other_year=f"{missing[0]}年的实际完成情况（见于次年的政府工作报告）")
             # "哪一年的政府工作报告提出…": the words naming the document say nothing about the topic.
             topic = RE_DOC_WORDS.sub(" ", query.search_text).strip()
             if doc is None and scope is not None and primary.kind != "report":
@@ -343,6 +354,11 @@ class Assistant:
         if scope is not None or len(docs) < 2:
             return None
         years = set(years_in(question))
+        if RE_OUTCOME.search(question):
+            # A year's outcome is reported in the next year's report (2016年实际新增就业 ->
+            # the 2017 report), its targets in its own; asked both, both.
+            after = {str(int(y) + 1) for y in years}
+            years = years | after if RE_TARGET.search(question) else after
         found = {d.doc_id for d in docs if d.kind == "report" and (d.meta.year in years or d.title[:4] in years)}
         return found or None
 
