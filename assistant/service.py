@@ -23,7 +23,7 @@ from .index import MANIFEST, TOKEN_CACHE, SentenceTransformerEmbeddings, VectorS
 from .lexical import pretokenize
 from .parsecache import SUFFIX as PARSED_SUFFIX
 from .parsecache import cached_parse
-from .library import REGISTRY, Library, check_registry_writable, find, merge, sha_of
+from .library import REGISTRY, Library, check_registry_writable, find, merge
 from .retrieval import RE_DOC_WORDS, HybridSearcher, analyse, clean_question, named_documents, strip_document_words, years_in, years_of
 from .retrieval.query import out_of_scope_kind
 from .schema import Answer, AssistantError, Document, InputError, Passage, StoreError

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from ..documents import split_sentences
 from ..index import fold, tokens
-from ..retrieval import Hit, Query, items_with_dates
+from ..retrieval import Hit, Query
 from ..schema import Answer, Document, Fact, Item, Passage
 
 log = logging.getLogger(__name__)

@@ -59,20 +59,25 @@ RE_UNIT_NAME = re.compile(rf"^[\u4e00-\u9fffA-Za-z0-9（）()·“”\"]{{2,40}}
 RE_NOT_UNITS = re.compile(r"[。？！]|\d{4}年|以上|以下|以内|左右|%|％|元|分$|例如|包括|含|即|如")
 
 
-def split_names(text: str) -> list[tuple[str, int]]:
-    """(name, offset) pieces of a list of names split on 、，,;； outside brackets."""
+def split_outside_brackets(text: str, separators: str) -> list[tuple[str, int]]:
+    """(piece, offset) of ``text`` split on ``separators`` that stand outside brackets."""
     pieces, depth, start = [], 0, 0
     for i, ch in enumerate(text):
         if ch in "（(":
             depth += 1
         elif ch in "）)":
             depth = max(0, depth - 1)
-        elif ch in "、，,；;" and depth == 0:
+        elif ch in separators and depth == 0:
             pieces.append((text[start:i], start))
             start = i + 1
     pieces.append((text[start:], start))
+    return pieces
+
+
+def split_names(text: str) -> list[tuple[str, int]]:
+    """(name, offset) pieces of a list of names split on 、，,;； outside brackets."""
     out = []
-    for piece, off in pieces:
+    for piece, off in split_outside_brackets(text, "、，,；;"):
         stripped = piece.strip()
         if stripped:
             out.append((stripped, off + piece.index(stripped)))
@@ -122,17 +127,7 @@ def role_clauses(value: str, default: str) -> list[tuple[str, str, int]]:
 
 
 def _clauses(text: str) -> list[tuple[str, int]]:
-    out, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            depth = max(0, depth - 1)
-        elif ch in "，,；;。" and depth == 0:
-            out.append((text[start:i], start))
-            start = i + 1
-    out.append((text[start:], start))
-    return [(c, o) for c, o in out if c.strip()]
+    return [(c, o) for c, o in split_outside_brackets(text, "，,；;。") if c.strip()]
 
 
 def _label_value_end(text: str, start: int) -> int:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..config import ROOT
 from ..schema import InputError
-from .seed import key_facts_present, percentile
+from .seed import jsonl_rows, key_facts_present, percentile
 
 DATASET = ROOT / "evals" / "notices_dataset.jsonl"
 SHARED_NOTICES = ROOT.parent / "shared" / "data" / "notices"
@@ -44,17 +44,10 @@ def is_notices_dataset(path: str | Path) -> bool:
 
 def load(path: str | Path = DATASET, split: str = "all") -> list[dict]:
     """Rows of the set (``split``: dev, test or all); errors name the line in Chinese."""
-    p = Path(path)
-    if not p.is_file():
-        raise InputError(f"找不到评测数据文件：{p}")
     rows, seen = [], set()
-    for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except ValueError as exc:
-            raise InputError(f"评测数据第 {n} 行不是合法的 JSON：{exc}") from None
+    for n, row in jsonl_rows(path):
+        if not isinstance(row, dict):
+            raise InputError(f"评测数据第 {n} 行应为 JSON 对象。")
         missing = [f for f in FIELDS if f not in row]
         if missing:
             raise InputError(f"评测数据第 {n} 行缺少字段：{'、'.join(missing)}")

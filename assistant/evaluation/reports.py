@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..index import fold
 from ..library import slug
-from ..schema import InputError
+from .seed import jsonl_rows
 
 REPORTS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "government_work_reports.jsonl"
 
@@ -27,10 +27,7 @@ def is_reports_dataset(path: str | Path) -> bool:
 
 
 def load(path: str | Path, split: str = "all") -> list[dict]:
-    p = Path(path)
-    if not p.is_file():
-        raise InputError(f"找不到评测数据文件：{p}")
-    rows = [json.loads(line) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [row for _, row in jsonl_rows(path)]
     return [r for r in rows if split == "all" or r.get("split", "dev") == split]
 
 

@@ -25,19 +25,24 @@ PARTS = ("header", "preamble", "footer", "chapters")
 # ---------------------------------------------------------------- dataset
 
 
-def load_dataset(path: str | Path = DEFAULT_DATASET) -> list[dict]:
-    """Read and validate a dataset file; errors name the line and the problem in Chinese."""
+def jsonl_rows(path: str | Path):
+    """(line number, object) of a JSONL dataset file; errors name the line in Chinese."""
     p = Path(path)
     if not p.is_file():
         raise InputError(f"找不到评测数据文件：{p}")
-    rows, ids = [], set()
     for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
+            yield n, json.loads(line)
         except ValueError as exc:
             raise InputError(f"评测数据第 {n} 行不是合法的 JSON：{exc}") from None
+
+
+def load_dataset(path: str | Path = DEFAULT_DATASET) -> list[dict]:
+    """Read and validate a dataset file; errors name the line and the problem in Chinese."""
+    rows, ids = [], set()
+    for n, row in jsonl_rows(path):
         if not isinstance(row, dict):
             raise InputError(f"评测数据第 {n} 行应为 JSON 对象。")
         missing = [k for k in ("id", "type", "question") if not row.get(k)]
@@ -55,7 +60,7 @@ def load_dataset(path: str | Path = DEFAULT_DATASET) -> list[dict]:
             raise InputError(f"评测数据第 {n} 行的 key_facts 应为非空字符串列表的列表。")
         rows.append(row)
     if not rows:
-        raise InputError(f"评测数据文件为空：{p}")
+        raise InputError(f"评测数据文件为空：{path}")
     return rows
 
 

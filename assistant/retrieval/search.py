@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..index import TOKEN_CACHE, BM25Index, fold, with_score
 from ..schema import Document, Passage
-from .query import Query, items_with_dates, years_in
+from .query import Query, items_with_dates
 
 
 # ---------------------------------------------------------------- hybrid search
