@@ -222,8 +222,8 @@ class Library:
         lines = text.splitlines()
         with bar(sum(map(len, lines)), f"解析 {path.name}", "字", progress) as b:
             for n, line in enumerate(lines, 1):
-                b.update(len(line))
                 self._read_row(path, n, line, batch)
+                b.update(len(line))
 
     def _read_row(self, path: Path, n: int, line: str, batch: Batch) -> None:
         """One line of a JSONL file: a document, or a message in ``batch.errors``."""
