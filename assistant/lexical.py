@@ -18,7 +18,7 @@ import threading
 from sys import intern
 import unicodedata
 import uuid
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from importlib import resources
 from pathlib import Path
 
