@@ -18,7 +18,7 @@ import threading
 from sys import intern
 import unicodedata
 import uuid
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from importlib import resources
 from pathlib import Path
 
@@ -247,45 +247,45 @@ def write_token_cache(path: Path, signature: str, by_key: dict[str, list[str]]) 
 
 class Okapi:
     """BM25 Okapi with the scoring of ``rank_bm25.BM25Okapi`` (k1 1.5, b 0.75, idf floor
-    0.25 × mean idf), over an inverted index: a query costs a few array additions per
-    token instead of a Python loop over every passage (~1 ms instead of ~100 ms at 6,000
-    passages)."""
+    0.25 × mean idf), over an inverted index held in a few numpy arrays: a query costs a
+    slice and an addition per token (~1 ms at 6,000 passages), and building it for the 72
+    reports' 2.3 M tokens takes well under a second (one pass to number the words, the rest
+    vectorised)."""
 
     def __init__(self, corpus: list[list[str]], k1: float = 1.5, b: float = 0.75, epsilon: float = 0.25):
         import numpy as np
 
-        self.size = len(corpus)
-        lengths = np.array([len(doc) for doc in corpus], dtype=float)
-        avgdl = float(lengths.mean()) if self.size else 0.0
-        norm = k1 * (1 - b + b * lengths / avgdl) if avgdl else np.full(self.size, k1)
-        postings: dict[str, tuple[list[int], list[int]]] = {}
-        for i, doc in enumerate(corpus):
-            for w, tf in Counter(doc).items():
-                entry = postings.setdefault(w, ([], []))
-                entry[0].append(i)
-                entry[1].append(tf)
-        self.idf: dict[str, float] = {}
-        for w, (docs, _) in postings.items():
-            n = len(docs)
-            self.idf[w] = math.log(self.size - n + 0.5) - math.log(n + 0.5)
-        mean_idf = sum(self.idf.values()) / len(self.idf) if self.idf else 0.0
-        for w, v in self.idf.items():
-            if v < 0:
-                self.idf[w] = epsilon * mean_idf
-        self.postings = {}
-        for w, (docs, tfs) in postings.items():
-            idx = np.array(docs, dtype=np.int64)
-            tf = np.array(tfs, dtype=float)
-            self.postings[w] = (idx, tf * (k1 + 1) / (tf + norm[idx]))
+        self.size = n = len(corpus)
+        lengths = np.array([len(doc) for doc in corpus], dtype=np.int64)
+        avgdl = float(lengths.mean()) if n else 0.0
+        norm = k1 * (1 - b + b * lengths / avgdl) if avgdl else np.full(n, k1)
+        vocab: dict[str, int] = {}
+        ids = np.fromiter((vocab.setdefault(w, len(vocab)) for doc in corpus for w in doc), dtype=np.int64, count=int(lengths.sum()))
+        docs = np.repeat(np.arange(n, dtype=np.int64), lengths)
+        # One entry per (word, passage), sorted by word then passage, with its frequency.
+        pairs, tf = np.unique(ids * max(n, 1) + docs, return_counts=True)
+        word, self._docs = pairs // max(n, 1), pairs % max(n, 1)
+        df = np.bincount(word, minlength=len(vocab))
+        self._start = np.concatenate(([0], np.cumsum(df)))
+        # math.log and a plain sum in first-seen order, as rank_bm25 computes them.
+        idf = [math.log(n - d + 0.5) - math.log(d + 0.5) for d in df.tolist()]
+        mean_idf = sum(idf) / len(idf) if idf else 0.0
+        idf = [v if v >= 0 else epsilon * mean_idf for v in idf]
+        self.vocab = vocab
+        self.idf: dict[str, float] = dict(zip(vocab, idf))
+        self._idf = idf
+        tf = tf.astype(float)
+        self._weights = tf * (k1 + 1) / (tf + norm[self._docs])
 
     def get_scores(self, query: list[str]):
         import numpy as np
 
         scores = np.zeros(self.size)
         for q in query:
-            hit = self.postings.get(q)
-            if hit is not None and self.idf[q]:
-                scores[hit[0]] += self.idf[q] * hit[1]
+            t = self.vocab.get(q)
+            if t is not None and self._idf[t]:
+                lo, hi = self._start[t], self._start[t + 1]
+                scores[self._docs[lo:hi]] += self._idf[t] * self._weights[lo:hi]
         return scores
 
 

@@ -294,8 +294,8 @@ class Library:
         lines = decode_bytes(path.read_bytes(), name).splitlines()
         with bar(sum(map(len, lines)), f"解析 {name}", "字", progress) as b:
             for n, line in enumerate(lines, 1):
-                b.update(len(line))
                 self._read_row(line, n, name, batch, lim)
+                b.update(len(line))
 
     def _read_row(self, line: str, n: int, name: str, batch: Batch, lim) -> None:
         """One line of a JSONL file: a document, or a message in ``batch.errors``."""

@@ -162,3 +162,21 @@ def test_report_parse_arguments_decide_the_cache(tmp_path):
     a = cached_parse(path, ("report", "s", "标题甲", "2024", "a"), text, lambda: parse_report(text, source="s", title="标题甲", year="2024", doc_id="a"))
     b = cached_parse(path, ("report", "s", "标题乙", "2024", "b"), text, lambda: parse_report(text, source="s", title="标题乙", year="2024", doc_id="b"))
     assert (a.title, b.title) == ("标题甲", "标题乙")
+
+
+def test_okapi_scores_equal_rank_bm25():
+    import numpy as np
+    from rank_bm25 import BM25Okapi
+
+    from assistant.documents import parse_file
+    from assistant.index import passages_of
+    from assistant.lexical import Okapi
+
+    tok = Tokenizer()
+    corpus = [tok.tokens(p.text) for p in passages_of(parse_file(NOTICE))]
+    ours, reference = Okapi(corpus), BM25Okapi(corpus)
+    for question in ("规范性文件 数据库", "法律顾问 全覆盖 时间 时间", "县政府常务会议学法", "没有出现过的词语"):
+        q = tok.tokens(question)
+        assert np.array_equal(ours.get_scores(q), reference.get_scores(q))
+    assert ours.idf == dict(zip(reference.idf, reference.idf.values()))
+    assert Okapi([]).get_scores(["词"]).tolist() == []
