@@ -179,6 +179,10 @@ class Tokenizer:
                 self._seg = seg
             return self._seg
 
+    def cut(self, folded: str) -> list[str]:
+        """Words of folded text in accurate mode (each character in one word)."""
+        return list(self._segmenter().cut(folded))
+
     def words(self, folded: str) -> list[str]:
         """Search-mode words of folded text (stopwords and punctuation kept)."""
         return list(self._segmenter().cut_for_search(folded))

@@ -36,13 +36,13 @@ STRUCTURAL_INTENTS = ("structure", "item", "meta", "count", "chapter", "which_ch
 
 
 def content_words(text: str, skip: str = "") -> list[str]:
-    """The words of a question that say what it is about (jieba), without question
+    """The words of a question that say what it is about (segmented), without question
     words and without words of ``skip`` (the document's title)."""
-    import jieba
+    from ..lexical import default_tokenizer
 
     skip_folded = fold(skip)
     out = []
-    for w in jieba.lcut(fold(text)):
+    for w in default_tokenizer().cut(fold(text)):
         if len(w) < 2 or w in QUESTION_WORDS or not re.search(r"[\u4e00-\u9fff]", w):
             continue
         if w in skip_folded:

@@ -24,7 +24,8 @@ from .compose import Draft, quote, refusal
 GENERIC = set(
     "加强 推进 推动 进一步 深化 完善 健全 建立 建立健全 提升 提高 强化 加快 全面 积极 大力 深入 切实 持续 着力 "
     "工作 任务 举措 措施 方面 部分 条 项 几 哪些 哪几 多少 一共 共 有 都 是 什么 下面 里面 里 中 的 和 与 及 "
-    "具体 主要 相关 有关 情况 内容 要求 分别 包括 列出 列举 文件 方案 通知 这个 那个 这 那".split()
+    "具体 主要 相关 有关 情况 内容 要求 分别 包括 列出 列举 文件 方案 通知 这个 那个 这 那 "
+    "几项 几条 几个 几大 哪几项 哪几条 多少项 多少条 多少个".split()
 )
 RE_LIST = re.compile(r"哪些|哪几|几项|几条|几个|几大|几方面|多少(?:项|条|个|大|方面)?|有什么|包括什么|包括哪|分别|列出|列举|都有|一共|总共|共有")
 # A list or count of parts, not of things (多少个应用场景 is a figure, 哪几条 is a list of parts).
@@ -39,10 +40,10 @@ STYLE_WORDS = {"专栏": "专栏", "附件": "附件"}
 
 
 def words(text: str) -> set[str]:
-    """Content words of a text (jieba), without the generic ones."""
-    import jieba
+    """Content words of a text (the package's segmenter), without the generic ones."""
+    from ..lexical import default_tokenizer
 
-    return {w for w in jieba.lcut(fold(text)) if len(w) >= 2 and w not in GENERIC and re.search(r"[\u4e00-\u9fff]", w)}
+    return {w for w in default_tokenizer().cut(fold(text)) if len(w) >= 2 and w not in GENERIC and re.search(r"[\u4e00-\u9fff]", w)}
 
 
 def named_node(doc: Document, text: str) -> tuple[Node | None, float]:
