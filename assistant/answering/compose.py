@@ -359,14 +359,11 @@ class Composer:
         as a homophone): a noun right before the question word, as in 报酬标准是多少 or
         分值是怎么分配的. Then the notice does not say, and answering from a near item
         would be a guess."""
-        import jieba.posseg as pseg
-
-        from ..index import _jieba, pinyin
+        from ..index import pinyin
 
         if query.parts:
             # The question names a part of the notice (指导思想 -> preamble), not a topic.
             return ""
-        _jieba()
         text = fold(query.search_text)
         m = None
         for m in re.finditer(ASKING, text):
@@ -375,7 +372,8 @@ class Composer:
             return ""
         head = re.split(r"[，,；;。？?！!]", text[: m.start()])[-1]
         head = re.sub(r"(?:是|的|要|都|又|还|会|能|该|应该|需要|一般|具体|到底|究竟|各|每|怎么|如何)+$", "", head)
-        words = [(w, flag) for w, flag in pseg.cut(head)]
+        # Part-of-speech tags from this corpus's tokenizer (its own dictionary, no global state).
+        words = self.searcher.bm25.tokenizer.tag(head)
         if not words:
             return ""
         w, flag = words[-1]
