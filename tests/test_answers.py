@@ -41,7 +41,10 @@ def test_answers_by_intent(qa):
     assert "（七）严格规范性文件管理：2017年10月底前[1]" in listed.text
     assert "（二十八）健全依法化解纠纷机制：2017年底前[3]" in listed.text
     ch = qa.ask("第八部分有哪些工作？")
-    assert ch.text == "第八部分「依法有效化解社会矛盾纠纷」[1]共有3项工作：（二十六）加强行政复议工作、（二十七）做好行政应诉工作、（二十八）健全依法化解纠纷机制。"
+    # The count is read off the tree; each listed item cites its heading as it stands.
+    assert ch.text == "八、依法有效化解社会矛盾纠纷下设3项。分别是：（二十六）加强行政复议工作[1]；（二十七）做好行政应诉工作[2]；（二十八）健全依法化解纠纷机制[3]。"
+    assert [c.text for c in ch.citations] == ["（二十六）加强行政复议工作", "(二十七) 做好行政应诉工作", "(二十八) 健全依法化解纠纷机制"]  # as the source writes them
+    assert ch.items == (26, 27, 28)
 
 
 def test_every_stated_fact_carries_its_marker(qa):
@@ -205,7 +208,7 @@ def test_empty_or_non_text_question(qa, bad):
 
 def test_huge_emoji_html_and_control_questions(qa):
     huge = qa.ask("规范性文件什么时候录入数据库？" + "啊" * 100_000)
-    assert (huge.text, huge.refused) == ("问题过长（100015 字），请控制在 200 字以内，只写要问的内容。", True)
+    assert (huge.text, huge.refused) == ("问题过长（100015 字），请控制在 2000 字以内，只写要问的内容。", True)
     long = qa.ask("规范性文件什么时候录入数据库？" + "啊" * 180)
     assert "2017年10月底前" in long.text
     emoji = qa.ask("😀😀😀")

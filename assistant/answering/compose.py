@@ -192,7 +192,7 @@ class Composer:
                 found = strategy(self, self.default, text)
                 if found is not None:
                     return found
-            found = structure.due_by(self, self.default, text, query.dates) if not query.items else None
+            found = structure.due_by(self, self.default, text) if not query.items else None
             if found is not None:
                 return found
         return self.chain(query, hits)

@@ -95,6 +95,14 @@ def _name(node: Node) -> str:
     return f"{node.path}{node.title}" if node.style not in ("附件", "文件") else f"{node.marker}「{node.title}」"
 
 
+def _short(node: Node) -> str:
+    """A part listed under its parent: its own number and title."""
+    if node.style in ("附件", "文件"):
+        return node.title or node.marker
+    marker = node.marker.replace("(", "（").replace(")", "）")
+    return f"{re.sub(r'[.．﹒、]$', '.', marker) if marker[:1].isdigit() else marker}{node.title}"
+
+
 def children_of(composer, doc: Document, text: str) -> Answer | None:
     """``X有几条/哪些``: the parts under the part named X (any level), or every part of a
     kind (专栏, 附件). Counts tasks too when the question asks about tasks and they lie
@@ -125,7 +133,7 @@ def children_of(composer, doc: Document, text: str) -> Answer | None:
     d.add(f"{_name(node)}下")
     if parts:
         d.add(f"共有{len(parts)}项。分别是：")
-        d.add("；".join(f"{_name(n) if n.style != '附件' else n.title}{d.cite(p) if (p := _passage_for(composer, doc, n)) else ''}" for n in parts))
+        d.add("；".join(f"{_short(n)}{d.cite(p) if (p := _passage_for(composer, doc, n)) else ''}" for n in parts))
     if rows:
         d.add(f"{'；另有' if parts else '共有'}表格{len(rows)}行。分别是：")
         d.add("；".join(f"{n.title}{d.cite(p) if (p := _passage_for(composer, doc, n)) else ''}" for n in rows[:30]))
@@ -166,9 +174,13 @@ def without_deadline(composer, doc: Document, text: str) -> Answer | None:
     return d.answer("structure:no_deadline", [it.number for it in missing])
 
 
-def due_by(composer, doc: Document, text: str, dates) -> Answer | None:
+def due_by(composer, doc: Document, text: str) -> Answer | None:
     """``2018年底前有哪些任务`` / ``到2017年要达到什么目标``: every sentence whose time
-    limit is the asked date (same wording first, then the same day)."""
+    limit is the date the question names (same wording first, then the same day)."""
+    from ..documents.facts import deadlines
+
+    year = int(doc.meta.signing_date[:4]) if doc.meta.signing_date else None
+    dates = [(span, iso) for span, iso, _ in deadlines(text, year)]
     if not dates or not (RE_LIST.search(text) or re.search(r"目标|任务|要完成|要做|要干|要实现|要达到", text)):
         return None
     wanted_text = {fold(span) for span, _ in dates}
@@ -374,7 +386,7 @@ def node_answer(composer, doc: Document, node: Node) -> Answer:
     kids = [n for n in doc.children(node.key) if n.style != "行"]
     if kids:
         d.add(f"{'。' if p is not None else ''}下设{len(kids)}项。分别是：")
-        d.add("；".join(f"{_name(n)}{d.cite(q) if (q := _passage_for(composer, doc, n)) else ''}" for n in kids))
+        d.add("；".join(f"{_short(n)}{d.cite(q) if (q := _passage_for(composer, doc, n)) else ''}" for n in kids))
     rows = [n for n in doc.children(node.key) if n.style == "行"]
     if rows:
         d.add(f"{'；' if kids else '。'}表格共{len(rows)}行")
