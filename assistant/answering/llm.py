@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from importlib import resources
 
 from ..schema import Answer, Passage
