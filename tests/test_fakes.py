@@ -74,3 +74,19 @@ def test_assistant_uses_the_components_passed_in(fake_qa):
     assert fake_qa.searcher.store is fake_qa.store and fake_qa.searcher.embeddings is fake_qa.embeddings
     assert fake_qa.status == f"首次构建索引：完成（新向量化 {len(fake_qa.passages)} 个段落，共 {len(fake_qa.passages)} 个），用时 0.0 秒。"
     assert fake_qa.retrieve("规范性文件什么时候前要录入数据库？", k=1)[0].item == 7
+
+
+def test_defaults_are_the_real_model_and_chroma_built_lazily(tmp_path):
+    from assistant import Assistant
+    from assistant.encoders import SentenceTransformerEmbeddings
+    from assistant.index import VectorStore
+
+    for qa in (Assistant(index_dir=tmp_path / "a", data_dir=tmp_path / "d", lazy=True),
+               Assistant.from_settings(index_dir=tmp_path / "b", data_dir=tmp_path / "d", lazy=True)):
+        assert isinstance(qa.embeddings, SentenceTransformerEmbeddings) and isinstance(qa.store, VectorStore)
+        assert qa.store.embeddings is qa.embeddings and qa.store.index_dir == qa.settings.index_dir
+        assert not qa.embeddings.model_loaded and qa.searcher is None  # nothing loaded before warm_up
+    # A store passed alone brings its embedder.
+    embedder = HashingEmbeddings()
+    alone = Assistant(index_dir=tmp_path / "c", data_dir=tmp_path / "d", store=MemoryStore(embedder, tmp_path / "c"))
+    assert alone.embeddings is embedder and alone.status.startswith("首次构建索引")
