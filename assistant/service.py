@@ -69,7 +69,8 @@ class Assistant:
     interface of :class:`~assistant.index.VectorStore` (``open``, ``open_existing``,
     ``fresh``, ``query``, ``built``, ``index_dir``, ``read_manifest``) built with that
     embedder. Missing ones are made from the settings (:meth:`default_embedder`,
-    :meth:`default_store`): the bundled m3e-small model and Chroma. :mod:`assistant.testing` has a fake of each.
+    :meth:`default_store`): the bundled m3e-small model and Chroma.
+    :mod:`assistant.testing` has a fake of each, for fast tests.
     """
 
     def __init__(self, settings: Settings | None = None, *, embedder=None, store=None, lazy: bool = False, progress=None, chat_model=None, **overrides):
