@@ -145,6 +145,11 @@ class VectorStore:
         self._count: int | None = None  # passages in the open collection (count() costs a round trip)
         self.built = False  # whether the last open() had to build (then tokenizing is due too)
 
+    def fresh(self) -> "VectorStore":
+        """A store of the same index folder or server, not yet opened (a running assistant
+        opens documents changed on disk into a new store while the old one keeps answering)."""
+        return VectorStore(self.index_dir, self.embeddings, self.host, self.port)
+
     # -- manifest
 
     def read_manifest(self) -> dict | None:

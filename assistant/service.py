@@ -63,18 +63,25 @@ class Assistant:
     ``embedding_model``, ``chroma_host``, ``chroma_port``; or a ready ``settings``.
     The index is opened (or built) in the constructor unless ``lazy=True``; then
     :meth:`warm_up` does it, reporting progress through ``progress(message)``.
+
+    Components (optional): ``embedder``, anything with ``name``, ``embed_query`` and
+    ``embed_documents`` (LangChain's interface); ``store``, a vector store with the
+    interface of :class:`~assistant.index.VectorStore` (``open``, ``open_existing``,
+    ``fresh``, ``query``, ``built``, ``index_dir``, ``read_manifest``) built with that
+    embedder. Missing ones are made from the settings (:meth:`default_embedder`,
+    :meth:`default_store`): the bundled m3e-small model and Chroma.
+    :mod:`assistant.testing` has a fake of each, for fast tests.
     """
 
-    def __init__(self, settings: Settings | None = None, *, lazy: bool = False, progress=None, chat_model=None, **overrides):
+    def __init__(self, settings: Settings | None = None, *, embedder=None, store=None, lazy: bool = False, progress=None, chat_model=None, **overrides):
         self.settings = settings or Settings.load(**overrides)
         self.library = Library(self.settings.index_dir)
         self.corpus: list[Document] = self._load_corpus()
         self._set_documents(self.corpus + self.library.documents())
-        self.embeddings = SentenceTransformerEmbeddings(
-            self.settings.model_location(), name=self.settings.embedding_model, int8=self.settings.embedding_int8,
-            onnx_dir=self.settings.index_dir / ONNX_DIR,
-        )
-        self.store = self._new_store()
+        if embedder is None:
+            embedder = store.embeddings if store is not None else self.default_embedder(self.settings)
+        self.embeddings = embedder
+        self.store = store if store is not None else self.default_store(self.settings, embedder)
         self._engine: _Engine | None = None
         self._seen: tuple = ()  # index stamp of the documents in use (see refresh)
         self._tried: tuple = ()  # a stamp whose documents had no finished index yet
@@ -89,8 +96,24 @@ class Assistant:
         self.passages: list[Passage] = [p for d in docs for p in passages_of(d)]
         _teach_terms(docs)
 
-    def _new_store(self) -> VectorStore:
-        return VectorStore(self.settings.index_dir, self.embeddings, self.settings.chroma_host, self.settings.chroma_port)
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None, **overrides) -> "Assistant":
+        """The assistant with the default components (:meth:`default_embedder`, :meth:`default_store`);
+        ``overrides`` are settings and the keyword options of the constructor."""
+        return cls(settings, **overrides)
+
+    @staticmethod
+    def default_embedder(settings: Settings) -> SentenceTransformerEmbeddings:
+        """The embedding model the settings name (m3e-small bundled), questions through
+        its ONNX export beside the index when there is one."""
+        return SentenceTransformerEmbeddings(
+            settings.model_location(), name=settings.embedding_model, int8=settings.embedding_int8, onnx_dir=settings.index_dir / ONNX_DIR,
+        )
+
+    @staticmethod
+    def default_store(settings: Settings, embedder) -> VectorStore:
+        """Chroma: embedded under the index folder, or the server the settings name."""
+        return VectorStore(settings.index_dir, embedder, settings.chroma_host, settings.chroma_port)
 
     @property
     def searcher(self) -> HybridSearcher | None:
@@ -149,8 +172,9 @@ class Assistant:
     def export_query_encoder(self, force: bool = False) -> None:
         """Export the model for torch-free questions when this process has it loaded anyway
         (an index build or ingest) or when asked to (``index``), and no export exists."""
-        if (force or self.embeddings.model_loaded) and self.embeddings.onnx is None:
-            self.embeddings.ensure_onnx()
+        emb = self.embeddings
+        if hasattr(emb, "ensure_onnx") and (force or emb.model_loaded) and emb.onnx is None:
+            emb.ensure_onnx()
 
     def _make_searcher(self, progress=None) -> None:
         if progress is not None and self.store.built:  # tokenize new passages with a progress bar first
@@ -184,7 +208,7 @@ class Assistant:
                 return False
             docs = self.corpus + self.library.documents()
             passages = [p for d in docs for p in passages_of(d)]
-            store = self._new_store()
+            store = self.store.fresh()
             if not store.open_existing(docs, passages):
                 self._tried = stamp  # parsed for nothing: wait until the files change again
                 return False

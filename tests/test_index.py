@@ -1,4 +1,5 @@
-"""The index: manifest, automatic rebuilds, corrupt stores, and the Chroma server path."""
+"""The index: passages, manifest, automatic rebuilds, corrupt stores, and the Chroma server
+path (slow: the real model and Chroma), and the query batcher."""
 
 import json
 import shutil
@@ -12,7 +13,6 @@ from assistant.documents import parse_file
 from assistant.index import passages_of
 from assistant.schema import StoreError
 
-pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
 NOTICE = ROOT / "corpus" / "zhengzhou-2017-rule-of-law-work-points.txt"
 
@@ -28,6 +28,7 @@ def test_passages_and_ids():
     assert [p.id for p in passages] == [p.id for p in passages_of(parse_file(NOTICE))]
 
 
+@pytest.mark.slow
 def test_manifest_reuse_and_rebuild(qa, tmp_path):
     from assistant import Assistant
 
@@ -84,6 +85,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.mark.slow
 def test_chroma_server_unreachable(tmp_path):
     from assistant import Assistant
 
@@ -92,6 +94,7 @@ def test_chroma_server_unreachable(tmp_path):
         Assistant(index_dir=tmp_path, chroma_host="127.0.0.1", chroma_port=port)
 
 
+@pytest.mark.slow
 def test_chroma_server_path(tmp_path):
     from assistant import Assistant
     from benchmarks._server import ChromaServer

@@ -159,8 +159,8 @@ def test_ingest_ask_scope_replace_remove(corpus, tmp_path):
     # Scoped to one document by the caller.
     scoped = qa.retrieve("财政赤字率", k=3, doc="1975年")
     assert {p.doc_id for p in scoped} <= {R1975}
-    with pytest.raises(InputError, match="没有找到文档“2099年报告”"):
-        qa.ask("目标是多少", doc="2099年报告")
+    missing = qa.ask("目标是多少", doc="2099年报告")  # ask() never raises: the message is the answer
+    assert missing.refused and missing.intent == "error" and missing.text == "没有找到文档“2099年报告”。可用 python -m assistant docs 查看文档列表。"
     # The notice is still answered as before, and says which document it quotes.
     notice = qa.ask("规范性文件什么时候前要录入数据库？")
     assert "2017年10月底前" in notice.text and "郑政文〔2017〕60号" in notice.text
@@ -353,3 +353,36 @@ def test_two_ingests_at_once_keep_both_documents(corpus, tmp_path):
     registry = json.loads((index / "library" / "registry.json").read_text(encoding="utf-8"))
     assert sorted(d["title"] for d in registry["documents"]) == sorted([R2025, R1975])
     assert sorted(_manifest(index)["documents"][i]["title"] for i in (1, 2)) == sorted([R2025, R1975])
+
+
+def test_multi_document_answers_on_the_fake(corpus, tmp_path):
+    # The answering half of test_ingest_ask_scope_replace_remove, on the fake embedder and
+    # the in-memory store: ingest, questions naming a report, follow-ups, scope, removal.
+    from assistant import Assistant
+    from assistant.testing import HashingEmbeddings, MemoryStore
+
+    index = tmp_path / "index"
+    embedder = HashingEmbeddings()
+    qa = Assistant(corpus_dir=corpus, index_dir=index, embedder=embedder, store=MemoryStore(embedder, index))
+    base_passages = len(qa.passages)
+    result = qa.ingest([REPORTS])
+    assert result["errors"] == [] and len(result["added"]) == 3 and len(qa.passages) > base_passages
+    assert [r["title"] for r in qa.library_entries()] == ["郑州市2017年推进依法行政建设法治政府工作要点", R2025, RESOLUTION, R1975]
+    ans = qa.ask("2025年政府工作报告提出的国内生产总值增长预期目标是多少？")
+    assert not ans.refused and "国内生产总值增长5%左右" in ans.text
+    assert ans.text.startswith(f"根据《{R2025}》「二、2025年经济社会发展总体要求和政策取向·")
+    history = [{"role": "user", "content": "2025年政府工作报告提出的国内生产总值增长预期目标是多少？"}, {"role": "assistant", "content": ans.text}]
+    follow = qa.ask("粮食产量呢？", history=history)
+    assert {c.doc_id for c in follow.citations} == {R2025} and "粮食产量" in follow.text
+    assert {p.doc_id for p in qa.retrieve("财政赤字率", k=3, doc="1975年")} <= {R1975}
+    with pytest.raises(InputError, match="没有找到文档“2099年报告”"):
+        qa.retrieve("目标是多少", doc="2099年报告")
+    notice = qa.ask("规范性文件什么时候前要录入数据库？")
+    assert "2017年10月底前" in notice.text and "郑政文〔2017〕60号" in notice.text
+    assert not qa.ask("2025年政府工作报告中粮食产量目标是多少？").refused
+    local = qa.ask("郑州市2025年的财政预算是多少？")  # a place and a year no single document covers
+    assert local.refused and local.citations == ()
+    assert qa.ingest([REPORTS])["status"] == "文档没有变化，索引未改动。"
+    assert qa.remove("1975年") == f"已删除：{R1975}"
+    assert [r["doc_id"] for r in qa.library_entries()][1:] == [R2025.lower(), RESOLUTION.lower()]
+    assert qa.retrieve("财政赤字率", k=5)[0].doc_id != R1975.lower()

@@ -327,7 +327,7 @@ def test_concurrent_asks_match_serial_ones(qa):
         "今年的财政预算是多少？",
     ]
     questions = [f"{prefix}{q}" for prefix in ("", "请问", "我想知道") for q in base]
-    clear = qa.embeddings._embed_query_cached.cache_clear  # a cache per instance
+    clear = qa.embeddings._embed_query_cached.cache_clear  # the cache is per instance
     qa.warm_up()
     clear()
     with ThreadPoolExecutor(max_workers=12) as pool:

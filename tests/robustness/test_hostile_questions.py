@@ -1,6 +1,7 @@
 """≥ 1,000 generated hostile questions through the real Assistant: no exception but the
 project's own user-facing errors, no internal error hidden in an answer, and at most 1 s
-of CPU time per question."""
+of CPU time per question (slow: the real model embeds each question). Hostile histories
+and document names run on the fake embedder and the in-memory store (``fake_qa``)."""
 
 import logging
 import time
@@ -11,8 +12,6 @@ from robust_inputs import hostile_histories, hostile_questions
 
 from assistant.schema import Answer, AssistantError
 from assistant.service import INTERNAL_ERROR
-
-pytestmark = pytest.mark.slow
 
 CPU_SECONDS = 1.0
 
@@ -40,6 +39,7 @@ def test_generator_is_fixed_and_covers_the_reported_cases():
     assert any("<script>" in q for q in questions)
 
 
+@pytest.mark.slow
 def test_hostile_questions(qa, caplog):
     caplog.set_level(logging.ERROR, logger="assistant")
     problems, slow, messages = [], [], 0
@@ -83,21 +83,21 @@ def test_hostile_questions(qa, caplog):
 
 
 @pytest.mark.parametrize("n", range(len(hostile_histories())))
-def test_hostile_histories(qa, n):
+def test_hostile_histories(fake_qa, n):
     history = hostile_histories()[n]
-    answer = qa.ask("那这项工作由谁负责？", history=history)
+    answer = fake_qa.ask("那这项工作由谁负责？", history=history)
     assert isinstance(answer, Answer) and answer.text != INTERNAL_ERROR
-    result, problem = _run(lambda: qa.retrieve("那这项工作由谁负责？", history=history))
+    result, problem = _run(lambda: fake_qa.retrieve("那这项工作由谁负责？", history=history))
     assert problem == ""
 
 
-def test_history_messages(qa):
+def test_history_messages(fake_qa):
     deep = hostile_histories()[0]
-    assert qa.ask("它由谁负责？", history=deep).text == "对话历史第 1 条格式不对：应为 {\"role\": …, \"content\": …}，不能是 list 或多层嵌套的列表。"
-    huge = qa.ask("它由谁负责？", history=[{"role": "user", "content": "啊" * 200_000}])
+    assert fake_qa.ask("它由谁负责？", history=deep).text == "对话历史第 1 条格式不对：应为 {\"role\": …, \"content\": …}，不能是 list 或多层嵌套的列表。"
+    huge = fake_qa.ask("它由谁负责？", history=[{"role": "user", "content": "啊" * 200_000}])
     assert huge.text == "对话历史过长（200000 字），上限为 100000 字。请清空对话后重新提问。"
     # only the last 50 turns are read: a long but well-formed history is used, not refused
-    long = qa.ask("那这项工作由谁负责？", history=[{"role": "user", "content": "规范性文件什么时候录入数据库？"}] * 10_000)
+    long = fake_qa.ask("那这项工作由谁负责？", history=[{"role": "user", "content": "规范性文件什么时候录入数据库？"}] * 10_000)
     assert long.intent != "error"
 
 
@@ -109,6 +109,6 @@ def test_history_messages(qa):
         (12, "文档名必须是文字，当前为：int。"),
     ],
 )
-def test_hostile_document_names(qa, doc, expected):
-    answer = qa.ask("规范性文件什么时候前要录入数据库？", doc=doc)
+def test_hostile_document_names(fake_qa, doc, expected):
+    answer = fake_qa.ask("规范性文件什么时候前要录入数据库？", doc=doc)
     assert (answer.text, answer.refused, answer.intent) == (expected, True, "error")
