@@ -19,8 +19,8 @@ from .answering import Composer, LLMWriter
 from .boundary import check_doc_name, check_history, check_question
 from .config import Settings
 from .documents import corpus_files, load_text, parse_file
-from .index import MANIFEST, TOKEN_CACHE, SentenceTransformerEmbeddings, VectorStore, add_terms, passages_of
-from .lexical import pretokenize
+from .index import MANIFEST, TOKEN_CACHE, SentenceTransformerEmbeddings, VectorStore, passages_of
+from .lexical import Tokenizer, pretokenize
 from .parsecache import SUFFIX as PARSED_SUFFIX
 from .parsecache import cached_parse
 from .library import REGISTRY, Library, check_registry_writable, find, merge
@@ -42,9 +42,10 @@ ONNX_DIR = "onnx"  # the query encoder exported beside the index (see encoders.p
 PARSED_DIR = "parsed"  # parses of the corpus files (the library keeps its own beside its texts)
 
 
-def _teach_terms(docs: list[Document]) -> None:
-    """The tokenizer learns the documents' unit names and item titles."""
-    add_terms({f.value for d in docs for it in d.items for f in it.facts_of("actor")} | {it.title for d in docs for it in d.items})
+def _tokenizer_for(docs: list[Document]) -> Tokenizer:
+    """A tokenizer of these documents' own: the package word list plus their unit names and
+    task titles (never shared with another set of documents in the process)."""
+    return Tokenizer(terms={f.value for d in docs for it in d.items for f in it.facts_of("actor")} | {it.title for d in docs for it in d.items})
 
 
 class _Engine(NamedTuple):
@@ -94,7 +95,7 @@ class Assistant:
     def _set_documents(self, docs: list[Document]) -> None:
         self.documents: list[Document] = docs
         self.passages: list[Passage] = [p for d in docs for p in passages_of(d)]
-        _teach_terms(docs)
+        self.tokenizer = _tokenizer_for(docs)
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, **overrides) -> "Assistant":
@@ -178,8 +179,8 @@ class Assistant:
 
     def _make_searcher(self, progress=None) -> None:
         if progress is not None and self.store.built:  # tokenize new passages with a progress bar first
-            pretokenize(self.passages, self.settings.index_dir / TOKEN_CACHE, progress=progress)
-        searcher = HybridSearcher(self.documents, self.passages, self.store, self.embeddings, **FUSION)
+            pretokenize(self.passages, self.settings.index_dir / TOKEN_CACHE, tokenizer=self.tokenizer, progress=progress)
+        searcher = HybridSearcher(self.documents, self.passages, self.store, self.embeddings, tokenizer=self.tokenizer, **FUSION)
         self._engine = _Engine(self.documents, searcher, Composer(self.documents, self.passages, searcher))
         self._seen = self._stamp()
 
@@ -212,10 +213,11 @@ class Assistant:
             if not store.open_existing(docs, passages):
                 self._tried = stamp  # parsed for nothing: wait until the files change again
                 return False
-            _teach_terms(docs)
-            searcher = HybridSearcher(docs, passages, store, self.embeddings, **FUSION)
+            tokenizer = _tokenizer_for(docs)
+            searcher = HybridSearcher(docs, passages, store, self.embeddings, tokenizer=tokenizer, **FUSION)
             engine = _Engine(docs, searcher, Composer(docs, passages, searcher))
             self.store, self.documents, self.passages, self._engine, self._seen = store, docs, passages, engine, stamp
+            self.tokenizer = tokenizer
             log.info("documents changed on disk: %d in use now", len(docs))
             return True
 

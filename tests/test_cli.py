@@ -47,7 +47,7 @@ def test_ask_text_and_history_file(capsys, tmp_path):
     assert out.startswith("依据《郑州市人民政府关于推行政府法律顾问制度的实施意见》（郑政〔2016〕37号）[1]。")
     assert "\n[1] 三、健全依法决策机制 （十）积极推进政府法律顾问和公职律师制度\n" in out
     assert main(["ask", "它依据哪个文件？", "--history", str(tmp_path / "missing.json")]) == 1
-    assert "无法读取对话历史文件" in capsys.readouterr().err
+    assert "对话历史文件不存在" in capsys.readouterr().err
 
 
 def test_console_script_entry_point():

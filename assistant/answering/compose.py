@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..documents import split_sentences
-from ..index import fold, tokens
+from ..index import fold
 from ..retrieval import Hit, Query
 from ..schema import Answer, Document, Fact, Item, Passage
 
@@ -110,6 +110,8 @@ class Composer:
         self.docs = {d.doc_id: d for d in docs}
         self.default = docs[0]
         self.searcher = searcher
+        # This corpus's tokenizer (its own dictionary), shared with BM25.
+        self.tokens = searcher.bm25.tokenizer.tokens
         self.sentence_passages = {(p.doc_id, p.item, p.sentence): p for p in passages if p.kind == "sentence"}
         self.item_passages = {(p.doc_id, p.item): p for p in passages if p.kind == "item"}
         self.section_passages = {(p.doc_id, p.kind): p for p in passages if p.kind not in ("item", "sentence", "paragraph", "node")}
@@ -291,7 +293,7 @@ class Composer:
         for h in found[1:3]:
             if h.key[0] not in {p.key[0] for p in leads} and h.bm25 > 0 and h.score >= 0.8 * top.score:
                 leads.append(h)
-        q = set(tokens(query.search_text))
+        q = set(self.tokens(query.search_text))
         wants_figure = bool(re.search(r"多少|几|比例|比重|规模|增长|增幅|目标|数量|总额|总数|达到", fold(query.search_text)))
         d = Draft()
         for lead_hit in leads:
@@ -312,7 +314,7 @@ class Composer:
         is asked for; a close second sentence is added, in text order."""
         idf = self.searcher.bm25.idf
         sentences = [x for x in split_sentences(text) if x.strip()] or [text]
-        weight = [sum(idf.get(t, 0.0) for t in q & set(tokens(x))) for x in sentences]
+        weight = [sum(idf.get(t, 0.0) for t in q & set(self.tokens(x))) for x in sentences]
         if wants_figure:
             top = max(weight)
             weight = [w + 0.35 * top if RE_FIGURE.search(x) else w for w, x in zip(weight, sentences)]
@@ -340,14 +342,14 @@ class Composer:
             return refusal("文件中没有关于具体人员姓名的内容。", "out_of_scope")
         if query.out_of_scope == "contact" and not re.search(r"联系人|联系电话|电话\s*[：:]?\s*\d{5}|邮箱|网址|https?://", doc.text):
             return refusal("文件中没有关于联系方式、网址或地址等信息。", "out_of_scope")
-        texts = [d.text for d in self.docs.values()] if doc.kind == "report" else [doc.text]
-        money = r"\d\s*(?:万元|亿元|元)|(?:费|资金|经费|薪酬|报酬|补贴|补助|奖补|奖励|预算)[^。；]{0,30}\d+(?:\.\d+)?\s*[%％]"
-        if query.out_of_scope == "money" and not any(re.search(money, t) for t in texts):
-            return refusal("文件中没有关于经费、报酬、金额等具体数额的规定。", "out_of_scope")
         if query.other_place and query.other_place not in fold(doc.text):
             return refusal(f"本文件是《{doc.title}》，文件中没有关于{query.other_place}的规定。", "out_of_scope")
         if query.other_year:
             return refusal(f"本文件是《{doc.title}》，文件中没有关于{query.other_year}的规定。", "out_of_scope")
+        texts = [d.text for d in self.docs.values()] if doc.kind == "report" else [doc.text]
+        money = r"\d\s*(?:万元|亿元|元)|(?:费|资金|经费|薪酬|报酬|补贴|补助|奖补|奖励|预算)[^。；]{0,30}\d+(?:\.\d+)?\s*[%％]"
+        if query.out_of_scope == "money" and not any(re.search(money, t) for t in texts):
+            return refusal("文件中没有关于经费、报酬、金额等具体数额的规定。", "out_of_scope")
         if query.missing_items:
             from ..schema import cn_number
 
@@ -450,10 +452,10 @@ class Composer:
 
         p = hit.passage
         sentences = [s for s in split_sentences(p.text) if s.strip()]
-        q = set(tokens(query.search_text))
+        q = set(self.tokens(query.search_text))
         # A question about what is asked of someone wants the sentence that asks (请……执行).
         asks = bool(re.search(r"要求|怎么做|做什么|干什么|怎么办", query.search_text))
-        best = max(sentences, key=lambda s: (asks and bool(re.search(r"请|要求|务必|应当|必须", s)), len(q & set(tokens(s)))))
+        best = max(sentences, key=lambda s: (asks and bool(re.search(r"请|要求|务必|应当|必须", s)), len(q & set(self.tokens(s)))))
         d = Draft()
         d.add(f"根据文件{p.ref}：“{quote(best, '', 160)}”{d.cite(p)}")
         return d.answer("section")
@@ -550,12 +552,12 @@ class Composer:
             d.add(f"{span}{marker}。根据{self.name(item)}：“{quote(item.sentences[idx], span)}”{marker}")
             d.add(self.suffix(doc))
             return d.answer("quantity", (item.number,))
-        q = set(tokens(query.search_text))
+        q = set(self.tokens(query.search_text))
         scored = []
         for f in facts:
             clause = f.value.get("counted", "") + f.text
             sentence = item.sentences[f.sentence]
-            scored.append((len(q & set(tokens(clause))) + 0.2 * len(q & set(tokens(sentence))), f))
+            scored.append((len(q & set(self.tokens(clause))) + 0.2 * len(q & set(self.tokens(sentence))), f))
         best = max(s for s, _ in scored)
         chosen = [f for s, f in scored if s >= best - 0.5][:3]
         d = Draft()
@@ -785,11 +787,11 @@ class Composer:
     def focus(self, query: Query, sentence: str) -> str:
         """The clause of a sentence that shares most words with the question: the quote is
         cut around it, so a long sentence shows its relevant part."""
-        q = set(tokens(query.search_text))
+        q = set(self.tokens(query.search_text))
         clauses = [c for c in CLAUSE.findall(sentence) if c.strip()]
         if not clauses:
             return ""
-        return max(clauses, key=lambda c: len(q & set(tokens(c))))
+        return max(clauses, key=lambda c: len(q & set(self.tokens(c))))
 
     def best_sentence(self, query: Query, doc: Document, item: Item) -> int:
         return self.rank_sentences(query, doc, item, list(range(len(item.sentences))))[0]

@@ -28,13 +28,13 @@ class HybridSearcher:
     """Ranks items and document parts by reciprocal-rank fusion of dense (Chroma) and
     BM25 rankings; explicit references found by :func:`analyse` go first."""
 
-    def __init__(self, docs: list[Document], passages: list[Passage], store, embeddings, dense_weight: float = 1.0, bm25_weight: float = 1.0, rrf_k: int = 20):
+    def __init__(self, docs: list[Document], passages: list[Passage], store, embeddings, dense_weight: float = 1.0, bm25_weight: float = 1.0, rrf_k: int = 20, tokenizer=None):
         self.docs = {d.doc_id: d for d in docs}
         self.passages = passages
         self.by_id = {p.id: p for p in passages}
         self.store = store
         self.embeddings = embeddings
-        self.bm25 = BM25Index(passages, cache=store.index_dir / TOKEN_CACHE if store is not None else None)
+        self.bm25 = BM25Index(passages, cache=store.index_dir / TOKEN_CACHE if store is not None else None, tokenizer=tokenizer)
         self.dense_weight, self.bm25_weight, self.rrf_k = dense_weight, bm25_weight, rrf_k
         self.heads: dict[tuple, Passage] = {}
         for p in passages:
