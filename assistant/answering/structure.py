@@ -322,26 +322,29 @@ def referenced_node(doc: Document, text: str) -> tuple[Node | None, str]:
     if not steps:
         return None, ""
     shown = text[steps[0][2][0] : steps[-1][2][1]]
-    # A part named by its title first ("工作要求第二条", "保障措施第三条").
-    anchor, _ = named_node(doc, RE_STEP.sub(" ", text)) if steps[0][0] != "附件" else (None, 0.0)
     by_parent: dict[str, list[Node]] = {}
     for n in doc.nodes:
         by_parent.setdefault(n.parent, []).append(n)
-    starts = [by_parent.get(anchor.key, [])] if anchor is not None else [by_parent.get("", [])]
-    # A path that is not in the body may be in an attachment (附件的二（四）).
-    starts += [by_parent.get(n.key, []) for n in doc.nodes if n.style in ("附件", "文件")]
-    if anchor is None and steps[0][0] in ("第N条", "第N项", "第N点", "第N款"):
+    # A part named by its title first ("工作要求第二条", "保障措施第三条").
+    anchor, _ = named_node(doc, RE_STEP.sub(" ", text)) if steps[0][0] != "附件" else (None, 0.0)
+    if anchor is not None and by_parent.get(anchor.key):
+        node = _walk(doc, by_parent[anchor.key], steps, anchored=True)
+        if node is not None:
+            return node, shown
+    if steps[0][0] in ("第N条", "第N项", "第N点", "第N款"):
         # 第七条 / 第21项 alone: the task (or article) with that number, then the rest of the path.
         first = _anywhere(doc, *steps[0][:2])
         if first is None:
             return None, shown
         node = _walk(doc, doc.children(first.key), steps[1:], anchored=True) if len(steps) > 1 else first
         return node, shown
+    # From the top of the body, then of each attachment (附件的二（四）).
+    starts = [by_parent.get("", [])] + [by_parent.get(n.key, []) for n in doc.nodes if n.style in ("附件", "文件")]
     for level in starts:
-        node = _walk(doc, level, steps, anchored=anchor is not None)
+        node = _walk(doc, level, steps, anchored=False)
         if node is not None:
             return node, shown
-    if anchor is None and len(steps) == 1:
+    if len(steps) == 1:
         node = _anywhere(doc, *steps[0][:2])
         if node is not None:
             return node, shown
