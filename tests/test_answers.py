@@ -36,8 +36,9 @@ def test_answers_by_intent(fake_qa):
     u = fake_qa.ask("谁负责制作行政执法指导案例？")
     assert u.text.startswith("市本级行政执法部门[1]。根据第（十六）项「落实行政执法责任」")
     n = fake_qa.ask("一共有多少项工作？")
-    assert n.text.startswith("文件共列出34项工作，分为10个部分[1]：一、依法全面履行政府职能；")
-    assert n.citations[0].kind == "chapters"
+    assert n.text.startswith("文件共列出34项工作，分为10个部分。分别是：一、依法全面履行政府职能[1]；二、完善依法行政制度体系[2]；")
+    # Each part cites its heading as it stands in the notice, not a list built from them.
+    assert [(c.kind, c.text) for c in n.citations[:2]] == [("heading", "一、依法全面履行政府职能"), ("heading", "二、完善依法行政制度体系")]
     listed = fake_qa.ask("哪些工作有截止时间？")
     assert listed.items == (7, 10, 28)
     assert "（七）严格规范性文件管理：2017年10月底前[1]" in listed.text
@@ -63,7 +64,8 @@ def test_every_stated_fact_carries_its_marker(fake_qa):
     whole = fake_qa.ask("第（十）项讲了什么")
     assert whole.text.startswith("第（十）项是「积极推进政府法律顾问和公职律师制度」，属于“三、健全依法决策机制”[1]。原文：“认真落实")
     assert whole.text.endswith("全部建立和实施政府法律顾问制度”[2]“积极推进公职律师制度”[3]")
-    assert [(c.kind, c.item, c.sentence) for c in whole.citations] == [("chapters", 0, -1), ("sentence", 10, 0), ("sentence", 10, 1)]
+    assert [(c.kind, c.item, c.sentence) for c in whole.citations] == [("heading", 0, -1), ("sentence", 10, 0), ("sentence", 10, 1)]
+    assert whole.citations[0].text == "三、健全依法决策机制"
 
 
 def test_document_meta(fake_qa):

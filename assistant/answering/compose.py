@@ -199,6 +199,13 @@ class Composer:
                 return found
         return self.chain(query, hits)
 
+    def chapter_passage(self, doc: Document, chapter) -> Passage | None:
+        """A chapter's heading line as it stands (a report's chapters: the heading list)."""
+        node = doc.node(chapter.key) if chapter is not None and chapter.key else None
+        if node is not None and node.line:
+            return self.heading_passage(doc, node)
+        return self.section_passages.get((doc.doc_id, "chapters"))
+
     def heading_passage(self, doc: Document, node) -> Passage:
         """A part's heading line as a citation (lists of parts cite the headings as they stand)."""
         import hashlib
@@ -440,7 +447,7 @@ class Composer:
         if ch is None:
             return refusal(f"{self.name(item)}不属于任何章节。", "which_chapter")
         d = Draft()
-        section = self.section_passages.get((doc.doc_id, "chapters"))
+        section = self.chapter_passage(doc, ch)
         marker = d.cite(section) if section else ""
         titles = "、".join(doc.item(i).ref for i in ch.items)
         d.add(f"{self.name(item)}属于“{ch.ref}”{marker}，这一部分共{len(ch.items)}项工作：{titles}。")
@@ -589,7 +596,7 @@ class Composer:
     def whole_item(self, doc: Document, item: Item) -> Answer:
         d = Draft()
         chapter = self.chapter_ref(doc, item)
-        section = self.section_passages.get((doc.doc_id, "chapters"))
+        section = self.chapter_passage(doc, doc.chapter(item.chapter))
         if chapter and section:
             d.add(f"{item.label}是「{item.title}」，属于“{chapter}”{d.cite(section)}。原文：")
         else:
@@ -622,7 +629,7 @@ class Composer:
             ch = doc.chapter(n)
             if ch is None:
                 continue
-            section = self.section_passages.get((doc.doc_id, "chapters"))
+            section = self.chapter_passage(doc, ch)
             titles = "、".join(f"{doc.item(i).ref}" for i in ch.items)
             marker = d.cite(section) if section else ""
             d.add(f"第{ch.ref.split('、')[0]}部分「{ch.title}」{marker}共有{len(ch.items)}项工作：{titles}。")
@@ -640,13 +647,12 @@ class Composer:
         # Tasks numbered in one style (1.…24.) besides parts that are tasks only because
         # nothing is numbered under them: say both.
         extra = f"，其中编号为{numbered[0].marker}至{numbered[-1].marker}的具体任务{len(numbered)}项" if len(numbered) != len(doc.items) and len(numbered) >= 2 and numbered[0].marker else ""
-        section = self.section_passages.get((doc.doc_id, "chapters"))
-        marker = d.cite(section) if section else ""
-        chapters = "；".join(c.ref for c in doc.chapters)
+        # The counts are read off the tree; each part cites its own heading as it stands.
+        chapters = "；".join(f"{c.ref}{d.cite(p) if (p := self.chapter_passage(doc, c)) else ''}" for c in doc.chapters)
         if re.search(r"部分|大项|章|板块|方面", query.search_text) and not re.search(r"多少项工作|几项工作|多少条工作", query.search_text):
-            d.add(f"文件共分{len(doc.chapters)}个部分{marker}：{chapters}；合计{len(doc.items)}项工作{extra}。")
+            d.add(f"文件共分{len(doc.chapters)}个部分，合计{len(doc.items)}项工作{extra}。分别是：{chapters}。")
         else:
-            d.add(f"文件共列出{len(doc.items)}项工作{extra}，分为{len(doc.chapters)}个部分{marker}：{chapters}。")
+            d.add(f"文件共列出{len(doc.items)}项工作{extra}，分为{len(doc.chapters)}个部分。分别是：{chapters}。")
         return d.answer("count", [i.number for i in doc.items])
 
     def listing(self, query: Query, hits: list[Hit]) -> Answer | None:

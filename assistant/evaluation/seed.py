@@ -157,8 +157,10 @@ def citation_scores(answer: Answer, units: list[str]) -> dict:
     }
 
 
-def verbatim_ok(answer: Answer, corpus_texts: list[str]) -> bool:
-    return all(any(c.text in t for t in corpus_texts) for c in answer.citations)
+def verbatim_ok(answer: Answer, source_texts: list[str]) -> bool:
+    """Every citation's text stands in a source document as it is, up to repaired page
+    breaks and whitespace (``source_texts`` squashed)."""
+    return all(any(_squash(c.text) in t for t in source_texts) for c in answer.citations)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -208,9 +210,11 @@ def by_type(rows: list[dict]) -> dict:
 
 def run(assistant, rows: list[dict], mode: str = "full", k: int = 5, answers: bool = True, progress: bool = False) -> list[dict]:
     """Per-question results: ranking, retrieval metrics and (when ``answers``) answer metrics."""
-    from ..documents import repair_blocks
+    from ..documents.blocks import layout_blocks
 
-    corpus = ["\n".join(repair_blocks(d.text)) for d in assistant.documents] + [p.text for p in assistant.passages]
+    # Checked against the documents themselves (paragraphs as the parser joined them), not
+    # against the passages, so a passage built from pieces would show.
+    corpus = [_squash("".join(layout_blocks(d.text))) for d in assistant.documents]
     units = sorted({f.value for d in assistant.documents for it in d.items for f in it.facts_of("actor")}, key=len, reverse=True)
     out = []
     iterator = rows
