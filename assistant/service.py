@@ -346,7 +346,7 @@ class Assistant:
             # "哪一年的政府工作报告提出…": the words naming the document say nothing about the topic.
             topic = RE_DOC_WORDS.sub(" ", query.search_text).strip()
             if doc is None and scope is not None and primary.kind != "report":
-                # "平潭那个旅游工作要点里，…": once the document is known, the words that
+                # "XX市那个工作要点里，…": once the document is known, the words that
                 # named it say nothing about what is asked.
                 topic = strip_document_words(topic, primary)
             if topic != query.search_text and len(re.sub(r"\W", "", topic)) >= 2:

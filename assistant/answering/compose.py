@@ -481,10 +481,10 @@ class Composer:
     def deadline(self, query: Query, doc: Document, item: Item) -> Answer:
         facts = item.deadlines + item.facts_of("limit") + item.facts_of("open")
         if re.search(r"(?:什么时候|何时|哪年|哪个月|几月)(?:开始|起)|从什么时候|自什么时候", query.search_text):
-            # "从什么时候开始实行": a start date (自2016年1月起) answers it.
+            # "从什么时候开始执行": a start date (自2016年1月起) answers it.
             facts = [f for f in item.facts_of("period") if "起" in f.text] + facts
         if re.search(r"多久.{0,4}一次|多长时间.{0,4}一次|频次|频率|每隔", query.search_text):
-            # "多久考一次": how often, answered by a recurring period (每半年).
+            # "多久检查一次": how often, answered by a recurring period (每半年).
             facts = item.facts_of("period") + facts
         if not facts:
             return refusal(f"文件没有为{self.name(item)}规定具体的完成时间。", "deadline")
@@ -765,7 +765,7 @@ class Composer:
         }
         from ..retrieval.query import META_FIELDS
 
-        # "谁发的，哪天发的": every header field the question asks, the first one first.
+        # "哪个单位发的，哪天": every header field the question asks, the first one first.
         text = fold(query.search_text)
         asked = [field_name] + [name for name, pattern, _ in META_FIELDS if name != field_name and name in values and pattern.search(text)]
         if field_name in ("issuer", "recipients") and re.search(r"哪天|啥时候|什么时候|日期", text) and "signing_date" not in asked:

@@ -1,11 +1,11 @@
 """Answers read off a document's tree, for any document of the genre:
 
-- the parts under a part the question names by its title (``工作要求有几条``,
-  ``营销宣传有哪几项举措``, ``考评指标里一共多少条任务``), or all parts of a kind
+- the parts under a part the question names by its title (``保障措施有几条``,
+  ``宣传推介有哪些举措``, ``附件的指标里一共多少项任务``), or all parts of a kind
   (``一共多少个专栏``, ``附件有哪几个``);
 - the tasks with no time limit (``哪些工作没有明确时限``), in a named part or the document;
-- the tasks and sentences due at a date the question names (``2018年底前有哪些任务``,
-  ``8月底要完成哪些``, ``到2017年要达到什么目标``);
+- the tasks and sentences due at a date the question names (``2020年底前有哪些任务``,
+  ``9月底要完成哪些``, ``到2025年要达到什么目标``);
 - the tasks a unit leads or supports (``市司法局牵头哪些工作``).
 
 Each function returns an :class:`Answer` or None when the question is not of its kind;
@@ -175,7 +175,7 @@ def without_deadline(composer, doc: Document, text: str) -> Answer | None:
 
 
 def due_by(composer, doc: Document, text: str) -> Answer | None:
-    """``2018年底前有哪些任务`` / ``到2017年要达到什么目标``: every sentence whose time
+    """``2020年底前有哪些任务`` / ``到2025年要达到什么目标``: every sentence whose time
     limit is the date the question names (same wording first, then the same day)."""
     from ..documents.facts import deadlines
 

@@ -191,8 +191,8 @@ _GENRE_PAIRS = {"关于", "印发", "通知", "工作", "作要", "要点", "实
 
 
 def _named_by_words(t: str, docs: list[Document]) -> str:
-    """A document a question names by part of its title, issuer or place ("平潭那个旅游
-    工作要点", "包头数字政府考评"): at least three shared word pairs, two of them beyond the
+    """A document a question names by part of its title, issuer or place ("某市那个
+    旅游工作要点", "某局的考评办法"): at least three shared word pairs, two of them beyond the
     genre words, and clearly more than any other document shares."""
     from .query import bigrams
 
@@ -216,7 +216,7 @@ RE_NAMING_CLAUSE = re.compile(r"^[^，,。？?]{2,40}?(?:里面|里|中|上)(?:�
 
 def strip_document_words(text: str, doc: Document) -> str:
     """The question without the words that name its document: its 文号, and a leading
-    clause ("平潭那个旅游工作要点里，") made of the document's title, issuer or place words."""
+    clause ("某市那个旅游工作要点里，") made of the document's title, issuer or place words."""
     from .query import bigrams
 
     out = text
