@@ -53,7 +53,8 @@ EMBED_CHUNK = 256
 # ---------------------------------------------------------------- passages
 
 
-def _pid(*parts) -> str:
+def passage_id(*parts) -> str:
+    """A stable id from what makes a passage what it is (re-indexing is idempotent)."""
     return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:20]
 
 
@@ -68,14 +69,14 @@ def passages_of(doc: Document) -> list[Passage]:
     for s in doc.sections:
         if s.kind == "paragraph":
             continue
-        out.append(Passage(_pid(doc.doc_id, s.kind, s.text), doc.doc_id, s.title, "", s.text, kind=s.kind, doc_title=title))
+        out.append(Passage(passage_id(doc.doc_id, s.kind, s.text), doc.doc_id, s.title, "", s.text, kind=s.kind, doc_title=title))
     for item in doc.items:
         chapter = chapters.get(item.chapter, "")
-        out.append(Passage(_pid(doc.doc_id, "item", item.number, item.text), doc.doc_id, item.ref, chapter, item.text, kind="item", item=item.number, doc_title=title))
+        out.append(Passage(passage_id(doc.doc_id, "item", item.number, item.text), doc.doc_id, item.ref, chapter, item.text, kind="item", item=item.number, doc_title=title))
         for i, sentence in enumerate(item.sentences):
             out.append(
                 Passage(
-                    _pid(doc.doc_id, "sentence", item.number, i, sentence),
+                    passage_id(doc.doc_id, "sentence", item.number, i, sentence),
                     doc.doc_id, item.ref, chapter, sentence, kind="sentence", item=item.number, sentence=i, doc_title=title,
                 )
             )
@@ -88,11 +89,11 @@ def passages_of(doc: Document) -> list[Passage]:
         top_key = node.key.split(".")[0]
         chapter = chapter_of.get(top_key, "") if top_key != node.key else ""
         ref = f"{node.path}{node.title}" if node.style not in ("附件", "文件") else f"{node.marker} {node.title}".strip()
-        out.append(Passage(_pid(doc.doc_id, "node", node.key, node.text), doc.doc_id, ref, chapter, node.text, kind="node", sentence=index, doc_title=title))
+        out.append(Passage(passage_id(doc.doc_id, "node", node.key, node.text), doc.doc_id, ref, chapter, node.text, kind="node", sentence=index, doc_title=title))
     for n, s in enumerate(s for s in doc.sections if s.kind == "paragraph"):
         out.append(
             Passage(
-                _pid(doc.doc_id, "paragraph", n, s.text), doc.doc_id, s.title or f"第{n + 1}段", chapters.get(s.chapter, ""),
+                passage_id(doc.doc_id, "paragraph", n, s.text), doc.doc_id, s.title or f"第{n + 1}段", chapters.get(s.chapter, ""),
                 s.text, kind="paragraph", sentence=n, doc_title=title,
             )
         )

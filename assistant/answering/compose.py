@@ -119,16 +119,15 @@ class Composer:
         self.node_passages = {
             (p.doc_id, keys[p.doc_id][p.sentence].key): p for p in passages if p.kind == "node" and p.sentence < len(keys.get(p.doc_id, ()))
         }
-        self.corpus_folded = "\n".join(fold(d.text) for d in docs)
+        folded = {d.doc_id: fold(d.text) for d in docs}
+        self.corpus_folded = "\n".join(folded.values())
         from ..index import pinyin
 
         # Per character: pinyin of one long string is slow (27 s for a million characters).
-        chars = re.sub(r"[^\u4e00-\u9fff]", "", self.corpus_folded)
-        table = {ch: pinyin(ch) for ch in set(chars)}
-        self.corpus_pinyin = "".join(map(table.__getitem__, chars))
-        self.doc_sound = {
-            d.doc_id: "".join(table.get(ch, "") for ch in re.sub(r"[^\u4e00-\u9fff]", "", fold(d.text))) for d in docs
-        }
+        chars = {doc_id: re.sub(r"[^\u4e00-\u9fff]", "", text) for doc_id, text in folded.items()}
+        table = {ch: pinyin(ch) for ch in set().union(*map(set, chars.values()))}
+        self.doc_sound = {doc_id: "".join(map(table.__getitem__, c)) for doc_id, c in chars.items()}
+        self.corpus_pinyin = "".join(self.doc_sound.values())
         self.known_units = sorted(
             {f.value for d in docs for it in d.items for f in it.facts_of("actor")}, key=len, reverse=True
         )
@@ -208,10 +207,9 @@ class Composer:
 
     def heading_passage(self, doc: Document, node) -> Passage:
         """A part's heading line as a citation (lists of parts cite the headings as they stand)."""
-        import hashlib
+        from ..index import passage_id
 
-        pid = hashlib.sha256(f"{doc.doc_id}\x1fheading\x1f{node.key}\x1f{node.line}".encode("utf-8")).hexdigest()[:20]
-        return Passage(pid, doc.doc_id, f"{node.path}{node.title}", "", node.line, kind="heading", doc_title=doc.title)
+        return Passage(passage_id(doc.doc_id, "heading", node.key, node.line), doc.doc_id, f"{node.path}{node.title}", "", node.line, kind="heading", doc_title=doc.title)
 
     def by_number(self, query: Query, text: str) -> Answer | None:
         """A part named by its numbers at any level: a task is answered for what the

@@ -195,12 +195,17 @@ def due_by(composer, doc: Document, text: str) -> Answer | None:
         return None
     d = Draft()
     d.add(f"时限为{dates[0][0]}的有{len({id(it) for it, _, _ in found})}项工作：")
-    parts = []
-    for it, s, span in found[:12]:
-        p = composer.sentence_passages.get((doc.doc_id, it.number, s))
-        parts.append(f"{it.ref}：“{quote(it.sentences[s], span)}”{d.cite(p) if p else ''}")
-    d.add("；".join(parts) + "。")
+    _cite_sentences(d, composer, doc, [(it, s, f"：“{quote(it.sentences[s], span)}”") for it, s, span in found[:12]])
     return d.answer("structure:due_by", [it.number for it, _, _ in found])
+
+
+def _cite_sentences(d: Draft, composer, doc: Document, rows) -> None:
+    """``ref + note + [n]`` for each (item, sentence, note), the marker citing that sentence."""
+    parts = []
+    for it, s, note in rows:
+        p = composer.sentence_passages.get((doc.doc_id, it.number, s))
+        parts.append(f"{it.ref}{note}{d.cite(p) if p else ''}")
+    d.add("；".join(parts) + "。")
 
 
 RE_UNIT_TASKS = re.compile(r"(牵头|负责|配合|参与|承担|主管|主责|考核)[^，。？?]{0,6}?(?:哪些|哪几|哪项|什么|啥|几项|多少)|(?:哪些|哪几|什么)(?:工作|任务|事项).{0,4}(?:牵头|负责|配合|参与|承担)")
@@ -236,11 +241,7 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
         return refusal(f"文件中没有由“{unit}”{role or '承担'}的工作。", "structure:unit_tasks")
     d = Draft()
     d.add(f"“{unit}”{'作为' + role + '单位' if role else '承担'}的工作有{len(rows)}项：")
-    parts = []
-    for it, r, s in rows[:30]:
-        p = composer.sentence_passages.get((doc.doc_id, it.number, s))
-        parts.append(f"{it.ref}（{r}）{d.cite(p) if p else ''}")
-    d.add("；".join(parts) + "。")
+    _cite_sentences(d, composer, doc, [(it, s, f"（{r}）") for it, r, s in rows[:30]])
     return d.answer("structure:unit_tasks", [it.number for it, _, _ in rows])
 
 

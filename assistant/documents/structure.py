@@ -95,7 +95,9 @@ def _subtree_text(n: RawNode, raw: list[RawNode]) -> str:
     for c in raw:
         if c.key.startswith(n.key + "."):
             lines.append(c.line)
-            lines.extend(p for p in c.paras[1:] if p) if c.paras and c.line.endswith(c.paras[0]) else lines.extend(p for p in c.paras if p)
+            # The heading line already holds the body written on the same line (paras[0]).
+            rest = c.paras[1:] if c.paras and c.line.endswith(c.paras[0]) else c.paras
+            lines.extend(p for p in rest if p)
     return "\n".join(lines)
 
 
@@ -271,7 +273,6 @@ def _finish_tree(raw: list[RawNode], year: int | None) -> tuple[list[Node], list
         root = n
         while root.parent:
             root = by_key[root.parent]
-        chapter = chapter_of.get(root.key, 0) if root is not n or n.depth == 0 and n.key not in chapter_of else 0
         chapter = chapter_of.get(root.key, 0) if root is not n else 0
         if n.style == "第一条":
             style = "article"
