@@ -18,7 +18,7 @@ import re
 
 from ..index import fold
 from ..schema import Answer, Document, Item, Node, Passage
-from .compose import Draft, quote, refusal
+from .draft import Draft, quote, refusal
 
 # Words that carry no topic in a title or a question about parts.
 GENERIC = set(

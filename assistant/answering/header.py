@@ -1,0 +1,142 @@
+"""Answers from the header and footer (文号, issuer, dates, 主送/抄送, 主办/督办) and about
+the documents a notice cites (by name, by number, or by the task that cites them)."""
+
+from __future__ import annotations
+
+import re
+
+from ..retrieval import Hit, Query
+from ..index import fold
+from ..schema import Answer, Fact, Item
+from .draft import Draft, quote, refusal
+from . import task
+
+
+def reference_lookup(composer, query: Query, hits: list[Hit]) -> Answer | None:
+    """A cited document asked about by its name or by the item it supports:
+    "推行政府法律顾问制度的实施意见是哪个文号", "这条依据什么文件"."""
+    if query.meta_field not in ("basis", "doc_number", "title", ""):
+        return None
+    doc = composer.default
+    candidates: list[tuple[Item | None, Fact]] = [(None, f) for f in doc.preamble_refs]
+    candidates += [(it, f) for it in doc.items for f in it.facts_of("reference")]
+    if query.followup and query.history_items:
+        item = doc.item(query.history_items[0])
+        return task.references(composer, doc, item) if item else None
+    from ..retrieval.query import bigrams, names_other_document
+
+    if query.meta_field == "doc_number":
+        # A 文号 question is answered only by a document cited with its number.
+        candidates = [(it, f) for it, f in candidates if f.value.get("number")]
+    # Words of the notice's own title ("郑州市政府这个文件") name no cited document.
+    own = bigrams(fold(doc.title + doc.meta.title + doc.meta.points_title))
+    q = bigrams(fold(query.search_text)) - bigrams("文号依据文件制定根据哪个什么多少") - own
+    best, best_score = None, 0
+    for it, f in candidates:
+        score = len(q & bigrams(fold(f.value.get("title", "") + f.text)))
+        if score > best_score:
+            best, best_score = (it, f), score
+    if best is None or best_score < 3:
+        # "审计全覆盖依据什么文件": the item the question is about, when it cites a document.
+        if query.meta_field == "basis" and hits and hits[0].key[1] == "item":
+            q_topic = q - bigrams(fold(doc.title))
+            item = composer.docs[hits[0].key[0]].item(hits[0].key[2])
+            if item and item.facts_of("reference") and len(q_topic & bigrams(fold(item.text))) >= 2:
+                return task.references(composer, doc, item)
+        if query.meta_field == "doc_number" and names_other_document(fold(query.search_text), doc):
+            # The 文号 of a document the notice does not cite with a number (or at all).
+            return refusal("文件中没有写明所问文件的文号。", "not_stated")
+        return None
+    it, f = best
+    d = Draft()
+    number = f.value.get("number") or ""
+    title = f.value.get("title") or ""
+    lead = f"《{title}》的文号是{number}" if number and title else (f"文号是{number}" if number else f"所引文件为《{title}》")
+    if it is None:
+        p = composer.section_passages[(doc.doc_id, "preamble")]
+        d.add(f"{lead}{d.cite(p)}。原文：“{quote(p.text, f.text, 160)}”{d.cite(p)}")
+        return d.answer("reference")
+    marker = d.cite(composer.sentence_passage(doc.doc_id, it.number, f.sentence))
+    d.add(f"{lead}{marker}。根据{composer.name(it)}：“{quote(it.sentences[f.sentence], f.text, 160)}”{marker}")
+    return d.answer("reference", (it.number,))
+
+
+def field(composer, query: Query) -> Answer:
+    doc = composer.default
+    m = doc.meta
+    field_name = query.meta_field
+    d = Draft()
+    if field_name == "basis":
+        p = composer.section_passages.get((doc.doc_id, "preamble"))
+        if not p or not doc.preamble_refs:
+            return refusal("文件中没有写明制定依据。", "meta")
+        refs = "和".join(f.text for f in doc.preamble_refs)
+        d.add(f"本工作要点根据{refs}制定{d.cite(p)}。原文：“{quote(p.text, doc.preamble_refs[0].text, 160)}”{d.cite(p)}")
+        return d.answer("meta")
+    values = {
+        "doc_number": ("文号是", m.doc_number, "header"),
+        "issuer": ("发文机关是", m.issuer, "header"),
+        "title": ("文件标题是", m.title and f"《{m.title}》", "header"),
+        "recipients": ("主送单位是", m.recipients, "header"),
+        "signing_date": ("成文日期是", m.signing_date and _cn_date(m.signing_date), "header"),
+        "sponsor": ("主办单位是", m.sponsor, "footer"),
+        "supervisor": ("督办单位是", m.supervisor, "footer"),
+        "cc": ("抄送", "、".join(m.cc), "footer"),
+        "printer": ("由", m.printer and f"{m.printer}印发", "footer"),
+        "printing_date": ("印发日期是", m.printing_date and _cn_date(m.printing_date) + (f"，由{m.printer}印发" if m.printer else ""), "footer"),
+    }
+    from ..retrieval.query import META_FIELDS
+
+    # "哪个单位发的，哪天": every header field the question asks, the first one first.
+    text = fold(query.search_text)
+    asked = [field_name] + [name for name, pattern, _ in META_FIELDS if name != field_name and name in values and pattern.search(text)]
+    if field_name in ("issuer", "recipients") and re.search(r"哪天|啥时候|什么时候|日期", text) and "signing_date" not in asked:
+        asked.append("signing_date")
+    if field_name == "signing_date" and re.search(r"发给|主送|哪些单位", text) and "recipients" not in asked:
+        asked.append("recipients")
+    for name in asked:
+        lead, value, kind = values.get(name, ("", "", "header"))
+        p = composer.section_passages.get((doc.doc_id, kind))
+        if not value or p is None:
+            if name == field_name:
+                return refusal("文件中没有写明这一项信息。", "meta")
+            continue
+        line = _line_with(p.text, name, m)
+        d.add(f"{'；' if d.parts else ''}{lead}{value}{d.cite(p)}。原文：“{line}”{d.cite(p)}")
+    return d.answer("meta")
+
+
+def _cn_date(iso: str) -> str:
+    y, m, d = iso.split("-")
+    return f"{int(y)}年{int(m)}月{int(d)}日"
+
+
+def _line_with(section_text: str, field_name: str, meta) -> str:
+    """The verbatim line of a header/footer section that states a field."""
+    lines = section_text.split("\n")
+    probes = {
+        "doc_number": lambda l: "〔" in l and "号" in l,
+        "issuer": lambda l: l.endswith("文件") or l == meta.issuer,
+        "title": lambda l: "关于" in l,
+        "recipients": lambda l: l.endswith("：") or l.endswith(":"),
+        "signing_date": lambda l: re.fullmatch(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", l) is not None,
+        "sponsor": lambda l: l.startswith("主办"),
+        "supervisor": lambda l: l.startswith("督办"),
+        "cc": lambda l: l.startswith("抄送"),
+        "printer": lambda l: l == meta.printer,
+        "printing_date": lambda l: l.endswith("印发"),
+    }
+    probe = probes.get(field_name)
+    chosen = [i for i, l in enumerate(lines) if probe and probe(l)]
+    if not chosen:
+        return lines[0]
+    i = chosen[0]
+    if field_name == "cc":
+        # the 抄送 list continues on following lines until the printer line
+        j = i + 1
+        while j < len(lines) and lines[j] != meta.printer and not lines[j].endswith("印发"):
+            j += 1
+        return "\n".join(lines[i:j])
+    if field_name == "printing_date" and i > 0 and lines[i - 1] == meta.printer:
+        return "\n".join(lines[i - 1 : i + 1])
+    return lines[i]

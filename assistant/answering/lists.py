@@ -1,0 +1,174 @@
+"""Answers read off the structure: a chapter's tasks, counts, which part a task belongs
+to, and lists of the tasks with a deadline, a count, a unit, a cited document or a term."""
+
+from __future__ import annotations
+
+import re
+
+from ..retrieval import Hit, Query
+from ..index import fold
+from ..schema import Answer, Document, Item
+from .draft import Draft, refusal
+
+ASKING = r"多少|什么|哪|谁|几|怎么|如何|是否|吗|有没有"
+
+
+def which_chapter(composer, doc: Document, item: Item) -> Answer:
+    ch = doc.chapter(item.chapter)
+    if ch is None:
+        return refusal(f"{composer.name(item)}不属于任何章节。", "which_chapter")
+    d = Draft()
+    section = composer.chapter_passage(doc, ch)
+    marker = d.cite(section) if section else ""
+    titles = "、".join(doc.item(i).ref for i in ch.items)
+    d.add(f"{composer.name(item)}属于“{ch.ref}”{marker}，这一部分共{len(ch.items)}项工作：{titles}。")
+    return d.answer("which_chapter", (item.number,))
+
+
+def chapter(composer, query: Query) -> Answer:
+    d = Draft()
+    doc = composer.default
+    numbers = []
+    for n in query.chapters:
+        ch = doc.chapter(n)
+        if ch is None:
+            continue
+        section = composer.chapter_passage(doc, ch)
+        titles = "、".join(f"{doc.item(i).ref}" for i in ch.items)
+        marker = d.cite(section) if section else ""
+        d.add(f"第{ch.ref.split('、')[0]}部分「{ch.title}」{marker}共有{len(ch.items)}项工作：{titles}。")
+        numbers.extend(ch.items)
+    if not numbers:
+        return refusal(f"文件共{len(doc.chapters)}个部分，没有您问的这一部分。", "chapter")
+    return d.answer("chapter", numbers)
+
+
+def count(composer, query: Query) -> Answer:
+    doc = composer.default
+    d = Draft()
+    styles = [it.style for it in doc.items]
+    main = max(set(styles), key=styles.count) if styles else ""
+    numbered = [it for it in doc.items if it.style == main]
+    # Tasks numbered in one style (1.…24.) besides parts that are tasks only because
+    # nothing is numbered under them: say both.
+    extra = f"，其中编号为{numbered[0].marker}至{numbered[-1].marker}的具体任务{len(numbered)}项" if len(numbered) != len(doc.items) and len(numbered) >= 2 and numbered[0].marker else ""
+    # The counts are read off the tree; each part cites its own heading as it stands.
+    chapters = "；".join(f"{c.ref}{d.cite(p) if (p := composer.chapter_passage(doc, c)) else ''}" for c in doc.chapters)
+    if re.search(r"部分|大项|章|板块|方面", query.search_text) and not re.search(r"多少项工作|几项工作|多少条工作", query.search_text):
+        d.add(f"文件共分{len(doc.chapters)}个部分，合计{len(doc.items)}项工作{extra}。分别是：{chapters}。")
+    else:
+        d.add(f"文件共列出{len(doc.items)}项工作{extra}，分为{len(doc.chapters)}个部分。分别是：{chapters}。")
+    return d.answer("count", [i.number for i in doc.items])
+
+
+def listing(composer, query: Query, hits: list[Hit]) -> Answer | None:
+    """Aggregations answered from the parsed structure: every item with a deadline,
+    with a figure, naming a unit, citing a document, or mentioning a term.
+    None when the question is not such a list."""
+    text = fold(query.search_text)
+    if not re.search(r"哪些|哪几|有几项|多少项|几项|几条|都有|分别|列出|列举|列一下|所有|全部", text):
+        return None
+    doc = composer.default
+    terms = asked_terms(text)
+    if terms:
+        return items_mentioning(composer, doc, terms, title_only=bool(re.search(r"标题", text)))
+    if re.search(r"截止|期限|时限|时间节点|完成时间|时间要求|之前|以前|底前|deadline", text):
+        rows = [(it, f) for it in doc.items for f in it.deadlines]
+        if query.dates:
+            wanted = {n for n in items_with_dates_upto(doc, query.dates)}
+            rows = [(it, f) for it, f in rows if it.number in wanted] or rows
+        if not rows:
+            return refusal("文件中没有规定具体完成时间的工作。", "list")
+        d = Draft()
+        d.add(f"有{len({it.number for it, _ in rows})}项工作规定了完成时间：")
+        d.add("；".join(
+            f"{it.ref}：{f.text}{d.cite(composer.sentence_passage(doc.doc_id, it.number, f.sentence))}" for it, f in rows
+        ))
+        d.add("。")
+        return d.answer("list", [it.number for it, _ in rows])
+    if re.search(r"次数|几次|多少次|期数|几期|数量要求|频次|量化|硬指标", text):
+        rows = [(it, f) for it in doc.items for f in it.facts_of("quantity") if f.value.get("unit") in ("次", "期")]
+        topic = [u for u in composer.known_units + ["常务会议", "领导干部", "讲座", "培训"] if fold(u) in text]
+        if topic:
+            rows = [(it, f) for it, f in rows if any(fold(t) in fold(it.sentences[f.sentence]) for t in topic)] or rows
+        if not rows:
+            return None
+        d = Draft()
+        d.add(f"有{len({it.number for it, _ in rows})}项工作提出了次数或期数要求：")
+        d.add("；".join(f"{it.ref}：{f.text}{d.cite(composer.sentence_passage(doc.doc_id, it.number, f.sentence))}" for it, f in rows))
+        d.add("。")
+        return d.answer("list", sorted({it.number for it, _ in rows}))
+    unit = next((u for u in composer.known_units if fold(u) in text), "")
+    if unit and re.search(r"哪些工作|哪几项|哪些任务|哪些事|承担|负责哪些|要做哪些|干哪些", text):
+        rows = [(it, f) for it in doc.items for f in it.facts_of("actor") if f.value == unit]
+        if rows:
+            d = Draft()
+            d.add(f"文件中明确由“{unit}”承担的工作有{len({it.number for it, _ in rows})}项：")
+            seen, parts = set(), []
+            for it, f in rows:
+                if it.number in seen:
+                    continue
+                seen.add(it.number)
+                parts.append(f"{it.ref}{d.cite(composer.sentence_passage(doc.doc_id, it.number, f.sentence))}")
+            d.add("；".join(parts) + "。")
+            return d.answer("list", sorted(seen))
+    return None
+
+
+def items_mentioning(composer, doc: Document, terms: list[str], title_only: bool = False) -> Answer:
+    rows = []
+    for it in doc.items:
+        haystack = fold(it.title) if title_only else fold(it.title + it.text)
+        hit = [t for t in terms if fold(t) in haystack]
+        if hit:
+            idx = next((i for i, s in enumerate(it.sentences) if any(fold(t) in fold(s) for t in hit)), 0)
+            rows.append((it, idx))
+    shown = "”或“".join(terms)
+    if not rows:
+        return refusal(f"文件中没有{'标题' if title_only else '内容'}提到“{shown}”的工作。", "list")
+    d = Draft()
+    d.add(f"{'标题' if title_only else '内容'}提到“{shown}”的工作有{len(rows)}项：")
+    d.add("；".join(f"{it.ref}{d.cite(composer.sentence_passage(doc.doc_id, it.number, i))}" for it, i in rows))
+    d.add("。")
+    return d.answer("list", [it.number for it, _ in rows])
+
+
+def all_references(composer, doc: Document) -> Answer:
+    d = Draft()
+    parts = []
+    p = composer.section_passages.get((doc.doc_id, "preamble"))
+    for f in doc.preamble_refs:
+        parts.append(f"{f.text}（制定依据）{d.cite(p) if p else ''}")
+    for it in doc.items:
+        for f in it.facts_of("reference"):
+            parts.append(f"{f.text}（{it.ref}）{d.cite(composer.sentence_passage(doc.doc_id, it.number, f.sentence))}")
+    if not parts:
+        return refusal("文件中没有引用其他文件。", "list")
+    d.add(f"文件引用了{len(parts)}份文件：" + "；".join(parts) + "。")
+    return d.answer("list", sorted({c.item for c in d.citations if c.item}))
+
+
+RE_ASKED_TERM = re.compile(r"(?:提到|提及|涉及|包含|含有|出现|写到|讲到|带有?|以)(?:了)?[“\"「『]?([^“”\"「」『』？?，,。]{2,20}?)[”\"」』]?(?:的|开头|字样|这个词|一词|[?？。!！\s]*$)")
+
+
+def asked_terms(text: str) -> list[str]:
+    """Terms a list question searches for: 哪几条提到了第三方评估或者第三方起草 -> [第三方评估, 第三方起草]."""
+    quoted = re.findall(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", text)
+    if quoted and re.search(r"提到|提及|涉及|包含|含有|出现|写到|讲到|带|以|开头", text):
+        return quoted
+    m = RE_ASKED_TERM.search(text)
+    if not m:
+        return []
+    terms = [t.strip() for t in re.split(r"或者|或是|或|以及|和|、|及", m.group(1)) if len(t.strip()) >= 2]
+    # "带文号的文件", "带期限的工作": a kind of fact to list, not a word to look for;
+    # "涉及哪些单位": the question itself, not a term.
+    return [t for t in terms if not FACT_KIND_WORDS.fullmatch(t) and not re.search(ASKING, t)]
+
+
+FACT_KIND_WORDS = re.compile(r"文号|发文字号|期限|时限|截止(?:时间|日期)|完成时间|时间(?:节点|要求)|次数|期数|数量要求|责任单位|牵头单位")
+
+
+def items_with_dates_upto(doc: Document, dates) -> list[int]:
+    """Items whose deadline falls on or before the latest date a question names."""
+    latest = max(iso for _, iso in dates)
+    return [it.number for it in doc.items if any(f.value <= latest for f in it.deadlines)]

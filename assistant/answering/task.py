@@ -1,0 +1,205 @@
+"""Answers about one task: its deadline, its units, its figures, the documents it cites,
+its whole text, or the sentences that answer a question about it; and the ranking of the
+task's sentences and facts by the question."""
+
+from __future__ import annotations
+
+import re
+
+from ..index import fold
+from ..retrieval import Query
+from ..schema import Answer, Document, Fact, Item
+from .draft import CLAUSE, Draft, quote, refusal
+
+
+def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
+    facts = item.deadlines + item.facts_of("limit") + item.facts_of("open")
+    if re.search(r"(?:什么时候|何时|哪年|哪个月|几月)(?:开始|起)|从什么时候|自什么时候", query.search_text):
+        # "从什么时候开始执行": a start date (自2016年1月起) answers it.
+        facts = [f for f in item.facts_of("period") if "起" in f.text] + facts
+    if re.search(r"多久.{0,4}一次|多长时间.{0,4}一次|频次|频率|每隔", query.search_text):
+        # "多久检查一次": how often, answered by a recurring period (每半年).
+        facts = item.facts_of("period") + facts
+    if not facts:
+        return refusal(f"文件没有为{composer.name(item)}规定具体的完成时间。", "deadline")
+    d = Draft()
+    ranked = rank_facts(composer, query, doc, item, facts)
+    fact = ranked[0]
+    sentence = item.sentences[fact.sentence]
+    # The fact sentence carries its own marker; the ISO form of the date is left out
+    # because the notice never writes it (only "2017年底前").
+    marker = d.cite(composer.sentence_passage(doc.doc_id, item.number, fact.sentence))
+    d.add(f"{fact.text}{marker}。根据{composer.name(item)}：“{quote(sentence, fact.text)}”{marker}")
+    for other in ranked[1:3]:
+        if other.sentence != fact.sentence:
+            s = item.sentences[other.sentence]
+            d.add(f"另：“{quote(s, other.text)}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, other.sentence))}")
+    d.add(composer.suffix(doc))
+    return d.answer("deadline", (item.number,))
+
+
+def unit(composer, query: Query, doc: Document, item: Item) -> Answer:
+    actor_facts = item.facts_of("actor")
+    d = Draft()
+    if not actor_facts:
+        best = best_sentence(composer, query, doc, item)
+        sentence = item.sentences[best]
+        d.add(f"{composer.name(item)}没有单独列明责任单位。相关原文：“{quote(sentence, focus(composer, query, sentence))}”")
+        d.add(d.cite(composer.sentence_passage(doc.doc_id, item.number, best)))
+        d.add(composer.suffix(doc))
+        return d.answer("unit", (item.number,))
+    by_sentence: dict[int, list[Fact]] = {}
+    for f in actor_facts:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    best = best_sentence(composer, query, doc, item)
+    if best not in by_sentence and not any(f.role for f in actor_facts):
+        # The sentence that answers names people or bodies we do not list as units
+        # (行政首长, 主要负责人): quote it rather than a unit from another sentence.
+        sentence = item.sentences[best]
+        d.add(f"根据{composer.name(item)}：“{quote(sentence, focus(composer, query, sentence))}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, best))}")
+        d.add(composer.suffix(doc))
+        return d.answer("unit", (item.number,))
+    chosen = [best]
+    # Role lines (责任单位/牵头单位/配合单位) answer "who" completely: take them all.
+    roles = [s for s in by_sentence if any(f.role for f in by_sentence[s])]
+    if roles:
+        chosen = roles
+    units: list[str] = []
+    for s in chosen:
+        for f in by_sentence[s]:
+            label = f"{f.value}（{f.role}）" if f.role else f.value
+            if label not in units:
+                units.append(label)
+    markers = "".join(d.cite(composer.sentence_passage(doc.doc_id, item.number, s)) for s in chosen)
+    d.add("、".join(units) + f"{markers}。根据{composer.name(item)}：")
+    if roles and 0 not in chosen and item.sentences:
+        # A label line names units but not the work: quote the task's first sentence too.
+        d.add(f"“{quote(item.sentences[0], focus(composer, query, item.sentences[0]))}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, 0))}")
+    for s in chosen:
+        d.add(f"“{quote(item.sentences[s], by_sentence[s][0].text)}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, s))}")
+    d.add(composer.suffix(doc))
+    return d.answer("unit", (item.number,))
+
+
+def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
+    facts = item.facts_of("quantity")
+    if not facts:
+        counted = _counted_span(query.search_text, item)
+        if counted is None:
+            return refusal(f"文件没有为{composer.name(item)}规定具体的次数或数量要求。", "quantity")
+        # A count written into a name ("一平台、两抓手"): not a requirement, but it answers.
+        span, idx = counted
+        d = Draft()
+        marker = d.cite(composer.sentence_passage(doc.doc_id, item.number, idx))
+        d.add(f"{span}{marker}。根据{composer.name(item)}：“{quote(item.sentences[idx], span)}”{marker}")
+        d.add(composer.suffix(doc))
+        return d.answer("quantity", (item.number,))
+    q = set(composer.tokens(query.search_text))
+    scored = []
+    for f in facts:
+        clause = f.value.get("counted", "") + f.text
+        sentence = item.sentences[f.sentence]
+        scored.append((len(q & set(composer.tokens(clause))) + 0.2 * len(q & set(composer.tokens(sentence))), f))
+    best = max(s for s, _ in scored)
+    chosen = [f for s, f in scored if s >= best - 0.5][:3]
+    d = Draft()
+    d.add("；".join(
+        f"{f.value.get('counted') + '：' if f.value.get('counted') and len(f.value.get('counted')) <= 16 else ''}{f.text}{d.cite(composer.sentence_passage(doc.doc_id, item.number, f.sentence))}"
+        for f in chosen
+    ))
+    d.add(f"。根据{composer.name(item)}：")
+    done = set()
+    for f in chosen:
+        if f.sentence in done:
+            continue
+        done.add(f.sentence)
+        d.add(f"“{quote(item.sentences[f.sentence], f.text)}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, f.sentence))}")
+    d.add(composer.suffix(doc))
+    return d.answer("quantity", (item.number,))
+
+
+def references(composer, doc: Document, item: Item) -> Answer:
+    refs = item.facts_of("reference")
+    if not refs:
+        return refusal(f"文件没有为{composer.name(item)}列出具体的依据文件。", "reference")
+    d = Draft()
+    markers = "".join(d.cite(composer.sentence_passage(doc.doc_id, item.number, s)) for s in sorted({f.sentence for f in refs}))
+    d.add("依据" + "、".join(f.text for f in refs) + f"{markers}。根据{composer.name(item)}：")
+    for s in sorted({f.sentence for f in refs}):
+        d.add(f"“{quote(item.sentences[s], refs[0].text)}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, s))}")
+    return d.answer("reference", (item.number,))
+
+
+def whole_item(composer, doc: Document, item: Item) -> Answer:
+    d = Draft()
+    chapter = composer.chapter_ref(doc, item)
+    section = composer.chapter_passage(doc, doc.chapter(item.chapter))
+    if chapter and section:
+        d.add(f"{item.label}是「{item.title}」，属于“{chapter}”{d.cite(section)}。原文：")
+    else:
+        d.add(f"{item.label}是「{item.title}」。原文：")
+    # One quote per sentence, each citing its own sentence: every quoted claim is
+    # backed by the passage its marker points to.
+    for i, sentence in enumerate(item.sentences):
+        d.add(f"“{quote(sentence, max_len=len(sentence))}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, i))}")
+    d.add(composer.suffix(doc))
+    return d.answer("item", (item.number,))
+
+
+def content(composer, query: Query, doc: Document, item: Item) -> Answer:
+    d = Draft()
+    order = rank_sentences(composer, query, doc, item, list(range(len(item.sentences))))
+    chosen = sorted(order[:2]) if len(item.sentences) > 1 else [0]
+    d.add(f"{composer.name(item)}要求：")
+    quotes = []
+    for s in chosen:
+        sentence = item.sentences[s]
+        quotes.append(f"“{quote(sentence, focus(composer, query, sentence))}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, s))}")
+    d.add("".join(quotes))
+    d.add(composer.suffix(doc))
+    return d.answer("content", (item.number,))
+
+
+def rank_sentences(composer, query: Query, doc: Document, item: Item, candidates: list[int]) -> list[int]:
+    ranked = composer.searcher.best_sentences(doc.doc_id, item.number, query.search_text, n=len(item.sentences))
+    order = [p.sentence for p, _ in ranked if p.sentence in candidates]
+    return order + [c for c in candidates if c not in order]
+
+
+def focus(composer, query: Query, sentence: str) -> str:
+    """The clause of a sentence that shares most words with the question: the quote is
+    cut around it, so a long sentence shows its relevant part."""
+    q = set(composer.tokens(query.search_text))
+    clauses = [c for c in CLAUSE.findall(sentence) if c.strip()]
+    if not clauses:
+        return ""
+    return max(clauses, key=lambda c: len(q & set(composer.tokens(c))))
+
+
+def best_sentence(composer, query: Query, doc: Document, item: Item) -> int:
+    return rank_sentences(composer, query, doc, item, list(range(len(item.sentences))))[0]
+
+
+def rank_facts(composer, query: Query, doc: Document, item: Item, facts: list[Fact]) -> list[Fact]:
+    order = rank_sentences(composer, query, doc, item, sorted({f.sentence for f in facts}))
+    return sorted(facts, key=lambda f: order.index(f.sentence))
+
+
+RE_ASKED_COUNT = re.compile(r"(?:几|多少)(?:个|项|种|类|条|大)?([\u4e00-\u9fff]{1,4})")
+RE_CN_COUNT = r"(?:\d+|[一二两三四五六七八九十]+)(?:个|项|种|类|条|大)?"
+
+
+def _counted_span(question: str, item: Item) -> tuple[str, int] | None:
+    """Where an item counts the thing a question asks the number of, in words:
+    有几个抓手 -> ("两抓手", sentence index), 几证合一 -> ("五证合一", …)."""
+    m = RE_ASKED_COUNT.search(fold(question))
+    if not m:
+        return None
+    noun = m.group(1)
+    for length in range(len(noun), 1 if len(noun) > 1 else 0, -1):
+        pattern = re.compile(RE_CN_COUNT + re.escape(noun[:length]))
+        for idx, sentence in enumerate(item.sentences):
+            found = pattern.search(sentence)
+            if found:
+                return found.group(0), idx
+    return None
