@@ -162,20 +162,20 @@ class Library:
     def locked(self, progress=None):
         """One ingest or removal at a time per index folder: a second process waits, so
         neither writes a registry without the other's documents."""
-        import fcntl
+        from filelock import FileLock, Timeout
 
         self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / LOCK, "a") as fh:
-            try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                if progress:
-                    progress("另一个导入或删除正在进行，等待它完成……")
-                fcntl.flock(fh, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(fh, fcntl.LOCK_UN)
+        lock = FileLock(str(self.root / LOCK))
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            if progress:
+                progress("另一个导入或删除正在进行，等待它完成……")
+            lock.acquire()
+        try:
+            yield
+        finally:
+            lock.release()
 
     # -- registry
 

@@ -105,3 +105,14 @@ def test_eval_cli_json(capsys, tmp_path):
     data = json.loads(capsys.readouterr().out)
     assert data["summary"]["questions"] == 5
     assert data["summary"]["verbatim"] == 1.0
+
+
+def test_missing_eval_extra_is_a_chinese_message_with_the_install_command():
+    from assistant.evaluation.seed import needs_eval_extra
+    from assistant.schema import InputError
+
+    needs_eval_extra("json")  # installed: nothing happens
+    with pytest.raises(InputError) as caught:
+        needs_eval_extra("json", "no_such_package_for_the_recipe")
+    assert "no_such_package_for_the_recipe" in str(caught.value)
+    assert "pip install -e '.[eval]'" in str(caught.value)

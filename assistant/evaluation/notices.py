@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..config import ROOT
 from ..schema import InputError
-from .seed import jsonl_rows, key_facts_present, percentile
+from .seed import jsonl_rows, key_facts_present, needs_eval_extra, percentile
 
 DATASET = ROOT / "evals" / "notices_dataset.jsonl"
 SHARED_NOTICES = ROOT.parent / "shared" / "data" / "notices"
@@ -175,6 +175,7 @@ class ChunkRecipe:
     rank), the top chunk as the answer; a scoped question searches that document only."""
 
     def __init__(self, assistant, chunk_size: int = 300, chunk_overlap: int = 30):
+        needs_eval_extra("langchain_chroma", "langchain_text_splitters", "rank_bm25")
         import chromadb
         from langchain_chroma import Chroma
         from langchain_text_splitters import RecursiveCharacterTextSplitter

@@ -16,6 +16,18 @@ from pathlib import Path
 from ..config import ROOT
 from ..schema import Answer, InputError, Passage
 
+
+def needs_eval_extra(*modules: str) -> None:
+    """The LangChain recipe row and the plots use packages of the ``eval`` extra, which the
+    web chat does not need: say how to install them instead of an ImportError."""
+    import importlib.util
+
+    missing = [m for m in modules if importlib.util.find_spec(m) is None]
+    if missing:
+        from ..schema import InputError
+
+        raise InputError(f"评测还需要依赖包 {'、'.join(missing)}，请先安装：pip install -e '.[eval]'")
+
 DEFAULT_DATASET = ROOT / "evals" / "dataset.jsonl"
 THRESHOLDS = ROOT / "evals" / "thresholds.json"
 TYPES = ("deadline", "unit", "quantity", "content", "item_number", "chapter", "list", "meta", "unanswerable", "followup", "noisy")
@@ -248,6 +260,7 @@ class ChunkBaseline:
     Chunks are mapped back to items (or document parts) by where they lie in the text."""
 
     def __init__(self, assistant, chunk_size: int = 300, chunk_overlap: int = 30):
+        needs_eval_extra("langchain_chroma", "langchain_text_splitters")
         import chromadb
         from langchain_chroma import Chroma
         from langchain_text_splitters import RecursiveCharacterTextSplitter
@@ -334,6 +347,7 @@ def report(results: dict, out_dir: Path, date: str | None = None) -> Path:
 
 
 def _plots(results: dict, out_dir: Path) -> None:
+    needs_eval_extra("matplotlib")
     import matplotlib
 
     matplotlib.use("Agg")
