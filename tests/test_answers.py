@@ -36,17 +36,21 @@ def test_answers_by_intent(fake_qa):
     u = fake_qa.ask("谁负责制作行政执法指导案例？")
     assert u.text.startswith("市本级行政执法部门[1]。根据第（十六）项「落实行政执法责任」")
     n = fake_qa.ask("一共有多少项工作？")
-    assert n.text.startswith("文件共列出34项工作，分为10个部分。分别是：一、依法全面履行政府职能[1]；二、完善依法行政制度体系[2]；")
+    assert n.text.startswith("文件共列出34项工作，从（一）规范行政权力运行[1]到（三十四）建立法治政府建设推进机制[2]，分为10个部分。分别是：一、依法全面履行政府职能[3]；二、完善依法行政制度体系[4]；")
     # Each part cites its heading as it stands in the notice, not a list built from them.
-    assert [(c.kind, c.text) for c in n.citations[:2]] == [("heading", "一、依法全面履行政府职能"), ("heading", "二、完善依法行政制度体系")]
+    assert [(c.kind, c.text) for c in n.citations[:4]] == [
+        ("heading", "（一）规范行政权力运行"), ("heading", "（三十四）建立法治政府建设推进机制"),
+        ("heading", "一、依法全面履行政府职能"), ("heading", "二、完善依法行政制度体系"),
+    ]
     listed = fake_qa.ask("哪些工作有截止时间？")
     assert listed.items == (7, 10, 28)
     assert "（七）严格规范性文件管理：2017年10月底前[1]" in listed.text
     assert "（二十八）健全依法化解纠纷机制：2017年底前[3]" in listed.text
     ch = fake_qa.ask("第八部分有哪些工作？")
     # The count is read off the tree; each listed item cites its heading as it stands.
-    assert ch.text == "八、依法有效化解社会矛盾纠纷下设3项。分别是：（二十六）加强行政复议工作[1]；（二十七）做好行政应诉工作[2]；（二十八）健全依法化解纠纷机制[3]。"
-    assert [c.text for c in ch.citations] == ["（二十六）加强行政复议工作", "(二十七) 做好行政应诉工作", "(二十八) 健全依法化解纠纷机制"]  # as the source writes them
+    assert ch.text == "八、依法有效化解社会矛盾纠纷[1]下设3项。分别是：（二十六）加强行政复议工作[2]；（二十七）做好行政应诉工作[3]；（二十八）健全依法化解纠纷机制[4]。"
+    # as the source writes them
+    assert [c.text for c in ch.citations] == ["八、依法有效化解社会矛盾纠纷", "（二十六）加强行政复议工作", "(二十七) 做好行政应诉工作", "(二十八) 健全依法化解纠纷机制"]
     assert ch.items == (26, 27, 28)
 
 
@@ -62,10 +66,10 @@ def test_every_stated_fact_carries_its_marker(fake_qa):
     for q in questions:
         assert citation_scores(fake_qa.ask(q), units) == {"citation_recall": 1.0, "citation_precision": 1.0}, q
     whole = fake_qa.ask("第（十）项讲了什么")
-    assert whole.text.startswith("第（十）项是「积极推进政府法律顾问和公职律师制度」，属于“三、健全依法决策机制”[1]。原文：“认真落实")
-    assert whole.text.endswith("全部建立和实施政府法律顾问制度”[2]“积极推进公职律师制度”[3]")
-    assert [(c.kind, c.item, c.sentence) for c in whole.citations] == [("heading", 0, -1), ("sentence", 10, 0), ("sentence", 10, 1)]
-    assert whole.citations[0].text == "三、健全依法决策机制"
+    assert whole.text.startswith("第（十）项是「积极推进政府法律顾问和公职律师制度」[1]，属于“三、健全依法决策机制”[2]。原文：“认真落实")
+    assert whole.text.endswith("全部建立和实施政府法律顾问制度”[3]“积极推进公职律师制度”[4]")
+    assert [(c.kind, c.item, c.sentence) for c in whole.citations] == [("heading", 0, -1), ("heading", 0, -1), ("sentence", 10, 0), ("sentence", 10, 1)]
+    assert [c.text for c in whole.citations[:2]] == ["（十）积极推进政府法律顾问和公职律师制度", "三、健全依法决策机制"]
 
 
 def test_document_meta(fake_qa):

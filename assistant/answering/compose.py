@@ -284,13 +284,23 @@ class Composer:
         return d.answer("section")
 
     def target(self, query: Query, hits: list[Hit]):
+        """The task a question is about: the best-ranked task hit, or among the first few
+        the best one that states every figure the question quotes (医联体…达到30%)."""
+        found = []
         for h in hits:
             if h.key[1] == "item":
                 doc = self.docs[h.key[0]]
                 item = doc.item(h.key[2])
                 if item is not None:
-                    return doc, item
-        return None
+                    found.append((doc, item))
+        if not found:
+            return None
+        figures = task.question_figures(query.search_text)
+        if figures:
+            stating = [(doc, item) for doc, item in found[:5] if all(f in fold(item.text) for f in figures)]
+            if stating:
+                return stating[0]
+        return found[0]
 
     # -- intents
 

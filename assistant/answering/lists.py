@@ -9,6 +9,7 @@ from ..retrieval import Hit, Query
 from ..index import fold
 from ..schema import Answer, Document, Item
 from .draft import Draft, refusal
+from .structure import task_span
 
 ASKING = r"多少|什么|哪|谁|几|怎么|如何|是否|吗|有没有"
 
@@ -53,11 +54,14 @@ def count(composer, query: Query) -> Answer:
     # nothing is numbered under them: say both.
     extra = f"，其中编号为{numbered[0].marker}至{numbered[-1].marker}的具体任务{len(numbered)}项" if len(numbered) != len(doc.items) and len(numbered) >= 2 and numbered[0].marker else ""
     # The counts are read off the tree; each part cites its own heading as it stands.
-    chapters = "；".join(f"{c.ref}{d.cite(p) if (p := composer.chapter_passage(doc, c)) else ''}" for c in doc.chapters)
     if re.search(r"部分|大项|章|板块|方面", query.search_text) and not re.search(r"多少项工作|几项工作|多少条工作", query.search_text):
+        chapters = "；".join(f"{c.ref}{d.cite(p) if (p := composer.chapter_passage(doc, c)) else ''}" for c in doc.chapters)
         d.add(f"文件共分{len(doc.chapters)}个部分，合计{len(doc.items)}项工作{extra}。分别是：{chapters}。")
     else:
-        d.add(f"文件共列出{len(doc.items)}项工作{extra}，分为{len(doc.chapters)}个部分。分别是：{chapters}。")
+        # A count of tasks is checked against the first and the last task; the parts follow.
+        span = task_span(composer, doc, numbered if extra else list(doc.items), d)
+        chapters = "；".join(f"{c.ref}{d.cite(p) if (p := composer.chapter_passage(doc, c)) else ''}" for c in doc.chapters)
+        d.add(f"文件共列出{len(doc.items)}项工作{extra}{span}，分为{len(doc.chapters)}个部分。分别是：{chapters}。")
     return d.answer("count", [i.number for i in doc.items])
 
 

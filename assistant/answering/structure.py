@@ -34,6 +34,8 @@ RE_PARTS_ASKED = re.compile(
     r"|(?:几|哪几)(?:项|条|点|大|类|块)|分别是|都有哪些|包括哪些|下面有|下设"
 )
 RE_NO_DEADLINE = re.compile(r"(?:(?<!有)没有?|未|(?<!有)无)[给写定提出明确规定具体的完成]{0,6}(?:时限|期限|时间|时间节点|截止|完成时间|月份|日期)")
+# "有没有时间要求", "是否规定了完成时间": asked of a part, both kinds of task are the answer.
+RE_ANY_DEADLINE = re.compile(r"(?:有没有|是否|有无)[给写定提出明确规定具体的完成了]{0,6}(?:时限|期限|时间|时间节点|截止|完成时间|月份|日期)")
 RE_TASK_WORDS = re.compile(r"任务|工作|事项|条目|具体|措施|指标")
 RE_GROUP_WORDS = re.compile(r"几大|几个方面|几方面|几部分|几个部分|几块|几大块|几类|哪几大|哪几个方面|哪几部分|哪几块|几大类")
 STYLE_WORDS = {"专栏": "专栏", "附件": "附件"}
@@ -138,7 +140,7 @@ def children_of(composer, doc: Document, text: str) -> Answer | None:
         d.add(f"{'；另有' if parts else '共有'}表格{len(rows)}行。分别是：")
         d.add("；".join(f"{n.title}{d.cite(p) if (p := _passage_for(composer, doc, n)) else ''}" for n in rows[:30]))
     if RE_TASK_WORDS.search(text) and not RE_GROUP_WORDS.search(text) and len(tasks) != len(parts) and tasks:
-        d.add(f"。其中具体任务共{len(tasks)}项")
+        d.add(f"。其中具体任务共{len(tasks)}项{task_span(composer, doc, tasks, d)}")
     d.add("。")
     return d.answer("structure:children", [t.number for t in tasks])
 
@@ -150,19 +152,27 @@ def _has_limit(item: Item) -> bool:
 
 def without_deadline(composer, doc: Document, text: str) -> Answer | None:
     """``哪些工作没有明确时限``: the tasks (in the named part, else the document) that state
-    no date, open limit or time limit."""
-    if not RE_NO_DEADLINE.search(text):
+    no date, open limit or time limit. ``X那部分有没有时间要求`` asked of a part with
+    several tasks: those with a time limit (and which) and those without."""
+    either = RE_ANY_DEADLINE.search(text) and not RE_NO_DEADLINE.search(text)
+    if not RE_NO_DEADLINE.search(text) and not either:
         return None
-    node, _ = named_node(doc, RE_NO_DEADLINE.sub(" ", text))
+    node, _ = named_node(doc, (RE_ANY_DEADLINE if either else RE_NO_DEADLINE).sub(" ", text))
+    if either and node is None:
+        return None
     tasks = _tasks_under(doc, node.key) if node is not None else list(doc.items)
-    if not tasks:
+    if not tasks or (either and len(tasks) < 2):
         return None
     missing = [it for it in tasks if not _has_limit(it)]
     where = f"{_name(node)}下" if node is not None else "文件中"
     d = Draft()
     if not missing:
-        d.add(f"{where}的{len(tasks)}项工作都写明了具体完成时间。")
-        return d.answer("structure:no_deadline")
+        d.add(f"{where}的{len(tasks)}项工作都写明了具体完成时间")
+        if either:
+            d.add("：")
+            _list_limits(d, composer, doc, tasks)
+        d.add("。")
+        return d.answer("structure:no_deadline", [it.number for it in tasks] if either else ())
     d.add(f"{where}共{len(tasks)}项工作，其中{len(missing)}项没有写明具体完成时间。分别是：")
     shown = []
     for it in missing[:30]:
@@ -170,8 +180,18 @@ def without_deadline(composer, doc: Document, text: str) -> Answer | None:
         open_kinds = "、".join(dict.fromkeys(f.text for f in it.facts_of("open")))
         shown.append(f"{it.ref}{'（' + open_kinds + '）' if open_kinds else ''}{d.cite(p) if p else ''}")
     d.add("；".join(shown))
+    limited = [it for it in tasks if _has_limit(it)]
+    if either and limited:
+        d.add(f"。写明了完成时间的{len(limited)}项：")
+        _list_limits(d, composer, doc, limited)
     d.add("。")
-    return d.answer("structure:no_deadline", [it.number for it in missing])
+    return d.answer("structure:no_deadline", [it.number for it in (tasks if either else missing)])
+
+
+def _list_limits(d: Draft, composer, doc: Document, tasks: list[Item]) -> None:
+    """``ref：time limit[n]`` for each task, citing the sentence that sets it."""
+    facts = [(it, (it.deadlines + it.facts_of("limit"))[0]) for it in tasks[:30]]
+    _cite_sentences(d, composer, doc, [(it, f.sentence, f"：{f.text}") for it, f in facts], end="")
 
 
 def due_by(composer, doc: Document, text: str) -> Answer | None:
@@ -199,16 +219,30 @@ def due_by(composer, doc: Document, text: str) -> Answer | None:
     return d.answer("structure:due_by", [it.number for it, _, _ in found])
 
 
-def _cite_sentences(d: Draft, composer, doc: Document, rows) -> None:
+def _cite_sentences(d: Draft, composer, doc: Document, rows, end: str = "。") -> None:
     """``ref + note + [n]`` for each (item, sentence, note), the marker citing that sentence."""
     parts = []
     for it, s, note in rows:
         p = composer.sentence_passages.get((doc.doc_id, it.number, s))
         parts.append(f"{it.ref}{note}{d.cite(p) if p else ''}")
-    d.add("；".join(parts) + "。")
+    d.add("；".join(parts) + end)
 
 
-RE_UNIT_TASKS = re.compile(r"(牵头|负责|配合|参与|承担|主管|主责|考核)[^，。？?]{0,6}?(?:哪些|哪几|哪项|什么|啥|几项|多少)|(?:哪些|哪几|什么)(?:工作|任务|事项).{0,4}(?:牵头|负责|配合|参与|承担)")
+def task_span(composer, doc: Document, tasks: list[Item], d: Draft) -> str:
+    """``，从第一项「…」[a]到最后一项「…」[b]``: a count the reader can check against the
+    first and the last task's heading lines as they stand."""
+    if len(tasks) < 2:
+        return ""
+    ends = []
+    for it in (tasks[0], tasks[-1]):
+        node = doc.node(it.key) if it.key else None
+        if node is None or not node.line:
+            return ""
+        ends.append(f"{it.ref}{d.cite(composer.heading_passage(doc, node))}")
+    return f"，从{ends[0]}到{ends[1]}"
+
+
+RE_UNIT_TASKS = re.compile(r"(牵头|负责|配合|参与|承担|主管|主责|考核|要干|要做|要抓)[^，。？?]{0,6}?(?:哪些|哪几|哪项|什么|啥|几项|多少)|(?:哪些|哪几|什么)(?:工作|任务|事项).{0,4}(?:牵头|负责|配合|参与|承担)")
 
 
 def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
@@ -221,6 +255,8 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
     if not unit:
         # 区发改局 asked as 发改局: a unit name whose end the question names.
         unit = next((u for u in units if len(u) >= 4 and fold(u)[1:] in t), "")
+    if not unit:
+        unit = abbreviated_unit(t, units)
     if not unit:
         return None
     role = "考核" if "考核" in t and "牵头" in t else "牵头" if "牵头" in t else ("配合" if re.search(r"配合|参与|协助", t) else "")
@@ -241,8 +277,58 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
         return refusal(f"文件中没有由“{unit}”{role or '承担'}的工作。", "structure:unit_tasks")
     d = Draft()
     d.add(f"“{unit}”{'作为' + role + '单位' if role else '承担'}的工作有{len(rows)}项：")
-    _cite_sentences(d, composer, doc, [(it, s, f"（{r}）") for it, r, s in rows[:30]])
+    # Each task with what it asks (its sentence naming the unit, or its opening sentence
+    # when the unit stands on a label line), citing the whole task, label line included.
+    short = len(rows) <= 8
+    parts = []
+    for it, r, s in rows[:30]:
+        p = composer.item_passages.get((doc.doc_id, it.number))
+        said = ""
+        if short and it.sentences:
+            sentence = it.sentences[s] if not _is_label_line(it.sentences[s]) else it.sentences[0]
+            if not _is_label_line(sentence):
+                said = f"：“{quote(sentence, unit, 60)}”"
+        parts.append(f"{it.ref}（{r}）{said}{d.cite(p) if p else ''}")
+    d.add("；".join(parts) + "。")
     return d.answer("structure:unit_tasks", [it.number for it, _, _ in rows])
+
+
+RE_LABEL_LINE = re.compile(r"^[（(]?\s*(?:牵头|责任|配合|参与|主办|协办|考核)?(?:单位|部门)\s*[：:]")
+
+
+def _is_label_line(sentence: str) -> bool:
+    """``（责任单位：…）``: a line that names units and says nothing of the work."""
+    s = sentence.strip()
+    return bool(RE_LABEL_LINE.match(s)) or not re.sub(r"[（(][^（）()]*[）)]", "", s).strip(" 。；;，,")
+
+
+def abbreviated_unit(text: str, units: list[str]) -> str:
+    """A unit the question names by its usual short form: 经信局 for 北京市经济和信息化局,
+    城管执法局 for 市城市管理综合执法局. The short form ends as the name does, keeps its
+    characters in order, and has at least three of them; the shortest such unit wins."""
+    found = []
+    for u in units:
+        name = fold(u)
+        if len(name) < 4:
+            continue
+        for j, ch in enumerate(text):
+            if ch != name[-1]:
+                continue
+            start = j
+            while start > 0 and _in_order(text[start - 1 : j + 1], name):
+                start -= 1
+            short = text[start : j + 1]
+            # A short form leaves characters out inside the name; a plain part of it
+            # (专项工作组 of 省…专项工作组) names a kind of body, not this unit.
+            if len(short) >= 3 and short not in name and _in_order(short, name):
+                found.append((len(name), u))
+                break
+    return min(found)[1] if found else ""
+
+
+def _in_order(short: str, name: str) -> bool:
+    it = iter(name)
+    return all(ch in it for ch in short)
 
 
 # ---------------------------------------------------------------- parts named by number
@@ -383,7 +469,8 @@ def _anywhere(doc: Document, hint: str, number: int) -> Node | None:
 def node_answer(composer, doc: Document, node: Node) -> Answer:
     """A part that is not a single task: its own text and the parts under it."""
     d = Draft()
-    d.add(f"{_name(node)}")
+    # The heading line as it stands is the citation for the part's name.
+    d.add(f"{_name(node)}{d.cite(composer.heading_passage(doc, node)) if node.line else ''}")
     p = composer.node_passages.get((doc.doc_id, node.key))
     if p is not None:
         d.add(f"：“{quote(p.text, '', 200)}”{d.cite(p)}")

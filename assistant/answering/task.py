@@ -134,10 +134,13 @@ def whole_item(composer, doc: Document, item: Item) -> Answer:
     d = Draft()
     chapter = composer.chapter_ref(doc, item)
     section = composer.chapter_passage(doc, doc.chapter(item.chapter))
+    # The task's heading line as it stands backs its name; its chapter's heading backs "属于".
+    node = doc.node(item.key) if item.key else None
+    heading = d.cite(composer.heading_passage(doc, node)) if node is not None and node.line and node.title else ""
     if chapter and section:
-        d.add(f"{item.label}是「{item.title}」，属于“{chapter}”{d.cite(section)}。原文：")
+        d.add(f"{item.label}是「{item.title}」{heading}，属于“{chapter}”{d.cite(section)}。原文：")
     else:
-        d.add(f"{item.label}是「{item.title}」。原文：")
+        d.add(f"{item.label}是「{item.title}」{heading}。原文：")
     # One quote per sentence, each citing its own sentence: every quoted claim is
     # backed by the passage its marker points to.
     for i, sentence in enumerate(item.sentences):
@@ -163,7 +166,21 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
 def rank_sentences(composer, query: Query, doc: Document, item: Item, candidates: list[int]) -> list[int]:
     ranked = composer.searcher.best_sentences(doc.doc_id, item.number, query.search_text, n=len(item.sentences))
     order = [p.sentence for p, _ in ranked if p.sentence in candidates]
-    return order + [c for c in candidates if c not in order]
+    order += [c for c in candidates if c not in order]
+    # A figure the question repeats (80%的经费, 达到30%) points at the sentence that states it.
+    figures = question_figures(query.search_text)
+    if figures:
+        order.sort(key=lambda s: -sum(f in fold(item.sentences[s]) for f in figures))
+    return order
+
+
+RE_QUESTION_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|个|家|种|名|项|元|分|人|次|户|座|公里|吨)?")
+
+
+def question_figures(question: str) -> list[str]:
+    """Figures a question quotes from the document: ``80%``, ``2070种``, ``30``; not years
+    (2017 names the document or a period, not a figure of one task)."""
+    return [m.group(0) for m in RE_QUESTION_FIGURE.finditer(fold(question)) if not re.fullmatch(r"(?:19|20)\d\d", m.group(0).strip())]
 
 
 def focus(composer, query: Query, sentence: str) -> str:

@@ -281,6 +281,9 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
             break
     if intent == "count" and re.search(r"几次|多少次|几期|多少期", sfold):
         intent = "quantity"
+    if intent == "count" and RE_COUNTED_THING.search(sfold) and not RE_COUNTED_PARTS.search(sfold):
+        # "一共有多少种商品", "共有多少家企业": a figure the text states, not a count of its parts.
+        intent = "quantity"
 
     meta_field, parts = "", []
     if intent != "which_chapter":
@@ -408,6 +411,11 @@ def _other_topic(text: str, doc: Document | None, history_items) -> bool:
     best = max(score, key=score.get)
     earlier = max((score.get(n, 0) for n in history_items), default=0)
     return best not in history_items and score[best] >= 3 and earlier <= 1
+
+
+# A count of things the text itself counts (种, 家, 名…), as opposed to its own parts.
+RE_COUNTED_THING = re.compile(r"(?:多少|几)(?:种|家|名|人|所|座|户|元|万|亿|倍|吨|公里|个(?!部分|方面|大项|任务|工作|事项|措施|指标|附件|专栏))")
+RE_COUNTED_PARTS = re.compile(r"多少项|几项|多少条|几条|部分|章|节|附件|专栏|表")
 
 
 def years_of(doc: Document | None) -> set[str]:
