@@ -124,7 +124,25 @@ class Composer:
             found = structure.due_by(self, self.default, text) if not query.items else None
             if found is not None:
                 return found
+        elif self.default.kind != "report":
+            found = self.followup_structure(query)
+            if found is not None:
+                return found
         return self.chain(query, hits)
+
+    def followup_structure(self, query: Query) -> Answer | None:
+        """Follow-ups read off the structure: a unit the follow-up names itself (还有哪几项
+        任务也要X做), or the parts under the part the previous question named (它下面分了几个
+        小方面): the search text then holds the previous question too."""
+        from . import structure
+
+        found = structure.unit_tasks(self, self.default, fold(query.text))
+        if found is not None or not structure.RE_PARTS_ASKED.search(fold(query.text)):
+            return found
+        node, _ = structure.referenced_node(self.default, fold(query.search_text))
+        if node is not None and not node.task and self.default.children(node.key):
+            return structure.node_answer(self, self.default, node)
+        return None
 
     def chapter_passage(self, doc: Document, chapter) -> Passage | None:
         """A chapter's heading line as it stands (a report's chapters: the heading list)."""

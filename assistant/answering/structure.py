@@ -245,16 +245,25 @@ def task_span(composer, doc: Document, tasks: list[Item], d: Draft) -> str:
 RE_UNIT_TASKS = re.compile(r"(牵头|负责|配合|参与|承担|主管|主责|考核|要干|要做|要抓)[^，。？?]{0,6}?(?:哪些|哪几|哪项|什么|啥|几项|多少)|(?:哪些|哪几|什么)(?:工作|任务|事项).{0,4}(?:牵头|负责|配合|参与|承担)")
 
 
+# "哪几项任务要X做": tasks asked of a unit the question names, in any word order.
+RE_TASKS_ASKED = re.compile(r"(?:哪些|哪几项?|几项|多少项)(?:工作|任务|事项)")
+
+
 def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
     """``X牵头哪些工作`` / ``X要负责什么``: the tasks whose unit facts name X, with X's role."""
-    if not RE_UNIT_TASKS.search(text):
-        return None
     t = fold(text)
+    asked = RE_UNIT_TASKS.search(text)
+    if asked and re.match(r"[的]?(?:要求|规定|标准|条件)", text[asked.end():]):
+        asked = None  # "考核上有啥要求": what is required, not which tasks
+    if not asked and not RE_TASKS_ASKED.search(t):
+        return None
     units = sorted({f.value for it in doc.items for f in it.facts_of("actor")}, key=len, reverse=True)
     unit = next((u for u in units if fold(u) in t), "")
     if not unit:
-        # 区发改局 asked as 发改局: a unit name whose end the question names.
-        unit = next((u for u in units if len(u) >= 4 and fold(u)[1:] in t), "")
+        # 区发改局 asked as 发改局, 区管委会办公室政策法规处 as 政策法规处: a unit whose end
+        # (four characters or more) the question names; the longest such end wins.
+        ends = [(len(fold(u)) - k, u) for u in units for k in range(1, len(fold(u)) - 3) if fold(u)[k:] in t]
+        unit = max(ends)[1] if ends else ""
     if not unit:
         unit = abbreviated_unit(t, units)
     if not unit:
@@ -337,7 +346,7 @@ CNUM = "一二三四五六七八九十百零〇两"
 # One step of a path a question writes: 三、/三 (top level), （二）, 2./2, （1）, 第十条, 第三部分, 附件1.
 RE_STEP = re.compile(
     rf"附件\s*(?P<att>\d+|[{CNUM}]+)?|表\s*(?P<table>\d+)"
-    rf"|第\s*(?P<word>[{CNUM}\d]+)\s*(?P<kind>章|节|部分|大部分|条|项|点|款|大项)"
+    rf"|第\s*(?P<word>[{CNUM}\d]+)\s*(?P<kind>章|节|部分|大部分|条|项|点|款|大项|大块|板块|块)"
     rf"|(?P<di>第\s*)?[（(]\s*(?P<pcn>[{CNUM}]+)\s*[）)]|(?P<dn>第\s*)?[（(]\s*(?P<pnum>\d+)\s*[）)]"
     rf"|(?<![\d{CNUM}第])(?P<cn>[{CNUM}]+)(?:、|(?=[（(第]))"
     rf"|(?<![\d（(第.．])(?P<num>\d{{1,3}})[.．、](?!\d)|(?<=[）)、])(?P<num2>\d{{1,3}})(?![\d年月日%％万个项条次号元人分])"
@@ -359,7 +368,7 @@ def _steps(text: str) -> list[tuple[str, int, tuple[int, int]]]:
         elif m.group("word"):
             n = parse_cn_number(m.group("word"))
             kind = m.group("kind")
-            hint = {"章": "第一章", "节": "第一节", "部分": "第一部分", "大部分": "第一部分", "大项": "top"}.get(kind, "第N" + kind)
+            hint = {"章": "第一章", "节": "第一节", "部分": "第一部分", "大部分": "第一部分", "大项": "top", "大块": "top", "板块": "top", "块": "top"}.get(kind, "第N" + kind)
             if n:
                 out.append((hint, n, span))
         elif m.group("pcn"):

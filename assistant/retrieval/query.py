@@ -55,6 +55,10 @@ RE_CHAPTER_REF = [
     re.compile(rf"第\s*([{CN}]+|\d+)\s*(?:部分|大项|大部分|章|板块|方面|大类)"),
     re.compile(rf"(?:^|[^{CN}\d])([{CN}]+)、"),
 ]
+# "那X呢", "还有X那一块呢": a new topic asked the way the previous question asked.
+ELLIPTIC = re.compile(r"^(?:那|那么|还有|另外)?[^，。？?！!]{1,30}?(?:呢|怎么样)[？?。！!]?$")
+# "它下面…", "这个专栏…": the thing is named in the previous question, not in this one.
+RE_REFERS_BACK = re.compile(r"它|这个(?!文件|通知|方案|意见|办法|要点)|该(?!文件|通知|方案|意见|办法|要点)|此项|上述")
 FOLLOWUP = re.compile(r"这项|该项|此项|这条|该条|此条|这一项|上述|上面|刚才|前面|它|那这|那它|那么这|这个工作|这项工作|那项|那个|其中|^那|^那么|^还有|^另外")
 INJECTION = re.compile(
     r"忽略(?:之前|以上|前面|上述|所有|你的)|无视(?:之前|以上|所有)|ignore (?:all |the )?(?:previous|above|prior)|"
@@ -274,11 +278,12 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
         items = [n for n in items if doc.item(n)]
         chapters = [n for n in chapters if doc.chapter(n)]
 
-    intent = "content"
-    for name, pattern in INTENTS:
-        if pattern.search(sfold):
-            intent = name
-            break
+    intent = intent_of(sfold)
+    elliptic = ELLIPTIC.match(sfold) if intent == "content" else None
+    if elliptic:
+        # "那企业级平台呢？" after "…平台最多补多少？": the same question of another thing.
+        last_user = next((t["content"] for t in reversed(_valid_history(history)) if t["role"] == "user"), "")
+        intent = intent_of(fold(clean_question(last_user))) if last_user.strip() else intent
     if intent == "count" and re.search(r"几次|多少次|几期|多少期", sfold):
         intent = "quantity"
     if intent == "count" and RE_COUNTED_THING.search(sfold) and not RE_COUNTED_PARTS.search(sfold):
@@ -346,7 +351,9 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
             chapters = [doc.item(known[0]).chapter]
         parts = ["chapters"]
 
-    if followup:
+    # "它下面分了几个小方面": short, with no topic of its own but the thing named before.
+    refers_back = bool(turns) and bool(RE_REFERS_BACK.search(sfold)) and len(re.sub(r"\W", "", sfold)) <= 12
+    if followup or refers_back:
         # "它由谁负责？" has no topic of its own: rank sentences with the earlier question too.
         last_user = next((t["content"] for t in reversed(_valid_history(history)) if t["role"] == "user"), "")
         search_text = f"{search_text} {clean_question(last_user) if last_user.strip() else ''}".strip()
@@ -416,6 +423,11 @@ def _other_topic(text: str, doc: Document | None, history_items) -> bool:
 # A count of things the text itself counts (种, 家, 名…), as opposed to its own parts.
 RE_COUNTED_THING = re.compile(r"(?:多少|几)(?:种|家|名|人|所|座|户|元|万|亿|倍|吨|公里|个(?!部分|方面|大项|任务|工作|事项|措施|指标|附件|专栏))")
 RE_COUNTED_PARTS = re.compile(r"多少项|几项|多少条|几条|部分|章|节|附件|专栏|表")
+
+
+def intent_of(sfold: str) -> str:
+    """What a (folded) question asks for: the first intent whose words it uses."""
+    return next((name for name, pattern in INTENTS if pattern.search(sfold)), "content")
 
 
 def years_of(doc: Document | None) -> set[str]:

@@ -1,0 +1,107 @@
+"""Answer strategies on a small task-division plan written for these tests (any document of
+the genre, not the bundled notice), with the fake embedder: a unit's tasks by its short
+form, 有没有时间要求 of a part, figures a question quotes, counts of things versus counts of
+tasks, elliptical and back-referring follow-ups."""
+
+import pytest
+
+from assistant.answering.structure import _is_label_line, abbreviated_unit
+from assistant.answering.task import question_figures
+from assistant.retrieval.query import analyse
+
+PLAN = """示范市人民政府办公室关于印发示范市2024年营商环境改革任务分工方案的通知
+示政办〔2024〕12号
+各区人民政府，市政府各部门：
+现将《示范市2024年营商环境改革任务分工方案》印发给你们，请认真贯彻执行。
+一、提升政务服务水平
+1.推进政务服务事项网上办理。全市政务服务事项网上可办率达到95%以上，2024年6月底前完成。（责任单位：市政务服务和数据管理局）
+2.优化企业开办流程。企业开办时间压缩至1个工作日以内。（责任单位：市市场监督管理局；配合单位：市税务局）
+3.建设企业服务热线。开通12345企业服务专线，为企业提供政策咨询服务。（责任单位：市政务服务和数据管理局）
+二、强化要素保障
+4.加强用地保障。新增工业用地300公顷，2024年12月底前完成。（责任单位：市自然资源局）
+5.加强融资支持。支持200家中小企业获得信用贷款，贷款总额达到80亿元。（责任单位：市金融工作局）
+6.培育专业人才。每年培训企业经营管理人员1000人次。（责任单位：市人力资源和社会保障局）
+示范市人民政府办公室
+2024年3月1日
+"""
+
+
+@pytest.fixture(scope="module")
+def plan_qa(tmp_path_factory):
+    from assistant import Assistant
+    from assistant.testing import HashingEmbeddings, MemoryStore
+
+    corpus = tmp_path_factory.mktemp("plan-corpus")
+    (corpus / "plan.txt").write_text(PLAN, encoding="utf-8")
+    index = tmp_path_factory.mktemp("plan-index")
+    embedder = HashingEmbeddings()
+    return Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("plan-data"), embedder=embedder, store=MemoryStore(embedder, index))
+
+
+def test_short_unit_forms():
+    units = ["市政务服务和数据管理局", "市市场监督管理局", "省推进工业互联网创新发展专项工作组"]
+    assert abbreviated_unit("市政数局要负责哪些工作", units) == "市政务服务和数据管理局"
+    assert abbreviated_unit("市监局牵头哪些", units) == "市市场监督管理局"
+    # A plain part of a name is a kind of body, not a short form of this unit.
+    assert abbreviated_unit("各级专项工作组怎么成立", units) == ""
+    assert abbreviated_unit("今年有哪些工作", units) == ""
+
+
+def test_label_lines_say_nothing_of_the_work():
+    assert _is_label_line("（责任单位：市自然资源局）")
+    assert _is_label_line("（2分）（持续推进，牵头考核单位：市城管执法局）")
+    assert not _is_label_line("（市交通局牵头）全面加强配套管网建设。")
+    assert not _is_label_line("加强用地保障。")
+
+
+def test_figures_a_question_quotes_are_not_years():
+    assert question_figures("2024年贷款总额达到80亿元是哪项") == ["80亿"]
+    assert question_figures("网上可办率95%什么时候完成") == ["95%"]
+    assert question_figures("2024年有哪些任务") == []
+
+
+def test_unit_tasks_by_short_form_quote_each_task(plan_qa):
+    a = plan_qa.ask("市政数局要负责哪些工作？")
+    assert a.text.startswith("“市政务服务和数据管理局”")
+    assert set(a.items) == {1, 3}
+    assert "12345企业服务专线" in a.text  # what the task asks, not only its title
+    # Each task is cited whole, so its unit line backs the claim.
+    assert all("市政务服务和数据管理局" in c.text for c in a.citations)
+
+
+def test_tasks_asked_of_a_unit_in_any_word_order(plan_qa):
+    a = plan_qa.ask("哪几项任务要市税务局配合？")
+    assert a.items == (2,)
+
+
+def test_whether_a_part_sets_time_limits_lists_both_kinds(plan_qa):
+    a = plan_qa.ask("强化要素保障那部分有没有时间要求？")
+    assert "其中2项没有写明具体完成时间" in a.text
+    assert "加强融资支持" in a.text and "培育专业人才" in a.text
+    assert "2024年12月底前" in a.text  # the one that has a limit, with it
+
+
+def test_a_count_of_things_is_a_figure_not_a_count_of_tasks(plan_qa):
+    a = plan_qa.ask("一共要支持多少家中小企业获得信用贷款？")
+    assert "200家" in a.text and not a.text.startswith("文件共列出")
+    tasks = plan_qa.ask("一共有多少项工作？")
+    assert tasks.text.startswith("文件共列出6项工作，从1.推进政务服务事项网上办理[1]到6.培育专业人才[2]")
+
+
+def test_a_quoted_figure_picks_the_task(plan_qa):
+    a = plan_qa.ask("贷款总额要达到80亿元，这项工作谁负责？")
+    assert a.items == (5,) and a.text.startswith("市金融工作局")
+
+
+def test_elliptical_followup_asks_the_previous_question_of_a_new_thing(plan_qa):
+    history = [{"role": "user", "content": "新增工业用地多少公顷？"}, {"role": "assistant", "content": "300公顷（第4项）。"}]
+    q = analyse("那中小企业贷款呢？", history)
+    assert q.intent == "quantity"
+    a = plan_qa.ask("那中小企业贷款呢？", history=history)
+    assert "200家" in a.text or "80亿元" in a.text
+
+
+def test_back_reference_to_a_part_named_before(plan_qa):
+    history = [{"role": "user", "content": "第二部分是什么？"}, {"role": "assistant", "content": "二、强化要素保障。"}]
+    a = plan_qa.ask("它下面有几项？", history=history)
+    assert "下设3项" in a.text and set(a.items) == {4, 5, 6}
