@@ -105,3 +105,22 @@ def test_back_reference_to_a_part_named_before(plan_qa):
     history = [{"role": "user", "content": "第二部分是什么？"}, {"role": "assistant", "content": "二、强化要素保障。"}]
     a = plan_qa.ask("它下面有几项？", history=history)
     assert "下设3项" in a.text and set(a.items) == {4, 5, 6}
+
+
+def test_evidence_of_a_task_is_the_share_of_the_question_its_best_sentence_holds(plan_qa):
+    from assistant.retrieval.query import analyse
+
+    composer = plan_qa.composer
+    doc = plan_qa.documents[0]
+    query = analyse("中小企业信用贷款总额要达到多少？", None, doc)
+    q = set(composer.tokens(query.search_text))
+    loans, land = doc.item(5), doc.item(4)
+    assert composer.evidence(query, q, loans) > composer.evidence(query, q, land)
+    # A sentence stating a fact of the asked kind (a figure) earns the bonus on top.
+    from dataclasses import replace
+
+    from assistant.answering.compose import EVIDENCE_KIND_BONUS
+
+    assert query.intent == "quantity"
+    plain = composer.evidence(replace(query, intent="content"), q, loans)
+    assert composer.evidence(query, q, loans) == pytest.approx(plain + EVIDENCE_KIND_BONUS)

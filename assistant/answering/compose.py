@@ -22,6 +22,11 @@ from .lists import ASKING, asked_terms
 
 log = logging.getLogger(__name__)
 
+# Choosing the task a question is about among the first retrieved ones (tuned on dev).
+EVIDENCE_CANDIDATES = 5
+EVIDENCE_RANK_COST = 0.1
+EVIDENCE_KIND_BONUS = 0.1
+
 # Words of a question that name what is asked, not a topic: never a reason to refuse.
 NON_TOPIC = set(
     "多少 什么 哪些 哪个 哪里 怎么 怎样 如何 是否 有没有 是不是 具体 一般 目前 今年 明年 去年 现在 我们 你们 他们 单位 "
@@ -318,7 +323,32 @@ class Composer:
             stating = [(doc, item) for doc, item in found[:5] if all(f in fold(item.text) for f in figures)]
             if stating:
                 return stating[0]
-        return found[0]
+        if query.items or query.followup:
+            return found[0]
+        # Candidates scored on evidence: among the first few tasks, the one with a sentence
+        # that holds most of what the question asks (IDF-weighted words, a fact of the asked
+        # kind), the retrieval rank breaking near-ties.
+        q = set(self.tokens(query.search_text))
+        scored = [(self.evidence(query, q, item) - EVIDENCE_RANK_COST * rank, -rank) for rank, (_, item) in enumerate(found[:EVIDENCE_CANDIDATES])]
+        best = max(range(len(scored)), key=lambda i: scored[i])
+        return found[best]
+
+    def evidence(self, query: Query, q: set[str], item: Item) -> float:
+        """How well the task's best sentence answers the question, in [0, 1 + bonus]: the
+        share of the question's IDF weight its words (with the task's title) cover, and a
+        bonus when that sentence states a fact of the kind asked (a date, a unit, a figure)."""
+        idf = self.searcher.bm25.idf
+        total = sum(idf.get(w, 0.0) for w in q) or 1.0
+        title = set(self.tokens(item.title))
+        kinds = {"deadline": ("deadline", "limit", "open"), "unit": ("actor",), "quantity": ("quantity",)}.get(query.intent, ())
+        best = 0.0
+        for i, sentence in enumerate(item.sentences):
+            words = set(self.tokens(sentence)) | title
+            share = sum(idf.get(w, 0.0) for w in q & words) / total
+            if kinds and any(f.sentence == i and f.kind in kinds for f in item.facts):
+                share += EVIDENCE_KIND_BONUS
+            best = max(best, share)
+        return best
 
     # -- intents
 
