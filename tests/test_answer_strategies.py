@@ -124,3 +124,26 @@ def test_evidence_of_a_task_is_the_share_of_the_question_its_best_sentence_holds
     assert query.intent == "quantity"
     plain = composer.evidence(replace(query, intent="content"), q, loans)
     assert composer.evidence(query, q, loans) == pytest.approx(plain + EVIDENCE_KIND_BONUS)
+
+
+def test_a_count_under_a_task_counts_its_enumeration(tmp_path_factory):
+    from assistant import Assistant
+    from assistant.testing import HashingEmbeddings, MemoryStore
+
+    text = (
+        "示范市政务数据管理办法\n第一条　为了规范政务数据管理，制定本办法。\n"
+        "第二条　政务部门有下列情形之一的，由本级数据主管部门责令整改：\n（一）未按规定编制目录的；\n（二）拒绝共享数据的；\n（三）擅自开放数据的。\n"
+        "第三条　本办法自发布之日起施行。\n"
+    )
+    corpus = tmp_path_factory.mktemp("measures-corpus")
+    (corpus / "measures.txt").write_text(text, encoding="utf-8")
+    index = tmp_path_factory.mktemp("measures-index")
+    embedder = HashingEmbeddings()
+    qa = Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("measures-data"), embedder=embedder, store=MemoryStore(embedder, index))
+    a = qa.ask("第二条列了多少种要责令整改的情形？")
+    assert "下设3项" in a.text and "拒绝共享数据" in a.text
+
+
+def test_a_parts_topic_does_not_turn_a_figure_question_into_a_list_of_the_part(plan_qa):
+    a = plan_qa.ask("强化要素保障方面，要支持多少家中小企业？")
+    assert "200家" in a.text and "下设" not in a.text

@@ -22,10 +22,14 @@ from .lists import ASKING, asked_terms
 
 log = logging.getLogger(__name__)
 
+# "列了多少种…", "分几类", "有几项": a count of what is enumerated under a part.
+RE_HOW_MANY_UNDER = re.compile(r"(?:几|多少)(?:种|类|项|条|个|款)")
+
 # Choosing the task a question is about among the first retrieved ones (tuned on dev).
 EVIDENCE_CANDIDATES = 5
 EVIDENCE_RANK_COST = 0.1
 EVIDENCE_KIND_BONUS = 0.1
+EVIDENCE_MISSING_KIND_COST = 0.3
 
 # Words of a question that name what is asked, not a topic: never a reason to refuse.
 NON_TOPIC = set(
@@ -177,6 +181,9 @@ class Composer:
                 span = f"本文件共{len(doc.items)}项工作{f'，最后一项是{last}' if last else ''}。" if doc.items else ""
                 return refusal(f"文件中没有{shown}。{span}", "not_found")
             return None
+        if node.task and RE_HOW_MANY_UNDER.search(text) and doc.children(node.key):
+            # "第四十四条列了多少种情形": the enumeration under the task, counted.
+            return structure.node_answer(self, doc, node)
         if node.task:
             intent = "item" if query.intent in ("content", "list", "count", "chapter", "meta") else query.intent
             asked = replace(query, items=(node.task,), chapters=(), parts=(), intent=intent, meta_field="")
@@ -340,8 +347,11 @@ class Composer:
         idf = self.searcher.bm25.idf
         total = sum(idf.get(w, 0.0) for w in q) or 1.0
         title = set(self.tokens(item.title))
-        kinds = {"deadline": ("deadline", "limit", "open"), "unit": ("actor",), "quantity": ("quantity",)}.get(query.intent, ())
-        best = 0.0
+        kinds = {"deadline": ("deadline", "limit", "open", "period"), "unit": ("actor",), "quantity": ("quantity",)}.get(query.intent, ())
+        # A task with no fact of the asked kind could only answer "the document does not say".
+        best = -EVIDENCE_MISSING_KIND_COST if kinds and not any(f.kind in kinds for f in item.facts) else 0.0
+        if best:
+            return best + max((sum(idf.get(w, 0.0) for w in q & (set(self.tokens(s)) | title)) / total for s in item.sentences), default=0.0)
         for i, sentence in enumerate(item.sentences):
             words = set(self.tokens(sentence)) | title
             share = sum(idf.get(w, 0.0) for w in q & words) / total

@@ -274,7 +274,8 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
     for it in doc.items:
         named = [f for f in it.facts_of("actor") if f.value == unit]
         labelled = [f for f in named if f.role]
-        if alone and {f.value for f in it.facts_of("actor") if f.role} != {unit}:
+        actors = it.facts_of("actor")
+        if alone and ({f.value for f in actors if f.role} or {f.value for f in actors}) != {unit}:
             continue
         # A unit labelled for the task counts by its role; a unit that is only the subject
         # of a sentence (X负责…) counts when no role is asked.

@@ -318,6 +318,10 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
         parts = ["preamble"]
     if not chapters and not items and intent != "which_chapter":
         chapters = chapter_by_title(sfold, doc)
+        if chapters and intent in ("quantity", "unit", "deadline"):
+            # "安全保障方面，要推动多少家企业…": the part's topic narrows a question about
+            # one fact; it is not a question about the part.
+            chapters = []
 
     if meta_field and not items and not chapters:
         intent = "meta"
