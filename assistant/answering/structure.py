@@ -270,7 +270,8 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
         return None
     role = "考核" if "考核" in t and "牵头" in t else "牵头" if "牵头" in t else ("配合" if re.search(r"配合|参与|协助", t) else "")
     alone = bool(re.search(r"单独|独立|自己", t))  # "单独负责": the tasks where it is the only unit
-    rows: list[tuple[Item, str, int]] = []
+    rows: list[tuple[Item, str, list[int]]] = []
+    name = fold(unit)
     for it in doc.items:
         named = [f for f in it.facts_of("actor") if f.value == unit]
         labelled = [f for f in named if f.role]
@@ -278,27 +279,38 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
         if alone and ({f.value for f in actors if f.role} or {f.value for f in actors}) != {unit}:
             continue
         # A unit labelled for the task counts by its role; a unit that is only the subject
-        # of a sentence (X负责…) counts when no role is asked.
-        for f in labelled or ([] if role else named):
-            if not role or f.role == role or (role == "牵头" and f.role in ("责任", "考核")):
-                rows.append((it, f.role or "承担", f.sentence))
-                break
+        # of a sentence (X负责…, 由X审核) counts when no role is asked.
+        chosen = [f for f in labelled or ([] if role else named) if not role or f.role == role or (role == "牵头" and f.role in ("责任", "考核"))]
+        if chosen:
+            where = sorted({f.sentence for f in chosen})
+            if not role:
+                where = sorted(set(where) | {i for i, s in enumerate(it.sentences) if name in fold(s)})
+            rows.append((it, chosen[0].role or "承担", where))
+        elif not role and not alone and not labelled:
+            where = [i for i, s in enumerate(it.sentences) if name in fold(s)]
+            if where:
+                rows.append((it, "承担", where))
     if not rows:
         return refusal(f"文件中没有由“{unit}”{role or '承担'}的工作。", "structure:unit_tasks")
     d = Draft()
     d.add(f"“{unit}”{'作为' + role + '单位' if role else '承担'}的工作有{len(rows)}项：")
-    # Each task with what it asks (its sentence naming the unit, or its opening sentence
-    # when the unit stands on a label line), citing the whole task, label line included.
-    short = len(rows) <= 8
+    # Each task with what it asks of the unit (every sentence naming it, or the task's
+    # opening sentence when the unit stands on a label line), citing the whole task,
+    # label line included. Long lists quote less.
+    width = 60 if len(rows) <= 5 else 40
     parts = []
-    for it, r, s in rows[:30]:
+    for it, r, where in rows[:30]:
         p = composer.item_passages.get((doc.doc_id, it.number))
-        said = ""
-        if short and it.sentences:
-            sentence = it.sentences[s] if not _is_label_line(it.sentences[s]) else it.sentences[0]
-            if not _is_label_line(sentence):
-                said = f"：“{quote(sentence, unit, 60)}”"
-        parts.append(f"{it.ref}（{r}）{said}{d.cite(p) if p else ''}")
+        said = []
+        if len(rows) <= 12 and it.sentences:
+            for s in where[:3]:
+                sentence = it.sentences[s] if not _is_label_line(it.sentences[s]) else it.sentences[0]
+                if not _is_label_line(sentence):
+                    shown = quote(sentence, unit, width)
+                    if shown not in said:
+                        said.append(shown)
+        quoted = "：" + "".join(f"“{x}”" for x in said) if said else ""
+        parts.append(f"{it.ref}（{r}）{quoted}{d.cite(p) if p else ''}")
     d.add("；".join(parts) + "。")
     return d.answer("structure:unit_tasks", [it.number for it, _, _ in rows])
 
