@@ -442,7 +442,7 @@ class Assistant:
             primary, scope = topic, {topic.doc_id}
             hits = engine.searcher.search(query, k=5, docs=scope)
         t2 = time.perf_counter()
-        answer = engine.composer.for_doc(primary).compose(query, hits)
+        answer = engine.composer.for_doc(primary, scoped=scope is not None and len(scope) == 1).compose(query, hits)
         if self.writer is not None:
             answer = self.writer.rewrite(query.text, answer)
         t3 = time.perf_counter()

@@ -147,3 +147,22 @@ def test_a_count_under_a_task_counts_its_enumeration(tmp_path_factory):
 def test_a_parts_topic_does_not_turn_a_figure_question_into_a_list_of_the_part(plan_qa):
     a = plan_qa.ask("强化要素保障方面，要支持多少家中小企业？")
     assert "200家" in a.text and "下设" not in a.text
+
+
+def test_a_question_about_things_the_document_never_writes_is_refused(plan_qa):
+    # Two nouns of the asking clause the plan never writes: it does not say.
+    a = plan_qa.ask("海外仓跨境电商企业开办时间要压缩到多少？")
+    assert a.refused and a.intent == "not_stated" and ("海外" in a.text or "跨境" in a.text)
+    # One alone may be a paraphrase: answered.
+    b = plan_qa.ask("新办企业开办时间要压缩到多少？")
+    assert not b.refused and "1个工作日以内" in b.text
+
+
+def test_an_acronym_names_its_document():
+    from assistant.documents import parse_notice
+    from assistant.retrieval.search import named_documents
+
+    rcep = parse_notice("安徽省关于加快对接RCEP经贸新规则的实施意见\n一、扩大出口\n1.扩大优势产品出口。（省商务厅负责）\n", source="rcep.txt")
+    other = parse_notice("安徽省人民政府办公厅关于支持工业互联网发展的若干政策\n一、平台建设\n1.支持平台建设。（省经信厅负责）\n", source="ii.txt")
+    assert named_documents("安徽RCEP 意见 出口 谁负责", [rcep, other]) == [rcep.doc_id]
+    assert named_documents("安徽 意见 出口 谁负责", [rcep, other]) == []

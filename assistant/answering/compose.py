@@ -30,13 +30,15 @@ EVIDENCE_CANDIDATES = 5
 EVIDENCE_RANK_COST = 0.1
 EVIDENCE_KIND_BONUS = 0.1
 EVIDENCE_MISSING_KIND_COST = 0.3
+# How many other nouns of an asking clause the document must lack to say it does not cover it.
+ABSENT_NOUNS = 2
 
 # Words of a question that name what is asked, not a topic: never a reason to refuse.
 NON_TOPIC = set(
     "多少 什么 哪些 哪个 哪里 怎么 怎样 如何 是否 有没有 是不是 具体 一般 目前 今年 明年 去年 现在 我们 你们 他们 单位 "
     "文件 通知 要点 工作 要求 规定 内容 情况 问题 方面 时候 时间 标准 安排 分别 主要 相关 有关 是谁 多久 能否 可以 需要 应该 "
     "必须 到底 最晚 截止 最低 最少 至少 每年 全年 请问 麻烦 告诉 一下 这项 那项 这个 那个 这条 那条 哪位 哪天 哪年 几次 几期 "
-    "哪几 总共 一共 共有 啥时候 入库 交差 落实 搞定 弄好 县区 各县区 县里 县市区 区县 市里 省里".split()
+    "期限 时限 日期 哪几 总共 一共 共有 啥时候 入库 交差 落实 搞定 弄好 县区 各县区 县里 县市区 区县 市里 省里".split()
 )
 
 
@@ -57,7 +59,9 @@ class Composer:
             (p.doc_id, keys[p.doc_id][p.sentence].key): p for p in passages if p.kind == "node" and p.sentence < len(keys.get(p.doc_id, ()))
         }
         folded = {d.doc_id: fold(d.text) for d in docs}
+        self.doc_folded = folded
         self.corpus_folded = "\n".join(folded.values())
+        self.scoped = False
         from ..index import pinyin
 
         # Per character: pinyin of one long string is slow (27 s for a million characters).
@@ -69,13 +73,15 @@ class Composer:
             {f.value for d in docs for it in d.items for f in it.facts_of("actor")}, key=len, reverse=True
         )
 
-    def for_doc(self, doc: Document) -> "Composer":
+    def for_doc(self, doc: Document, scoped: bool = False) -> "Composer":
         """The same composer with ``doc`` as the document questions are about by default
-        (a shallow copy: the indexes are shared, so this is cheap and thread-safe)."""
-        if doc is self.default:
+        (a shallow copy: the indexes are shared, so this is cheap and thread-safe).
+        ``scoped``: the question is limited to ``doc``, so what it lacks is judged by
+        ``doc`` alone, not by the whole library."""
+        if doc is self.default and scoped == self.scoped:
             return self
         view = copy.copy(self)
-        view.default = doc
+        view.default, view.scoped = doc, scoped
         return view
 
     # -- helpers
@@ -290,14 +296,26 @@ class Composer:
         words = self.searcher.bm25.tokenizer.tag(head)
         if not words:
             return ""
-        w, flag = words[-1]
-        if w[0] in "要会能该可得":
-            return ""
-        if not flag.startswith("n") or len(w) < 2 or w in NON_TOPIC or not re.fullmatch(r"[\u4e00-\u9fff]+", w):
-            return ""
-        if w in self.corpus_folded or pinyin(w) in self.corpus_pinyin:
-            return ""
-        return w
+        if self.scoped:
+            haystack, sound = self.doc_folded[self.default.doc_id], self.doc_sound[self.default.doc_id]
+        else:
+            haystack, sound = self.corpus_folded, self.corpus_pinyin
+        # The noun right before the question word names the topic: if the document never
+        # writes it, not even as a homophone, it does not say. The other nouns of the asking
+        # clause (对日本出口首年零关税的商品有多少种) count when two or more are missing: one
+        # alone may be a paraphrase (零关税 for 关税为零).
+        missing = []
+        for i, (w, flag) in enumerate(words):
+            last = i == len(words) - 1
+            if last and w[0] in "要会能该可得":
+                return ""
+            if not flag.startswith("n") or len(w) < 2 or w in NON_TOPIC or not re.fullmatch(r"[\u4e00-\u9fff]+", w):
+                continue
+            if w not in haystack and pinyin(w) not in sound:
+                if last:
+                    return w
+                missing.append(w)
+        return missing[0] if len(missing) >= ABSENT_NOUNS else ""
 
     def section(self, query: Query, hit: Hit) -> Answer:
         """A question answered by the preamble, header or footer: quote its best sentence."""

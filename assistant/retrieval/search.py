@@ -196,13 +196,19 @@ def _named_by_words(t: str, docs: list[Document]) -> str:
     genre words, and clearly more than any other document shares."""
     from .query import bigrams
 
-    q = bigrams(t)
+    def pairs(text: str) -> set[str]:
+        # Chinese word pairs, and Latin acronyms whole (RCEP, 5G): they name a document too.
+        return bigrams(text) | {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z0-9]+|\d+[A-Za-z]+", text)}
+
+    q = pairs(t)
     scored = []
     for d in docs:
-        own = bigrams(fold(d.title + d.meta.title + d.meta.issuer))
+        own = pairs(fold(d.title + d.meta.title + d.meta.issuer))
         shared = q & own
         specific = shared - _GENRE_PAIRS
-        scored.append((len(specific) + 0.25 * len(shared), len(specific), d.doc_id))
+        # An acronym is as telling as a two-word name: it counts twice.
+        weight = len(specific) + sum(1 for w in specific if w.isascii())
+        scored.append((weight + 0.25 * len(shared), weight, d.doc_id))
     scored.sort(reverse=True)
     if not scored or scored[0][1] < 2:
         return ""
