@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from .answering import Composer, LLMWriter
+from .answering.draft import merge_answers
 from .boundary import check_doc_name, check_history, check_question
 from .config import Settings
 from .documents import corpus_files, load_text, parse_file
@@ -25,7 +26,7 @@ from .parsecache import SUFFIX as PARSED_SUFFIX
 from .parsecache import cached_parse
 from .library import REGISTRY, Library, check_registry_writable, find, merge
 from .retrieval import RE_DOC_WORDS, HybridSearcher, analyse, clean_question, named_documents, strip_document_words, years_in, years_of
-from .retrieval.query import out_of_scope_kind
+from .retrieval.query import out_of_scope_kind, split_questions
 from .schema import Answer, AssistantError, Document, InputError, Passage, StoreError
 
 # What a question about a year asks: what happened (实际, 完成了, 增长了) or what was planned.
@@ -420,7 +421,16 @@ class Assistant:
         whose ``text`` says so in Chinese, with ``refused`` true and ``intent`` "error"."""
         try:
             question, history, doc = self._checked(question, history, doc)
-            return self._ask(question, history, doc)
+            parts = split_questions(question)
+            if len(parts) == 1:
+                return self._ask(question, history, doc)
+            # Several questions in one message: each answered in turn, the earlier ones as
+            # the conversation so far (so "转化率呢" is asked like the question before it).
+            answers, turns = [], list(history or [])
+            for part in parts:
+                answers.append(self._ask(part, turns, doc))
+                turns = turns + [{"role": "user", "content": part}, {"role": "assistant", "content": answers[-1].text}]
+            return merge_answers(answers)
         except AssistantError as exc:
             return Answer(text=str(exc) or INTERNAL_ERROR, refused=True, intent="error")
         except Exception:

@@ -166,3 +166,25 @@ def test_an_acronym_names_its_document():
     other = parse_notice("安徽省人民政府办公厅关于支持工业互联网发展的若干政策\n一、平台建设\n1.支持平台建设。（省经信厅负责）\n", source="ii.txt")
     assert named_documents("安徽RCEP 意见 出口 谁负责", [rcep, other]) == [rcep.doc_id]
     assert named_documents("安徽 意见 出口 谁负责", [rcep, other]) == []
+
+
+def test_a_message_with_several_questions_is_split():
+    from assistant.retrieval.query import split_questions
+
+    assert split_questions("现将方案印发，是按哪个文件部署？清理结果报给谁") == ["现将方案印发，是按哪个文件部署？", "清理结果报给谁"]
+    assert split_questions("网上可办率要达到多少，转化率呢") == ["网上可办率要达到多少", "转化率呢"]
+    assert split_questions("乡镇要履行第几级网格的职责，另外网格化管理从什么时候开始实行？") == ["乡镇要履行第几级网格的职责", "网格化管理从什么时候开始实行？"]
+    # One question, even with a comma or two asking words in one clause, stays whole.
+    assert split_questions("二（四）是哪方面的指标，几分？") == ["二（四）是哪方面的指标，几分？"]
+    assert split_questions("规范性文件什么时候前要录入数据库？") == ["规范性文件什么时候前要录入数据库？"]
+
+
+def test_answers_to_several_questions_are_numbered_with_one_list_of_citations(plan_qa):
+    a = plan_qa.ask("新增工业用地多少公顷？中小企业贷款总额要达到多少？")
+    assert a.intent == "multi" and a.text.startswith("（1）") and "\n（2）" in a.text
+    assert "300公顷" in a.text and "80亿元" in a.text
+    import re
+
+    markers = {int(m) for m in re.findall(r"\[(\d+)\]", a.text)}
+    assert markers == set(range(1, len(a.citations) + 1))  # renumbered into one list
+    assert {4, 5} <= set(a.items)

@@ -80,3 +80,29 @@ RE_FIGURE = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万�
 
 def refusal(text: str, intent: str = "refused") -> Answer:
     return Answer(text, (), True, intent, ())
+
+
+def merge_answers(answers: list[Answer]) -> Answer:
+    """One answer to a message that asks several questions: each answer in turn, numbered
+    （1）（2）…, its citation markers renumbered into one list (a passage cited by two
+    answers keeps one number)."""
+    if len(answers) == 1:
+        return answers[0]
+    citations: list[Passage] = []
+    texts, items = [], []
+    for n, a in enumerate(answers, 1):
+        number = {}
+        for i, c in enumerate(a.citations, 1):
+            ids = [x.id for x in citations]
+            if c.id not in ids:
+                citations.append(c)
+                ids.append(c.id)
+            number[i] = ids.index(c.id) + 1
+        text = re.sub(r"\[(\d+)\]", lambda m: f"[{number.get(int(m.group(1)), int(m.group(1)))}]", a.text)
+        texts.append(f"（{n}）{text}")
+        items += [i for i in a.items if i not in items]
+    timings: dict = {}
+    for a in answers:
+        for k, v in a.timings.items():
+            timings[k] = timings.get(k, 0.0) + v
+    return Answer("\n".join(texts), tuple(citations), all(a.refused for a in answers), "multi", tuple(items), timings)

@@ -95,11 +95,13 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
         d.add(composer.suffix(doc))
         return d.answer("quantity", (item.number,))
     q = set(composer.tokens(query.search_text))
+    # A follow-up's own words ("转化率呢") tell which figure of the task it wants.
+    own = set(composer.tokens(query.text)) if query.followup else set()
     scored = []
     for f in facts:
-        clause = f.value.get("counted", "") + f.text
-        sentence = item.sentences[f.sentence]
-        scored.append((len(q & set(composer.tokens(clause))) + 0.2 * len(q & set(composer.tokens(sentence))), f))
+        clause = set(composer.tokens(f.value.get("counted", "") + f.text))
+        sentence = set(composer.tokens(item.sentences[f.sentence]))
+        scored.append((len(q & clause) + 0.2 * len(q & sentence) + 2 * len(own & clause) + len(own & sentence), f))
     best = max(s for s, _ in scored)
     chosen = [f for s, f in scored if s >= best - 0.5][:3]
     d = Draft()
