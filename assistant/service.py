@@ -26,12 +26,14 @@ from .parsecache import SUFFIX as PARSED_SUFFIX
 from .parsecache import cached_parse
 from .library import REGISTRY, Library, check_registry_writable, find, merge
 from .retrieval import RE_DOC_WORDS, HybridSearcher, analyse, clean_question, named_documents, strip_document_words, years_in, years_of
-from .retrieval.query import out_of_scope_kind, split_questions
+from .retrieval.query import RE_OUTCOME, RE_TARGET, out_of_scope_kind, split_questions
 from .schema import Answer, AssistantError, Document, InputError, Passage, StoreError
 
 # What a question about a year asks: what happened (实际, 完成了, 增长了) or what was planned.
-RE_OUTCOME = re.compile(r"实际|实绩|实现了|完成了|达到了|增长了|下降了|减少了|新增了|结果|成效|成绩|情况怎么样|最后|最终|全年.{0,12}(?:多少|几)|到底")
-RE_TARGET = re.compile(r"目标|预期|计划|拟|打算|要求|安排|定的|定了|提出")
+
+# "2020年政府工作报告", "2020年的工作报告": a report named by its year.
+RE_REPORT_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?(?:的|度)?\s*(?:《)?(?:中华人民共和国)?(?:国务院)?(?:政府)?工作报告")
+RE_YEAR_WORD = re.compile(r"(?<!\d)(?:(?:19|20)\d{2}|0\d|[5-9]\d)\s*年")
 
 INTERNAL_ERROR = "抱歉，回答这个问题时系统出现内部错误，已记入日志。请换个问法再试，或联系管理员。"
 
@@ -330,8 +332,12 @@ class Assistant:
             # "郑州市2025年的财政预算" is not answered from a national 2025 report.
             year = query.other_year[:4]
 
+            # A year's outcome is covered by the next year's report too.
+            next_year = str(int(year) + 1) if year and RE_OUTCOME.search(question) else ""
+
             def covers(d: Document) -> bool:
-                return (not year or year in (d.meta.year, d.title[:4]) or year in years_of(d)) and (
+                own = {d.meta.year, d.title[:4]}
+                return (not year or year in own or (next_year and next_year in own) or year in years_of(d)) and (
                     not query.other_place or query.other_place in d.text
                 )
 
@@ -344,6 +350,10 @@ class Assistant:
                 if missing and not query.other_year:
                     # The year's outcome would be in the next year's report, which is not loaded.
                     query = replace(query, other_year=f"{missing[0]}年的实际完成情况（见于次年的政府工作报告）")
+            for m in RE_REPORT_MENTION.finditer(question):
+                if reports and m.group(1) not in reports and not query.other_year:
+                    # "2020年政府工作报告定的…": a report by its year that is not loaded.
+                    query = replace(query, other_year=f"{m.group(1)}年的政府工作报告（文档库中没有这份报告）")
             # "哪一年的政府工作报告提出…": the words naming the document say nothing about the topic.
             topic = RE_DOC_WORDS.sub(" ", query.search_text).strip()
             if doc is None and scope is not None and primary.kind != "report":
@@ -444,7 +454,16 @@ class Assistant:
         t0 = time.perf_counter()
         query, scope, primary = self._analyse(engine, question, history, doc)
         t1 = time.perf_counter()
-        hits = engine.searcher.search(query, k=5, docs=scope, prefer=self._preferred(engine.documents, question, scope))
+        preferred = self._preferred(engine.documents, question, scope)
+        hits = engine.searcher.search(query, k=5, docs=scope, prefer=preferred)
+        if preferred:
+            # The reports of the asked year (Y+1 for a year's results) are searched on their
+            # own too: among 70 reports, theirs need not make the first five.
+            # The year chose the report; inside it, the year's own mentions ("2012年底…")
+            # say nothing about the asked figure.
+            yearless = replace(query, search_text=RE_YEAR_WORD.sub(" ", query.search_text))
+            own = [h for h in engine.searcher.search(yearless, k=3, docs=preferred) if h.bm25 > 0]
+            hits = own + [h for h in hits if h.key not in {o.key for o in own}][: max(0, 5 - len(own))]
         topic = self._topic_document(engine, hits, scope)
         if topic is not None and topic is not primary:
             # No document named: the one whose passages answer best is the one asked about.

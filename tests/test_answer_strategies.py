@@ -188,3 +188,13 @@ def test_answers_to_several_questions_are_numbered_with_one_list_of_citations(pl
     markers = {int(m) for m in re.findall(r"\[(\d+)\]", a.text)}
     assert markers == set(range(1, len(a.citations) + 1))  # renumbered into one list
     assert {4, 5} <= set(a.items)
+
+
+def test_years_a_question_names_in_short_forms():
+    from assistant.retrieval.query import years_in
+
+    assert years_in("06年国内生产总值最后是多少") == ["2006"]
+    assert years_in("83年全国工业总产值实际增长多少") == ["1983"]
+    assert years_in("2016年和2017年") == ["2016", "2017"]
+    # A number of years, not a year.
+    assert years_in("今后10年") == [] and years_in("12年义务教育") == [] and years_in("90年代") == []

@@ -382,6 +382,12 @@ def test_multi_document_answers_on_the_fake(corpus, tmp_path):
     assert not qa.ask("2025年政府工作报告中粮食产量目标是多少？").refused
     local = qa.ask("郑州市2025年的财政预算是多少？")  # a place and a year no single document covers
     assert local.refused and local.citations == ()
+    # A year's outcome stands in the next year's report, in its review chapter.
+    outcome = qa.ask("2024年城镇新增就业实际是多少人？")
+    assert {c.doc_id for c in outcome.citations} == {R2025} and "回顾" in outcome.citations[0].chapter
+    # A report named by a year the library does not hold is not answered from another.
+    missing = qa.ask("2020年政府工作报告定的城镇新增就业目标是多少？")
+    assert missing.refused and "2020年的政府工作报告" in missing.text
     assert qa.ingest([REPORTS])["status"] == "文档没有变化，索引未改动。"
     assert qa.remove("1975年") == f"已删除：{R1975}"
     assert [r["doc_id"] for r in qa.library_entries()][1:] == [R2025.lower(), RESOLUTION.lower()]

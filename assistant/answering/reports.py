@@ -7,6 +7,7 @@ import re
 
 from ..documents import split_sentences
 from ..retrieval import Hit, Query
+from ..retrieval.query import RE_OUTCOME, RE_REVIEW, RE_TARGET
 from ..index import fold
 from ..schema import Answer
 from .draft import RE_FIGURE, Draft, quote, refusal
@@ -17,6 +18,9 @@ def paragraphs(composer, query: Query, hits: list[Hit]) -> Answer:
     document and heading. When paragraphs of other documents rank about as high, each
     document gets its own line, so the reader sees which says what."""
     found = [h for h in hits if h.key[1] == "paragraph"]
+    if RE_OUTCOME.search(query.text) and not RE_TARGET.search(query.text):
+        # What a year achieved stands in a report's review chapter, not among its targets.
+        found.sort(key=lambda h: not RE_REVIEW.search(h.passage.chapter or h.passage.ref))
     absent = composer.absent_terms(query)
     if absent:
         return refusal(f"文件中没有关于“{absent}”的内容。", "not_stated")
