@@ -179,6 +179,14 @@ class Tokenizer:
                 self._seg = seg
             return self._seg
 
+    def is_word(self, word: str) -> bool:
+        """Whether ``word`` is in this tokenizer's dictionary (not merely segmented as one)."""
+        seg = self._segmenter()
+        if self.segmenter == "rjieba":
+            return bool(seg.has_word(word))
+        seg.check_initialized()
+        return bool(seg.FREQ.get(word))
+
     def cut(self, folded: str) -> list[str]:
         """Words of folded text in accurate mode (each character in one word)."""
         return list(self._segmenter().cut(folded))

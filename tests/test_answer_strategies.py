@@ -85,7 +85,7 @@ def test_a_count_of_things_is_a_figure_not_a_count_of_tasks(plan_qa):
     a = plan_qa.ask("一共要支持多少家中小企业获得信用贷款？")
     assert "200家" in a.text and not a.text.startswith("文件共列出")
     tasks = plan_qa.ask("一共有多少项工作？")
-    assert tasks.text.startswith("文件共列出6项工作，从1.推进政务服务事项网上办理[1]到6.培育专业人才[2]")
+    assert tasks.text.startswith("文件共列出6项工作，分为2个部分。第一项是1.推进政务服务事项网上办理[1]，最后一项是6.培育专业人才[2]。")
 
 
 def test_a_quoted_figure_picks_the_task(plan_qa):
@@ -198,3 +198,11 @@ def test_years_a_question_names_in_short_forms():
     assert years_in("2016年和2017年") == ["2016", "2017"]
     # A number of years, not a year.
     assert years_in("今后10年") == [] and years_in("12年义务教育") == [] and years_in("90年代") == []
+
+
+def test_a_term_is_found_as_words_not_across_them(plan_qa):
+    # 务网 stands in 政务网上, but as no word of its own.
+    a = plan_qa.ask("哪些工作提到了“务网”？")
+    assert a.refused
+    b = plan_qa.ask("标题里提到“企业”的工作有哪些？")
+    assert set(b.items) == {2, 3} and all(c.kind == "heading" for c in b.citations)

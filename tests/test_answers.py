@@ -36,7 +36,7 @@ def test_answers_by_intent(fake_qa):
     u = fake_qa.ask("谁负责制作行政执法指导案例？")
     assert u.text.startswith("市本级行政执法部门[1]。根据第（十六）项「落实行政执法责任」")
     n = fake_qa.ask("一共有多少项工作？")
-    assert n.text.startswith("文件共列出34项工作，从（一）规范行政权力运行[1]到（三十四）建立法治政府建设推进机制[2]，分为10个部分。分别是：一、依法全面履行政府职能[3]；二、完善依法行政制度体系[4]；")
+    assert n.text.startswith("文件共列出34项工作，分为10个部分。第一项是（一）规范行政权力运行[1]，最后一项是（三十四）建立法治政府建设推进机制[2]。分别是：一、依法全面履行政府职能[3]；二、完善依法行政制度体系[4]；")
     # Each part cites its heading as it stands in the notice, not a list built from them.
     assert [(c.kind, c.text) for c in n.citations[:4]] == [
         ("heading", "（一）规范行政权力运行"), ("heading", "（三十四）建立法治政府建设推进机制"),

@@ -314,7 +314,8 @@ class Composer:
             if w not in haystack and pinyin(w) not in sound:
                 if last:
                     return w
-                missing.append(w)
+                if self.searcher.bm25.tokenizer.is_word(w):  # not a segmentation guess (人能)
+                    missing.append(w)
         return missing[0] if len(missing) >= ABSENT_NOUNS else ""
 
     def section(self, query: Query, hit: Hit) -> Answer:

@@ -61,7 +61,7 @@ def count(composer, query: Query) -> Answer:
         # A count of tasks is checked against the first and the last task; the parts follow.
         span = task_span(composer, doc, numbered if extra else list(doc.items), d)
         chapters = "；".join(f"{c.ref}{d.cite(p) if (p := composer.chapter_passage(doc, c)) else ''}" for c in doc.chapters)
-        d.add(f"文件共列出{len(doc.items)}项工作{extra}{span}，分为{len(doc.chapters)}个部分。分别是：{chapters}。")
+        d.add(f"文件共列出{len(doc.items)}项工作{extra}，分为{len(doc.chapters)}个部分。{span}分别是：{chapters}。")
     return d.answer("count", [i.number for i in doc.items])
 
 
@@ -120,21 +120,44 @@ def listing(composer, query: Query, hits: list[Hit]) -> Answer | None:
 
 
 def items_mentioning(composer, doc: Document, terms: list[str], title_only: bool = False) -> Answer:
+    """Tasks whose title (or text) uses a term as words of its own: 全覆盖 is not found in
+    健全覆盖. Each cites where the term stands: the heading line for a title, else the
+    first sentence that uses it."""
+    is_word = composer.searcher.bm25.tokenizer.is_word
     rows = []
     for it in doc.items:
-        haystack = fold(it.title) if title_only else fold(it.title + it.text)
-        hit = [t for t in terms if fold(t) in haystack]
-        if hit:
-            idx = next((i for i, s in enumerate(it.sentences) if any(fold(t) in fold(s) for t in hit)), 0)
-            rows.append((it, idx))
+        hit = [t for t in terms if _uses(is_word, fold(it.title), fold(t))]
+        where = None
+        if not title_only:
+            where = next((i for i, s in enumerate(it.sentences) if any(_uses(is_word, fold(s), fold(t)) for t in terms)), None)
+        if hit or where is not None:
+            node = doc.node(it.key) if it.key else None
+            if hit and node is not None and node.line and (title_only or where is None):
+                rows.append((it, composer.heading_passage(doc, node)))
+            elif where is not None:
+                rows.append((it, composer.sentence_passage(doc.doc_id, it.number, where)))
     shown = "”或“".join(terms)
     if not rows:
         return refusal(f"文件中没有{'标题' if title_only else '内容'}提到“{shown}”的工作。", "list")
     d = Draft()
     d.add(f"{'标题' if title_only else '内容'}提到“{shown}”的工作有{len(rows)}项：")
-    d.add("；".join(f"{it.ref}{d.cite(composer.sentence_passage(doc.doc_id, it.number, i))}" for it, i in rows))
+    d.add("；".join(f"{it.ref}{d.cite(p)}" for it, p in rows))
     d.add("。")
     return d.answer("list", [it.number for it, _ in rows])
+
+
+def _uses(is_word, text: str, term: str) -> bool:
+    """``term`` stands in ``text`` as words of its own: its first character does not end a
+    dictionary word of two characters with the one before it (健全覆盖: 健全, so not
+    全覆盖), nor its last begin one with the one after it (政务网上: 网上, so not 务网)."""
+    at = text.find(term)
+    while at >= 0:
+        end = at + len(term)
+        before, after = text[at - 1 : at + 1] if at else "", text[end - 1 : end + 1]
+        if not (len(before) == 2 and is_word(before)) and not (len(after) == 2 and is_word(after)):
+            return True
+        at = text.find(term, at + 1)
+    return False
 
 
 def all_references(composer, doc: Document) -> Answer:

@@ -140,8 +140,9 @@ def children_of(composer, doc: Document, text: str) -> Answer | None:
         d.add(f"{'；另有' if parts else '共有'}表格{len(rows)}行。分别是：")
         d.add("；".join(f"{n.title}{d.cite(p) if (p := _passage_for(composer, doc, n)) else ''}" for n in rows[:30]))
     if RE_TASK_WORDS.search(text) and not RE_GROUP_WORDS.search(text) and len(tasks) != len(parts) and tasks:
-        d.add(f"。其中具体任务共{len(tasks)}项{task_span(composer, doc, tasks, d)}")
-    d.add("。")
+        d.add(f"。其中具体任务共{len(tasks)}项。{task_span(composer, doc, tasks, d)}")
+    else:
+        d.add("。")
     return d.answer("structure:children", [t.number for t in tasks])
 
 
@@ -229,8 +230,9 @@ def _cite_sentences(d: Draft, composer, doc: Document, rows, end: str = "。") -
 
 
 def task_span(composer, doc: Document, tasks: list[Item], d: Draft) -> str:
-    """``，从第一项「…」[a]到最后一项「…」[b]``: a count the reader can check against the
-    first and the last task's heading lines as they stand."""
+    """``第一项是…[a]，最后一项是…[b]。``: a count the reader can check against the first
+    and the last task's heading lines as they stand (a sentence of its own, so the count
+    itself is not taken as quoted from them)."""
     if len(tasks) < 2:
         return ""
     ends = []
@@ -239,7 +241,7 @@ def task_span(composer, doc: Document, tasks: list[Item], d: Draft) -> str:
         if node is None or not node.line:
             return ""
         ends.append(f"{it.ref}{d.cite(composer.heading_passage(doc, node))}")
-    return f"，从{ends[0]}到{ends[1]}"
+    return f"第一项是{ends[0]}，最后一项是{ends[1]}。"
 
 
 RE_UNIT_TASKS = re.compile(r"(牵头|负责|配合|参与|承担|主管|主责|考核|要干|要做|要抓)[^，。？?]{0,6}?(?:哪些|哪几|哪项|什么|啥|几项|多少)|(?:哪些|哪几|什么)(?:工作|任务|事项).{0,4}(?:牵头|负责|配合|参与|承担)")
