@@ -18,13 +18,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from assistant.evaluation.seed import percentile  # noqa: E402
 DATA = ROOT.parent / "shared" / "data" / "government_work_reports.jsonl"
 QUESTIONS = ROOT / "evals" / "reports_dataset.jsonl"
-
-
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[max(0, min(len(values) - 1, round(p * len(values)) - 1))]
 
 
 def child(data: Path, index: Path, server_port: int | None) -> dict:
@@ -78,11 +74,11 @@ def child(data: Path, index: Path, server_port: int | None) -> dict:
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "questions": len(rows),
         "retrieve_p50_ms": round(statistics.median(times), 1),
-        "retrieve_p95_ms": round(pct(times, 0.95), 1),
+        "retrieve_p95_ms": round(percentile(times, 0.95), 1),
         "recall@5": round(hits_at_5 / answerable, 3),
         "top1": round(hits_at_1 / answerable, 3),
         "ask_p50_ms": round(statistics.median(ask_times), 1),
-        "ask_p95_ms": round(pct(ask_times, 0.95), 1),
+        "ask_p95_ms": round(percentile(ask_times, 0.95), 1),
         "answer_facts": round(facts_ok / answerable, 3),
         "refusals_right": f"{refused_right}/{len(rows) - answerable}",
         "reopen_s": round(reopen, 1),

@@ -22,6 +22,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _server import Server  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from assistant.evaluation.seed import percentile  # noqa: E402
+
 QUESTIONS = [
     "规范性文件什么时候前要录入数据库？",
     "政府法律顾问制度要在什么时候前全部建立？",
@@ -48,13 +51,6 @@ QUESTIONS = [
 # parts (tokenizer dictionaries, Chroma segments). None of them is in QUESTIONS, so the
 # load itself embeds every question anew (no cached query vectors).
 WARM_UP = ["一共有多少项工作", "文号", "法律顾问什么时候建立"]
-
-
-def percentile(values: list[float], p: float) -> float:
-    """Nearest-rank percentile (p in 0..100)."""
-    ordered = sorted(values)
-    rank = max(1, -(-len(ordered) * p // 100))
-    return ordered[int(rank) - 1]
 
 
 def ask_once(client, question: str) -> tuple[float, str | None]:
@@ -104,8 +100,8 @@ def load(url: str, n: int, concurrency: int, timeout: float) -> dict:
     return {
         "requests": n,
         "concurrency": concurrency,
-        "p50_s": round(percentile(latencies, 50), 3),
-        "p95_s": round(percentile(latencies, 95), 3),
+        "p50_s": round(percentile(latencies, 0.50), 3),
+        "p95_s": round(percentile(latencies, 0.95), 3),
         "max_s": round(max(latencies), 3),
         "mean_s": round(statistics.mean(latencies), 3),
         "wall_s": round(wall, 3),
