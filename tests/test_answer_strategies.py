@@ -206,3 +206,11 @@ def test_a_term_is_found_as_words_not_across_them(plan_qa):
     assert a.refused
     b = plan_qa.ask("标题里提到“企业”的工作有哪些？")
     assert set(b.items) == {2, 3} and all(c.kind == "heading" for c in b.citations)
+
+
+def test_a_quote_is_cut_around_its_focus_even_when_it_is_the_last_clause():
+    from assistant.answering import quote
+
+    sentence = "构建智慧旅游服务体系，提升旅游信息化水平，初步实现主要景区免费无线网络、智能导游、电子讲解、在线预订等功能全覆盖。"
+    shown = quote(sentence, "初步实现主要景区免费无线网络、智能导游、电子讲解、在线预订等功能全覆盖。", max_len=50)
+    assert shown.startswith("……") and "智能导游" in shown

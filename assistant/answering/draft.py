@@ -25,6 +25,8 @@ def quote(sentence: str, focus: str = "", max_len: int = QUOTE_MAX) -> str:
     if len(body) <= max_len:
         return body
     clauses = [c for c in CLAUSE.findall(body) if c]
+    # The focus may be the last clause with its full stop, which ``body`` has lost.
+    focus = focus.rstrip("。；;，,") if focus else ""
     at = max(body.find(focus), 0) if focus else 0
     idx, pos = 0, 0
     for i, c in enumerate(clauses):

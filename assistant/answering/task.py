@@ -44,7 +44,7 @@ def unit(composer, query: Query, doc: Document, item: Item) -> Answer:
     if not actor_facts:
         best = best_sentence(composer, query, doc, item)
         sentence = item.sentences[best]
-        d.add(f"{composer.name(item)}没有单独列明责任单位。相关原文：“{quote(sentence, focus(composer, query, sentence))}”")
+        d.add(f"{composer.name(item)}没有单独列明责任单位。相关原文：“{quote(sentence, focus(composer, query, sentence, item))}”")
         d.add(d.cite(composer.sentence_passage(doc.doc_id, item.number, best)))
         d.add(composer.suffix(doc))
         return d.answer("unit", (item.number,))
@@ -56,7 +56,7 @@ def unit(composer, query: Query, doc: Document, item: Item) -> Answer:
         # The sentence that answers names people or bodies we do not list as units
         # (行政首长, 主要负责人): quote it rather than a unit from another sentence.
         sentence = item.sentences[best]
-        d.add(f"根据{composer.name(item)}：“{quote(sentence, focus(composer, query, sentence))}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, best))}")
+        d.add(f"根据{composer.name(item)}：“{quote(sentence, focus(composer, query, sentence, item))}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, best))}")
         d.add(composer.suffix(doc))
         return d.answer("unit", (item.number,))
     chosen = [best]
@@ -74,7 +74,7 @@ def unit(composer, query: Query, doc: Document, item: Item) -> Answer:
     d.add("、".join(units) + f"{markers}。根据{composer.name(item)}：")
     if roles and 0 not in chosen and item.sentences:
         # A label line names units but not the work: quote the task's first sentence too.
-        d.add(f"“{quote(item.sentences[0], focus(composer, query, item.sentences[0]))}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, 0))}")
+        d.add(f"“{quote(item.sentences[0], focus(composer, query, item.sentences[0], item))}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, 0))}")
     for s in chosen:
         d.add(f"“{quote(item.sentences[s], by_sentence[s][0].text)}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, s))}")
     d.add(composer.suffix(doc))
@@ -159,7 +159,7 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
     quotes = []
     for s in chosen:
         sentence = item.sentences[s]
-        quotes.append(f"“{quote(sentence, focus(composer, query, sentence))}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, s))}")
+        quotes.append(f"“{quote(sentence, focus(composer, query, sentence, item))}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, s))}")
     d.add("".join(quotes))
     d.add(composer.suffix(doc))
     return d.answer("content", (item.number,))
@@ -169,12 +169,21 @@ def rank_sentences(composer, query: Query, doc: Document, item: Item, candidates
     ranked = composer.searcher.best_sentences(doc.doc_id, item.number, query.search_text, n=len(item.sentences))
     order = [p.sentence for p, _ in ranked if p.sentence in candidates]
     order += [c for c in candidates if c not in order]
+    if SENTENCE_OWN_WORDS and len(order) > 1:
+        # Every sentence of a task shares its topic (the title's words); what tells them
+        # apart is the rest of the question (智慧旅游要实现哪些功能: 功能).
+        own = sentence_own_words(composer, query, item)
+        rank = {s: i for i, s in enumerate(order)}
+        order.sort(key=lambda s: -(1.0 / (3 + rank[s]) + SENTENCE_OWN_WORDS * own(item.sentences[s])))
     # A figure the question repeats (80%的经费, 达到30%) points at the sentence that states it.
     figures = question_figures(query.search_text)
     if figures:
         order.sort(key=lambda s: -sum(f in fold(item.sentences[s]) for f in figures))
     return order
 
+
+# Weight of the question's words beyond the title when ranking a task's sentences (tuned on dev).
+SENTENCE_OWN_WORDS = 1.0
 
 RE_QUESTION_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|个|家|种|名|项|元|分|人|次|户|座|公里|吨)?")
 
@@ -185,14 +194,26 @@ def question_figures(question: str) -> list[str]:
     return [m.group(0) for m in RE_QUESTION_FIGURE.finditer(fold(question)) if not re.fullmatch(r"(?:19|20)\d\d", m.group(0).strip())]
 
 
-def focus(composer, query: Query, sentence: str) -> str:
-    """The clause of a sentence that shares most words with the question: the quote is
+def sentence_own_words(composer, query: Query, item: Item):
+    """A scorer of texts by the IDF weight of the question's words they hold, leaving out
+    the words of the task's title, as a share of the weight of those words."""
+    idf = composer.searcher.bm25.idf
+    q = set(composer.tokens(query.search_text)) - set(composer.tokens(item.title))
+    total = sum(idf.get(w, 0.0) for w in q) or 1.0
+    return lambda text: sum(idf.get(w, 0.0) for w in q & set(composer.tokens(text))) / total
+
+
+def focus(composer, query: Query, sentence: str, item: Item | None = None) -> str:
+    """The clause of a sentence that holds most of the question's words (IDF-weighted; the
+    task title's words count less, every clause of the task shares them): the quote is
     cut around it, so a long sentence shows its relevant part."""
+    idf = composer.searcher.bm25.idf
     q = set(composer.tokens(query.search_text))
+    title = set(composer.tokens(item.title)) if item is not None else set()
     clauses = [c for c in CLAUSE.findall(sentence) if c.strip()]
     if not clauses:
         return ""
-    return max(clauses, key=lambda c: len(q & set(composer.tokens(c))))
+    return max(clauses, key=lambda c: sum(idf.get(w, 0.0) * (0.3 if w in title else 1.0) for w in q & set(composer.tokens(c))))
 
 
 def best_sentence(composer, query: Query, doc: Document, item: Item) -> int:
