@@ -9,7 +9,7 @@ from ..retrieval import Hit, Query
 from ..index import fold
 from ..schema import Answer, Document, Item
 from .draft import Draft, refusal
-from .structure import task_span
+from .structure import task_span, title_passage
 
 ASKING = r"多少|什么|哪|谁|几|怎么|如何|是否|吗|有没有"
 
@@ -35,9 +35,10 @@ def chapter(composer, query: Query) -> Answer:
         if ch is None:
             continue
         section = composer.chapter_passage(doc, ch)
-        titles = "、".join(f"{doc.item(i).ref}" for i in ch.items)
         marker = d.cite(section) if section else ""
-        d.add(f"第{ch.ref.split('、')[0]}部分「{ch.title}」{marker}共有{len(ch.items)}项工作：{titles}。")
+        # Each task named with what backs its name (its heading line or run-in passage).
+        titles = "、".join(f"{doc.item(i).ref}{d.cite(q) if (q := title_passage(composer, doc, doc.item(i))) else ''}" for i in ch.items)
+        d.add(f"第{ch.ref.split('、')[0]}部分「{ch.title}」{marker}共有{len(ch.items)}项工作。分别是：{titles}。")
         numbers.extend(ch.items)
     if not numbers:
         return refusal(f"文件共{len(doc.chapters)}个部分，没有您问的这一部分。", "chapter")

@@ -146,7 +146,7 @@ def children_of(composer, doc: Document, text: str) -> Answer | None:
     return d.answer("structure:children", [t.number for t in tasks])
 
 
-def _title_passage(composer, doc: Document, it: Item) -> Passage | None:
+def title_passage(composer, doc: Document, it: Item) -> Passage | None:
     """What backs a task's name in a list: the task's own passage when its text holds the
     title (a run-in heading), else its heading line as it stands."""
     p = composer.item_passages.get((doc.doc_id, it.number))
@@ -187,7 +187,7 @@ def without_deadline(composer, doc: Document, text: str) -> Answer | None:
     d.add(f"{where}共{len(tasks)}项工作，其中{len(missing)}项没有写明具体完成时间。分别是：")
     shown = []
     for it in missing[:30]:
-        p = _title_passage(composer, doc, it)
+        p = title_passage(composer, doc, it)
         open_kinds = "、".join(dict.fromkeys(f.text for f in it.facts_of("open")))
         shown.append(f"{it.ref}{'（' + open_kinds + '）' if open_kinds else ''}{d.cite(p) if p else ''}")
     d.add("；".join(shown))
@@ -322,7 +322,7 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
                     if shown not in said:
                         said.append(shown)
         quoted = "：" + "".join(f"“{x}”" for x in said) if said else ""
-        title = _title_passage(composer, doc, it)
+        title = title_passage(composer, doc, it)
         named = d.cite(title) if title is not None and title is not p else ""
         parts.append(f"{it.ref}{named}（{r}）{quoted}{d.cite(p) if p else ''}")
     d.add("；".join(parts) + "。")
