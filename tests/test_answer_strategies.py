@@ -214,3 +214,11 @@ def test_a_quote_is_cut_around_its_focus_even_when_it_is_the_last_clause():
     sentence = "构建智慧旅游服务体系，提升旅游信息化水平，初步实现主要景区免费无线网络、智能导游、电子讲解、在线预订等功能全覆盖。"
     shown = quote(sentence, "初步实现主要景区免费无线网络、智能导游、电子讲解、在线预订等功能全覆盖。", max_len=50)
     assert shown.startswith("……") and "智能导游" in shown
+
+
+def test_a_numeral_glued_to_a_word_is_no_heading_number():
+    from assistant.answering.structure import _steps
+
+    assert _steps("多证合一、一照一码要在啥时候前完成") == []
+    assert [s[:2] for s in _steps("三、（二）是什么")] == [("一、", 3), ("（一）", 2)]
+    assert [s[:2] for s in _steps("附件的二（四）")] == [("附件", 0), ("一、", 2), ("（一）", 4)]

@@ -375,7 +375,8 @@ RE_STEP = re.compile(
     rf"附件\s*(?P<att>\d+|[{CNUM}]+)?|表\s*(?P<table>\d+)"
     rf"|第\s*(?P<word>[{CNUM}\d]+)\s*(?P<kind>章|节|部分|大部分|条|项|点|款|大项|大块|板块|块)"
     rf"|(?P<di>第\s*)?[（(]\s*(?P<pcn>[{CNUM}]+)\s*[）)]|(?P<dn>第\s*)?[（(]\s*(?P<pnum>\d+)\s*[）)]"
-    rf"|(?<![\d{CNUM}第])(?P<cn>[{CNUM}]+)(?:、|(?=[（(第]))"
+    # 三、 as a heading number: not glued to a word before it (多证合一、一照一码 is no step).
+    rf"|(?<![\d{CNUM}第])(?P<cn>[{CNUM}]+)(?=[（(第])|(?<![\d{CNUM}第\u4e00-\u9fff])(?P<cn2>[{CNUM}]+)、"
     rf"|(?<![\d（(第.．])(?P<num>\d{{1,3}})[.．、](?!\d)|(?<=[）)、])(?P<num2>\d{{1,3}})(?![\d年月日%％万个项条次号元人分])"
 )
 
@@ -404,8 +405,8 @@ def _steps(text: str) -> list[tuple[str, int, tuple[int, int]]]:
             n = int(m.group("pnum"))
             if n < 1000 or m.group("dn"):
                 out.append(("（1）", n, span))
-        elif m.group("cn"):
-            n = parse_cn_number(m.group("cn"))
+        elif m.group("cn") or m.group("cn2"):
+            n = parse_cn_number(m.group("cn") or m.group("cn2"))
             if n:
                 out.append(("一、", n, span))
         elif m.group("num") or m.group("num2"):
