@@ -28,8 +28,8 @@ from .boundary import clean_field, file_label, loads_json
 from .config import Limits
 from .documents import SUPPORTED_SUFFIXES, decode_bytes, load_text, looks_like_notice, normalise, parse_notice, parse_report
 from .documents.loaders import check_length
-from .parsecache import SUFFIX as PARSED_SUFFIX
-from .parsecache import cached_parse
+from .index.parsecache import SUFFIX as PARSED_SUFFIX
+from .index.parsecache import cached_parse
 from .progress import bar
 from .schema import Document, InputError, StoreError
 

@@ -21,9 +21,9 @@ from .boundary import check_doc_name, check_history, check_question
 from .config import Settings
 from .documents import corpus_files, load_text, parse_file
 from .index import MANIFEST, TOKEN_CACHE, SentenceTransformerEmbeddings, VectorStore, passages_of
-from .lexical import Tokenizer, pretokenize
-from .parsecache import SUFFIX as PARSED_SUFFIX
-from .parsecache import cached_parse
+from .index.lexical import Tokenizer, pretokenize
+from .index.parsecache import SUFFIX as PARSED_SUFFIX
+from .index.parsecache import cached_parse
 from .library import REGISTRY, Library, check_registry_writable, find, merge
 from .retrieval import RE_DOC_WORDS, HybridSearcher, analyse, clean_question, named_documents, strip_document_words, years_in, years_of
 from .retrieval.query import RE_OUTCOME, RE_TARGET, out_of_scope_kind, split_questions

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .index import _metadata, corpus_key, embedding_text
-from .lexical import fold
+from .index import corpus_key, embedding_text, passage_metadata
+from .index.lexical import fold
 from .schema import Document, Passage, StoreError
 
 
@@ -128,7 +128,7 @@ class MemoryStore:
         wanted = {p.id for p in passages}
         self._known = {pid: v for pid, v in self._known.items() if pid in wanted}
         self._ids = [p.id for p in passages]
-        self._meta = [_metadata(p) for p in passages]
+        self._meta = [passage_metadata(p) for p in passages]
         self._matrix = np.stack([self._known[p.id] for p in passages]) if passages else np.zeros((0, 0), dtype=np.float32)
         self._key = key
         self.built = True

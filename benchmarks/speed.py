@@ -118,7 +118,7 @@ def child_parity(index: Path) -> dict:
 
 def child_segmenters(index: Path, data: Path) -> dict:
     """jieba against rjieba: time to tokenize the reports, BM25 recall@5 on both sets."""
-    import assistant.lexical as lexical
+    import assistant.index.lexical as lexical
     from assistant import Assistant
     from assistant.evaluation import aggregate, run
     from assistant.index import fold

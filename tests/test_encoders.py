@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.encoders import ONNX_META, ONNX_MODEL, OnnxEncoder, SentenceTransformerEmbeddings, model_fingerprint
+from assistant.index.embeddings import ONNX_META, ONNX_MODEL, OnnxEncoder, SentenceTransformerEmbeddings, model_fingerprint
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent

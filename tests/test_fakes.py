@@ -78,7 +78,7 @@ def test_assistant_uses_the_components_passed_in(fake_qa):
 
 def test_defaults_are_the_real_model_and_chroma_built_lazily(tmp_path):
     from assistant import Assistant
-    from assistant.encoders import SentenceTransformerEmbeddings
+    from assistant.index.embeddings import SentenceTransformerEmbeddings
     from assistant.index import VectorStore
 
     for qa in (Assistant(index_dir=tmp_path / "a", data_dir=tmp_path / "d", lazy=True),

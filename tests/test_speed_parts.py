@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-import assistant.parsecache as parsecache
+import assistant.index.parsecache as parsecache
 from assistant.documents import parse_notice, parse_report
-from assistant.lexical import BM25Index, Tokenizer, _fold, default_tokenizer, fold, remember_fold
+from assistant.index.lexical import BM25Index, Tokenizer, _fold, default_tokenizer, fold, remember_fold
 from assistant.library import Library
-from assistant.parsecache import cached_parse
+from assistant.index.parsecache import cached_parse
 from assistant.schema import Passage
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -170,7 +170,7 @@ def test_okapi_scores_equal_rank_bm25():
 
     from assistant.documents import parse_file
     from assistant.index import passages_of
-    from assistant.lexical import Okapi
+    from assistant.index.lexical import Okapi
 
     tok = Tokenizer()
     corpus = [tok.tokens(p.text) for p in passages_of(parse_file(NOTICE))]

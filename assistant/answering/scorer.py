@@ -38,7 +38,7 @@ STRUCTURAL_INTENTS = ("structure", "item", "meta", "count", "chapter", "which_ch
 def content_words(text: str, skip: str = "") -> list[str]:
     """The words of a question that say what it is about (segmented), without question
     words and without words of ``skip`` (the document's title)."""
-    from ..lexical import default_tokenizer
+    from ..index.lexical import default_tokenizer
 
     skip_folded = fold(skip)
     out = []

@@ -43,7 +43,7 @@ STYLE_WORDS = {"专栏": "专栏", "附件": "附件"}
 
 def words(text: str) -> set[str]:
     """Content words of a text (the package's segmenter), without the generic ones."""
-    from ..lexical import default_tokenizer
+    from ..index.lexical import default_tokenizer
 
     return {w for w in default_tokenizer().cut(fold(text)) if len(w) >= 2 and w not in GENERIC and re.search(r"[\u4e00-\u9fff]", w)}
 

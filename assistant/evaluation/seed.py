@@ -233,7 +233,7 @@ def run(assistant, rows: list[dict], mode: str = "full", k: int = 5, answers: bo
     if progress:
         from tqdm import tqdm
 
-        from ..index import progress_interval
+        from ..progress import progress_interval
 
         iterator = tqdm(rows, desc=f"评测（{mode}）", unit="题", mininterval=progress_interval())
     for row in iterator:

@@ -22,8 +22,8 @@ from collections import OrderedDict
 from importlib import resources
 from pathlib import Path
 
-from .progress import bar
-from .schema import Passage
+from ..progress import bar
+from ..schema import Passage
 
 log = logging.getLogger(__name__)
 

@@ -24,7 +24,7 @@ import threading
 import uuid
 from pathlib import Path
 
-from .schema import InputError
+from ..schema import InputError
 
 log = logging.getLogger(__name__)
 

@@ -21,9 +21,9 @@ import uuid
 from pathlib import Path
 from typing import Callable
 
-from .documents import PARSER_VERSION
+from ..documents import PARSER_VERSION
 from .lexical import fold, remember_fold
-from .schema import Document
+from ..schema import Document
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ SUFFIX = ".parsed.pkl"
 @functools.lru_cache(maxsize=1)
 def code_key() -> str:
     """Hash of the parsing code (the documents package and the result types)."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the assistant package
     h = hashlib.sha256()
     for path in sorted((here / "documents").glob("*.py")) + [here / "schema.py"]:
         h.update(path.name.encode())
