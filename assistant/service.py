@@ -26,7 +26,9 @@ from .index.parsecache import SUFFIX as PARSED_SUFFIX
 from .index.parsecache import cached_parse
 from .library import REGISTRY, Library, check_registry_writable, find, merge
 from .retrieval import RE_DOC_WORDS, HybridSearcher, analyse, clean_question, named_documents, strip_document_words, years_in, years_of
-from .retrieval.query import RE_OUTCOME, RE_TARGET, out_of_scope_kind, split_questions
+from .retrieval.messages import split_questions
+from .retrieval.query import out_of_scope_kind
+from .retrieval.years import RE_OUTCOME, RE_TARGET
 from .schema import Answer, AssistantError, Document, InputError, Passage, StoreError
 
 # What a question about a year asks: what happened (实际, 完成了, 增长了) or what was planned.

@@ -5,7 +5,7 @@ tasks, elliptical and back-referring follow-ups."""
 
 import pytest
 
-from assistant.answering.structure import _is_label_line, abbreviated_unit
+from assistant.answering.unit_tasks import abbreviated_unit, is_label_line
 from assistant.answering.task import question_figures
 from assistant.retrieval.query import analyse
 
@@ -48,10 +48,10 @@ def test_short_unit_forms():
 
 
 def test_label_lines_say_nothing_of_the_work():
-    assert _is_label_line("（责任单位：市自然资源局）")
-    assert _is_label_line("（2分）（持续推进，牵头考核单位：市城管执法局）")
-    assert not _is_label_line("（市交通局牵头）全面加强配套管网建设。")
-    assert not _is_label_line("加强用地保障。")
+    assert is_label_line("（责任单位：市自然资源局）")
+    assert is_label_line("（2分）（持续推进，牵头考核单位：市城管执法局）")
+    assert not is_label_line("（市交通局牵头）全面加强配套管网建设。")
+    assert not is_label_line("加强用地保障。")
 
 
 def test_figures_a_question_quotes_are_not_years():
@@ -169,7 +169,7 @@ def test_an_acronym_names_its_document():
 
 
 def test_a_message_with_several_questions_is_split():
-    from assistant.retrieval.query import split_questions
+    from assistant.retrieval.messages import split_questions
 
     assert split_questions("现将方案印发，是按哪个文件部署？清理结果报给谁") == ["现将方案印发，是按哪个文件部署？", "清理结果报给谁"]
     assert split_questions("网上可办率要达到多少，转化率呢") == ["网上可办率要达到多少", "转化率呢"]
@@ -191,7 +191,7 @@ def test_answers_to_several_questions_are_numbered_with_one_list_of_citations(pl
 
 
 def test_years_a_question_names_in_short_forms():
-    from assistant.retrieval.query import years_in
+    from assistant.retrieval.years import years_in
 
     assert years_in("06年国内生产总值最后是多少") == ["2006"]
     assert years_in("83年全国工业总产值实际增长多少") == ["1983"]

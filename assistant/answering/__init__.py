@@ -2,7 +2,8 @@
 
 Modules, in the order an answer is made: ``compose`` (the Composer: scope checks, the
 strategies tried for a question, the evidence scorer's veto), then the strategies:
-``structure`` (parts named by number, lists at any level, a unit's tasks), ``lists``
+``structure`` (parts named by number, lists at any level), ``unit_tasks`` (a unit's
+tasks), ``lists``
 (counts and lists over the tasks), ``task`` (a deadline, unit, figure or requirement of
 one task), ``header`` (header and footer fields, cited documents), ``reports`` (report
 paragraphs); ``draft`` (quotes and numbered citations), ``scorer`` (the evidence

@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..index import fold
 from ..retrieval import Hit, Query
 from ..schema import Answer, Document, Item, Passage
-from . import header, lists, reports, task
+from . import header, lists, reports, task, unit_tasks
 from .draft import Draft, quote, refusal
 from .lists import ASKING, asked_terms
 
@@ -131,7 +131,7 @@ class Composer:
             by_number = self.by_number(query, text)
             if by_number is not None:
                 return by_number
-            strategies = (structure.unit_tasks, structure.without_deadline, structure.children_of)
+            strategies = (unit_tasks.unit_tasks, structure.without_deadline, structure.children_of)
             for strategy in strategies if not query.items else strategies[1:]:
                 found = strategy(self, self.default, text)
                 if found is not None:
@@ -151,7 +151,7 @@ class Composer:
         小方面): the search text then holds the previous question too."""
         from . import structure
 
-        found = structure.unit_tasks(self, self.default, fold(query.text))
+        found = unit_tasks.unit_tasks(self, self.default, fold(query.text))
         if found is not None or not structure.RE_PARTS_ASKED.search(fold(query.text)):
             return found
         node, _ = structure.referenced_node(self.default, fold(query.search_text))

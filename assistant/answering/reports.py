@@ -7,7 +7,7 @@ import re
 
 from ..documents import split_sentences
 from ..retrieval import Hit, Query
-from ..retrieval.query import RE_OUTCOME, RE_REVIEW, RE_TARGET
+from ..retrieval.years import RE_OUTCOME, RE_REVIEW, RE_TARGET
 from ..index import fold
 from ..schema import Answer
 from .draft import RE_FIGURE, Draft, quote, refusal

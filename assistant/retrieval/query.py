@@ -10,6 +10,8 @@ from importlib import resources
 
 from ..index import MAX_QUERY_CHARS, fold
 from ..schema import Document, InputError, parse_cn_number
+from .messages import asking_part
+from .years import years_in, years_of
 
 CN = "一二三四五六七八九十百零〇两"
 
@@ -39,32 +41,6 @@ def translate_english(text: str) -> str:
             extra.append(zh)
             low = low.replace(en, " ")
     return text + (" " + " ".join(extra) if extra else "")
-
-
-# A year's outcome (reported in the next year's report) versus its targets (in its own).
-RE_OUTCOME = re.compile(r"实际|实绩|实现了|完成了|达到了|增长了|下降了|减少了|新增了|结果|成效|成绩|情况怎么样|最后|最终|全年.{0,12}(?:多少|几)|到底")
-RE_TARGET = re.compile(r"目标|预期|计划|拟|打算|要求|安排|定的|定了|提出")
-# A report's review chapter (一、2012年工作回顾, 过去一年, 一年来工作回顾): where outcomes stand.
-RE_REVIEW = re.compile(r"回顾|过去一年|过去五年|一年来|五年来|去年工作")
-
-
-def years_in(text: str) -> list[str]:
-    """Years a question names: ``2016年``, and the spoken short forms ``06年`` (2006) and
-    ``83年`` (1983). ``12年``/``10年`` stay out: they are as often a number of years."""
-    folded = fold(text)
-    out = []
-    for m in re.finditer(r"(?<![\d.])((?:19|20)\d{2}|\d{2})\s*年(?!代|内|间|来|以上|以内|左右|多)", folded):
-        y = m.group(1)
-        if len(y) == 2:
-            if y.startswith("0"):
-                y = "20" + y
-            elif int(y) >= 50:
-                y = "19" + y
-            else:
-                continue
-        if y not in out:
-            out.append(y)
-    return out
 
 
 # ---------------------------------------------------------------- question analysis
@@ -170,54 +146,6 @@ def out_of_scope_kind(text: str) -> str:
     no such content."""
     folded = fold(text)
     return next((name for name, pattern in OUT_OF_SCOPE if pattern.search(folded)), "")
-
-
-RE_ASKS = re.compile(r"[？?]|吗|呢|什么|多少|哪|谁|几|怎么|如何|是否|有没有|是不是|多久|多长")
-
-
-def asking_part(text: str, longest: int = 80) -> str:
-    """The sentences of a long, chatty question that ask (a civil servant pastes context,
-    then asks): the asking sentences and the one before the first of them, at most their
-    last 300 characters; a short question is kept whole."""
-    if len(text) <= longest:
-        return text
-    sentences = [s for s in re.findall(r"[^。！？!?；;]*[。！？!?；;]?", text) if s.strip()]
-    asking = [i for i, s in enumerate(sentences) if RE_ASKS.search(s)]
-    if not asking:
-        return text[-300:]  # the question usually closes a paste; analysis time stays bounded
-    keep = sorted({max(0, asking[0] - 1), *asking})
-    return "".join(sentences[i] for i in keep)[-300:]
-
-
-# Where one question ends and the next begins: a question mark, or a clause opened by
-# 另外/还有/以及/同时/再就是, or a last clause that asks the same of another thing (…，X呢).
-RE_NEXT_QUESTION = re.compile(r"(?<=[？?])|[，,；;。](?=(?:另外|还有|以及|同时|再就是|此外)[^，,；;。？?]{2,})|[，,](?=[^，,；;。？?]{2,12}呢[？?。]?$)")
-MAX_PARTS = 3
-
-
-def split_questions(text: str) -> list[str]:
-    """The questions in one message, in order: 是按哪个文件部署？清理结果报给谁 -> two.
-    The words before the first asking clause (the context a civil servant pastes) stay with
-    the first question; a message with one question comes back whole."""
-    asked = asking_part(text)
-    parts = [p.strip(" ，,；;。") for p in RE_NEXT_QUESTION.split(asked)]
-    parts = [p for p in parts if p]
-    asking = [i for i, p in enumerate(parts) if RE_ASKS.search(p) and len(re.findall(r"[\u4e00-\u9fff]", p)) >= 3]
-    if len(asking) < 2:
-        return [text]
-    # A connective opening a part joins it to the message, not to the previous answer:
-    # "另外网格化管理是从什么时候开始实行的" is a question of its own.
-    parts = [re.sub(r"^(?:另外|还有|以及|同时|再就是|此外)[，,]?", "", p) for p in parts]
-    out, pending = [], ""
-    for i, p in enumerate(parts):
-        if i in asking:
-            out.append((pending + "，" + p).lstrip("，") if pending and not out else p)
-            pending = ""
-        elif not out:
-            pending = (pending + "，" + p).lstrip("，")
-        else:
-            out[-1] += "，" + p
-    return out[:MAX_PARTS]
 
 
 def clean_question(question) -> str:
@@ -485,18 +413,6 @@ RE_COUNTED_PARTS = re.compile(r"多少项|几项|多少条|几条|部分|章|节
 def intent_of(sfold: str) -> str:
     """What a (folded) question asks for: the first intent whose words it uses."""
     return next((name for name, pattern in INTENTS if pattern.search(sfold)), "content")
-
-
-def years_of(doc: Document | None) -> set[str]:
-    """The years a document covers: its signing and printing years and its title's year;
-    for a notice or plan also every year its text names (到2020年, 2018年底前)."""
-    if doc is None:
-        return set()
-    years = {d[:4] for d in (doc.meta.signing_date, doc.meta.printing_date) if d}
-    years.update(re.findall(r"(20\d{2})", doc.meta.points_title or ""))
-    if doc.kind != "report":
-        years.update(re.findall(r"((?:19|20)\d{2})\s*年", doc.text))
-    return years
 
 
 def _valid_history(history) -> list[dict]:

@@ -1,0 +1,125 @@
+"""A unit's tasks (``X牵头哪些工作``, ``哪几项任务要X配合``, ``X要负责什么``): the unit named
+in full, by the end of its name or by its usual short form, each task with its role and
+what it asks of the unit, quoted."""
+
+from __future__ import annotations
+
+import re
+
+from ..index import fold
+from ..schema import Answer, Document, Item
+from .draft import Draft, quote, refusal
+from .structure import title_passage
+
+
+RE_UNIT_TASKS = re.compile(r"(牵头|负责|配合|参与|承担|主管|主责|考核|要干|要做|要抓)[^，。？?]{0,6}?(?:哪些|哪几|哪项|什么|啥|几项|多少)|(?:哪些|哪几|什么)(?:工作|任务|事项).{0,4}(?:牵头|负责|配合|参与|承担)")
+
+
+# "哪几项任务要X做": tasks asked of a unit the question names, in any word order.
+RE_TASKS_ASKED = re.compile(r"(?:哪些|哪几项?|几项|多少项)(?:工作|任务|事项)")
+
+
+def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
+    """``X牵头哪些工作`` / ``X要负责什么``: the tasks whose unit facts name X, with X's role."""
+    t = fold(text)
+    asked = RE_UNIT_TASKS.search(text)
+    if asked and re.match(r"[的]?(?:要求|规定|标准|条件)", text[asked.end():]):
+        asked = None  # "考核上有啥要求": what is required, not which tasks
+    if not asked and not RE_TASKS_ASKED.search(t):
+        return None
+    units = sorted({f.value for it in doc.items for f in it.facts_of("actor")}, key=len, reverse=True)
+    unit = next((u for u in units if fold(u) in t), "")
+    if not unit:
+        # 区发改局 asked as 发改局, 区管委会办公室政策法规处 as 政策法规处: a unit whose end
+        # (four characters or more) the question names; the longest such end wins.
+        ends = [(len(fold(u)) - k, u) for u in units for k in range(1, len(fold(u)) - 3) if fold(u)[k:] in t]
+        unit = max(ends)[1] if ends else ""
+    if not unit:
+        unit = abbreviated_unit(t, units)
+    if not unit:
+        return None
+    role = "考核" if "考核" in t and "牵头" in t else "牵头" if "牵头" in t else ("配合" if re.search(r"配合|参与|协助", t) else "")
+    alone = bool(re.search(r"单独|独立|自己", t))  # "单独负责": the tasks where it is the only unit
+    rows: list[tuple[Item, str, list[int]]] = []
+    name = fold(unit)
+    for it in doc.items:
+        named = [f for f in it.facts_of("actor") if f.value == unit]
+        labelled = [f for f in named if f.role]
+        actors = it.facts_of("actor")
+        if alone and ({f.value for f in actors if f.role} or {f.value for f in actors}) != {unit}:
+            continue
+        # A unit labelled for the task counts by its role; a unit that is only the subject
+        # of a sentence (X负责…, 由X审核) counts when no role is asked.
+        chosen = [f for f in labelled or ([] if role else named) if not role or f.role == role or (role == "牵头" and f.role in ("责任", "考核"))]
+        if chosen:
+            where = sorted({f.sentence for f in chosen})
+            if not role:
+                where = sorted(set(where) | {i for i, s in enumerate(it.sentences) if name in fold(s)})
+            rows.append((it, chosen[0].role or "承担", where))
+        elif not role and not alone and not labelled:
+            where = [i for i, s in enumerate(it.sentences) if name in fold(s)]
+            if where:
+                rows.append((it, "承担", where))
+    if not rows:
+        return refusal(f"文件中没有由“{unit}”{role or '承担'}的工作。", "structure:unit_tasks")
+    d = Draft()
+    d.add(f"“{unit}”{'作为' + role + '单位' if role else '承担'}的工作有{len(rows)}项：")
+    # Each task with what it asks of the unit (every sentence naming it, or the task's
+    # opening sentence when the unit stands on a label line), citing the whole task,
+    # label line included. Long lists quote less.
+    width = 60 if len(rows) <= 5 else 40
+    parts = []
+    for it, r, where in rows[:30]:
+        p = composer.item_passages.get((doc.doc_id, it.number))
+        said = []
+        if len(rows) <= 12 and it.sentences:
+            for s in where[:3]:
+                sentence = it.sentences[s] if not is_label_line(it.sentences[s]) else it.sentences[0]
+                if not is_label_line(sentence):
+                    shown = quote(sentence, unit, width)
+                    if shown not in said:
+                        said.append(shown)
+        quoted = "：" + "".join(f"“{x}”" for x in said) if said else ""
+        title = title_passage(composer, doc, it)
+        named = d.cite(title) if title is not None and title is not p else ""
+        parts.append(f"{it.ref}{named}（{r}）{quoted}{d.cite(p) if p else ''}")
+    d.add("；".join(parts) + "。")
+    return d.answer("structure:unit_tasks", [it.number for it, _, _ in rows])
+
+
+RE_LABEL_LINE = re.compile(r"^[（(]?\s*(?:牵头|责任|配合|参与|主办|协办|考核)?(?:单位|部门)\s*[：:]")
+
+
+def is_label_line(sentence: str) -> bool:
+    """``（责任单位：…）``: a line that names units and says nothing of the work."""
+    s = sentence.strip()
+    return bool(RE_LABEL_LINE.match(s)) or not re.sub(r"[（(][^（）()]*[）)]", "", s).strip(" 。；;，,")
+
+
+def abbreviated_unit(text: str, units: list[str]) -> str:
+    """A unit the question names by its usual short form: 经信局 for 北京市经济和信息化局,
+    城管执法局 for 市城市管理综合执法局. The short form ends as the name does, keeps its
+    characters in order, and has at least three of them; the shortest such unit wins."""
+    found = []
+    for u in units:
+        name = fold(u)
+        if len(name) < 4:
+            continue
+        for j, ch in enumerate(text):
+            if ch != name[-1]:
+                continue
+            start = j
+            while start > 0 and _in_order(text[start - 1 : j + 1], name):
+                start -= 1
+            short = text[start : j + 1]
+            # A short form leaves characters out inside the name; a plain part of it
+            # (专项工作组 of 省…专项工作组) names a kind of body, not this unit.
+            if len(short) >= 3 and short not in name and _in_order(short, name):
+                found.append((len(name), u))
+                break
+    return min(found)[1] if found else ""
+
+
+def _in_order(short: str, name: str) -> bool:
+    it = iter(name)
+    return all(ch in it for ch in short)
