@@ -100,6 +100,9 @@ class Settings:
     llm_api_key: str | None
     auth: str | None
     admins: tuple[str, ...] = ()  # users who may change the library when login is on
+    # Documents embedded with bfloat16 matrix products: None = where the CPU has them in
+    # hardware (AVX-512 BF16, AMX), True/False = always/never.
+    embedding_bf16: bool | None = None
 
     @classmethod
     def load(cls, **overrides) -> "Settings":
@@ -114,6 +117,9 @@ class Settings:
         int8_text = (_env("ASSISTANT_EMBEDDING_INT8") or "0").lower()
         if int8_text not in ("0", "1", "true", "false", "yes", "no", "on", "off"):
             raise InputError(f"ASSISTANT_EMBEDDING_INT8 应为 1 或 0，当前为：{int8_text!r}")
+        bf16_text = (_env("ASSISTANT_EMBEDDING_BF16") or "auto").lower()
+        if bf16_text not in ("auto", "0", "1", "true", "false", "yes", "no", "on", "off"):
+            raise InputError(f"ASSISTANT_EMBEDDING_BF16 应为 auto、1 或 0，当前为：{bf16_text!r}")
         port_text = _env("ASSISTANT_CHROMA_PORT") or "8000"
         try:
             port = int(port_text)
@@ -132,6 +138,7 @@ class Settings:
             llm_api_key=_env("ASSISTANT_LLM_API_KEY"),
             auth=_env("ASSISTANT_AUTH"),
             admins=tuple(u.strip() for u in (_env("ASSISTANT_ADMINS") or "").split(",") if u.strip()),
+            embedding_bf16=None if bf16_text == "auto" else bf16_text in ("1", "true", "yes", "on"),
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         for key in ("corpus_dir", "index_dir", "data_dir"):

@@ -114,6 +114,7 @@ class Assistant:
         its ONNX export beside the index when there is one."""
         return SentenceTransformerEmbeddings(
             settings.model_location(), name=settings.embedding_model, int8=settings.embedding_int8, onnx_dir=settings.index_dir / ONNX_DIR,
+            bf16=settings.embedding_bf16,
         )
 
     @staticmethod

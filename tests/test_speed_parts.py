@@ -180,3 +180,21 @@ def test_okapi_scores_equal_rank_bm25():
         assert np.array_equal(ours.get_scores(q), reference.get_scores(q))
     assert ours.idf == dict(zip(reference.idf, reference.idf.values()))
     assert Okapi([]).get_scores(["词"]).tolist() == []
+
+
+def test_bf16_setting_reaches_the_embedder(monkeypatch, tmp_path):
+    """ASSISTANT_EMBEDDING_BF16: auto (the default: where the CPU has bfloat16), 1 or 0."""
+    from assistant.config import Settings
+    from assistant.schema import InputError
+    from assistant.service import Assistant
+
+    monkeypatch.delenv("ASSISTANT_EMBEDDING_BF16", raising=False)
+    assert Settings.load().embedding_bf16 is None
+    for text, want in (("auto", None), ("1", True), ("on", True), ("0", False), ("off", False)):
+        monkeypatch.setenv("ASSISTANT_EMBEDDING_BF16", text)
+        settings = Settings.load(index_dir=tmp_path)
+        assert settings.embedding_bf16 is want
+        assert Assistant.default_embedder(settings).bf16 is want  # nothing is loaded
+    monkeypatch.setenv("ASSISTANT_EMBEDDING_BF16", "fast")
+    with pytest.raises(InputError, match="ASSISTANT_EMBEDDING_BF16"):
+        Settings.load()

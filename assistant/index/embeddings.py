@@ -8,6 +8,13 @@ keyed by a fingerprint of the model folder. Each export is checked against
 sentence-transformers before it is used (cosine ≥ 0.999 on probe texts); without it,
 questions go through sentence-transformers as before.
 
+Documents are embedded in batches by sentence-transformers (torch). On a CPU that has
+bfloat16 arithmetic in hardware (AVX-512 BF16 or AMX), the batches run under
+``torch.autocast(bfloat16)``: the matrix products take bfloat16 inputs, layer norms, the
+pooling and normalisation stay float32, and the vectors are within cosine 0.99998 of
+float32 ones (checked on the 72 reports' passages) in half the time. Elsewhere torch would
+emulate bfloat16, slower than float32, so float32 is kept.
+
 >>> emb = SentenceTransformerEmbeddings("/path/to/m3e-small", onnx_dir="indexes/onnx")  # doctest: +SKIP
 >>> emb.query_backend  # doctest: +SKIP
 'onnx'
@@ -67,6 +74,21 @@ def _import_sentence_transformers():
     from sentence_transformers import SentenceTransformer
 
     return SentenceTransformer
+
+
+def native_bf16() -> bool:
+    """Whether this CPU computes bfloat16 products in hardware (AVX-512 BF16 or AMX tiles),
+    the only case where they are faster than float32."""
+    import torch
+
+    for name in ("_is_avx512_bf16_supported", "_is_amx_tile_supported"):
+        check = getattr(torch.cpu, name, None)  # private helpers: absent in other versions
+        try:
+            if check is not None and check():
+                return True
+        except Exception:  # a failing probe only means "not known to be there"
+            continue
+    return False
 
 
 def model_fingerprint(location: str) -> str:
@@ -208,18 +230,26 @@ class SentenceTransformerEmbeddings:
     methods (``embed_documents``, ``embed_query``: LangChain only calls them, and importing
     langchain-core would cost a start-up 0.3 s).
     Questions go through the ONNX export in ``onnx_dir`` when one exists (float models).
+    Documents are embedded with bfloat16 products when ``bf16`` is true, or when it is None
+    and the CPU has them in hardware (:func:`native_bf16`); never for an int8 model.
 
     >>> emb = SentenceTransformerEmbeddings("/path/to/m3e-small")  # doctest: +SKIP
     >>> len(emb.embed_query("规范性文件"))  # doctest: +SKIP
     512
     """
 
-    def __init__(self, model: str, name: str | None = None, batch_size: int = 32, int8: bool = False, onnx_dir: str | Path | None = None):
+    def __init__(
+        self, model: str, name: str | None = None, batch_size: int = 32, int8: bool = False, onnx_dir: str | Path | None = None,
+        bf16: bool | None = None,
+    ):
         self.model_location = model
         # The name goes into the index manifest: int8 vectors differ slightly from float ones.
         self.name = (name or model) + ("+int8" if int8 else "")
         self.int8 = int8
         self.batch_size = batch_size
+        # Not part of the name: bfloat16 document vectors are within cosine 0.99998 of
+        # float32 ones, so an index built either way serves the other (no rebuild).
+        self.bf16 = bf16
         # int8 vectors come from a quantised torch model, which the export does not reproduce.
         self.onnx_dir = Path(onnx_dir) if onnx_dir is not None and not int8 else None
         self._model = None
@@ -300,11 +330,29 @@ class SentenceTransformerEmbeddings:
         getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
         return int(getter())
 
+    @functools.cached_property
+    def document_precision(self) -> str:
+        """``bfloat16`` or ``float32``: what document batches are multiplied in."""
+        if self.int8 or self.bf16 is False:
+            return "float32"
+        return "bfloat16" if self.bf16 or native_bf16() else "float32"
+
     def encode_documents(self, texts: list[str], progress: bool = False):
         """Unit vectors of ``texts`` as one float32 array (rows in order)."""
-        return self.model.encode(
-            list(texts), batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=progress, convert_to_numpy=True
-        )
+        import contextlib
+
+        model = self.model
+        if self.document_precision == "bfloat16":
+            import torch
+
+            context = torch.autocast("cpu", dtype=torch.bfloat16)
+        else:
+            context = contextlib.nullcontext()
+        with context:
+            vectors = model.encode(
+                list(texts), batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=progress, convert_to_numpy=True
+            )
+        return vectors.astype("float32", copy=False)
 
     def embed_documents(self, texts: list[str], progress: bool = False) -> list[list[float]]:
         return self.encode_documents(texts, progress).tolist()

@@ -242,6 +242,7 @@ class VectorStore:
                 "embedding_model": self.embeddings.name,
                 "model_location": self.embeddings.model_location,
                 "dimensions": self.embeddings.dimensions,
+                "document_precision": getattr(self.embeddings, "document_precision", "float32"),
                 "parser_version": PARSER_VERSION,
                 "embed_version": EMBED_VERSION,
                 "corpus_key": key,
