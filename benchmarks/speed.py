@@ -23,16 +23,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from assistant.evaluation.seed import percentile  # noqa: E402
 DATA = ROOT.parent / "shared" / "data" / "government_work_reports.jsonl"
 NOTICE_QUESTIONS = ROOT / "evals" / "dataset.jsonl"
 REPORT_QUESTIONS = ROOT / "evals" / "reports_dataset.jsonl"
 ASK = "规范性文件什么时候前要录入数据库？"
 IDLE_LOAD = 0.5  # 1-minute load average below which a 2-core machine counts as idle
-
-
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[max(0, min(len(values) - 1, round(p * len(values)) - 1))]
 
 
 def questions(path: Path) -> list[dict]:
@@ -66,7 +62,7 @@ def child_warm(index: Path) -> dict:
             t = time.perf_counter()
             call(r["question"])
             times.append((time.perf_counter() - t) * 1000)
-        out[name] = {"p50": round(statistics.median(times), 1), "p95": round(pct(times, 0.95), 1), "n": len(times)}
+        out[name] = {"p50": round(statistics.median(times), 1), "p95": round(percentile(times, 0.95), 1), "n": len(times)}
     return out
 
 
