@@ -180,6 +180,9 @@ class Item:
 
     @property
     def label(self) -> str:
+        if self.number <= 0:
+            # A numbered part that is not a task (a 专栏 box, a part's opening paragraph).
+            return self.path or self.marker
         if self.style == "article":
             return f"第{cn_number(self.number)}条"
         if self.style == "item" or not self.marker:
@@ -190,6 +193,8 @@ class Item:
 
     @property
     def ref(self) -> str:
+        if self.number <= 0:
+            return f"{self.path or self.marker}{self.title}"
         if self.style == "article":
             return f"第{cn_number(self.number)}条 {self.title}"
         if self.style == "item" or not self.marker:

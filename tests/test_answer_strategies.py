@@ -113,7 +113,7 @@ def test_evidence_of_a_task_is_the_share_of_the_question_its_best_sentence_holds
     composer = plan_qa.composer
     doc = plan_qa.documents[0]
     query = analyse("中小企业信用贷款总额要达到多少？", None, doc)
-    q = set(composer.tokens(query.search_text))
+    q = composer.weights(query.search_text, doc)
     loans, land = doc.item(5), doc.item(4)
     assert composer.evidence(query, q, loans) > composer.evidence(query, q, land)
     # A sentence stating a fact of the asked kind (a figure) earns the bonus on top.
@@ -124,6 +124,42 @@ def test_evidence_of_a_task_is_the_share_of_the_question_its_best_sentence_holds
     assert query.intent == "quantity"
     plain = composer.evidence(replace(query, intent="content"), q, loans)
     assert composer.evidence(query, q, loans) == pytest.approx(plain + EVIDENCE_KIND_BONUS)
+
+
+def test_evidence_weights_discount_words_every_part_of_the_document_shares(plan_qa):
+    composer = plan_qa.composer
+    doc = plan_qa.documents[0]
+    df, n = composer.doc_df(doc)
+    weights = composer.weights("中小企业信用贷款总额要达到多少？", doc)
+    idf = composer.searcher.bm25.idf
+    for word, weight in weights.items():
+        assert weight <= idf.get(word, 0.0) + 1e-9
+        if df.get(word, 0) == n:
+            assert weight == pytest.approx(0.0)
+    # The words that tell the parts apart keep weight: 信用贷款 is in one task only.
+    assert 0 < df.get("贷款", 0) < n and weights["贷款"] > 0
+
+
+def test_a_numbered_part_that_is_not_a_task_can_answer(tmp_path_factory):
+    """A 专栏 box holds figures of its own: a question about them is answered from it."""
+    from assistant import Assistant
+    from assistant.testing import HashingEmbeddings, MemoryStore
+
+    text = (
+        "示范省工业互联网行动计划\n一、重点任务\n（一）推进企业上云。\n1．加快中小企业上云。鼓励云服务商开发解决方案，降低企业上云成本。\n"
+        "专栏1　企业登云提质扩面工程\n积极引进国内知名云服务商。每年培育登云企业6000家以上，学习先进地区云服务模式。\n"
+        "2．加强人才培养。建设工业互联网实训基地。\n"
+    )
+    corpus = tmp_path_factory.mktemp("box-corpus")
+    (corpus / "plan.txt").write_text(text, encoding="utf-8")
+    index = tmp_path_factory.mktemp("box-index")
+    embedder = HashingEmbeddings()
+    qa = Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("box-data"), embedder=embedder, store=MemoryStore(embedder, index))
+    answer = qa.ask("每年要培育多少家登云企业？")
+    assert not answer.refused
+    assert "6000家" in answer.text
+    assert any("6000家" in c.text for c in answer.citations)
+    assert "专栏1" in answer.text
 
 
 def test_a_count_under_a_task_counts_its_enumeration(tmp_path_factory):

@@ -30,6 +30,13 @@ EVIDENCE_CANDIDATES = 5
 EVIDENCE_RANK_COST = 0.1
 EVIDENCE_KIND_BONUS = 0.1
 EVIDENCE_MISSING_KIND_COST = 0.3
+# Weights of a question's tokens as evidence (tuned on dev): a character bigram or its
+# pinyin that is not a word of its own counts less than a word (者的, 能开 match by chance);
+# a word spread over most parts of the document tells none of them apart (数据 in a
+# data-management measure), so it counts by the share of parts that lack it.
+EVIDENCE_BIGRAM = 0.5
+EVIDENCE_PINYIN = 0.5
+EVIDENCE_SPREAD = 0.5
 # How many other nouns of an asking clause the document must lack to say it does not cover it.
 ABSENT_NOUNS = 2
 
@@ -69,6 +76,8 @@ class Composer:
         table = {ch: pinyin(ch) for ch in set().union(*map(set, chars.values()))}
         self.doc_sound = {doc_id: "".join(map(table.__getitem__, c)) for doc_id, c in chars.items()}
         self.corpus_pinyin = "".join(self.doc_sound.values())
+        self.node_items = self._node_items(docs, passages)
+        self._doc_df: dict[str, tuple[dict[str, int], int]] = {}  # filled per document on first use
         self.known_units = sorted(
             {f.value for d in docs for it in d.items for f in it.facts_of("actor")}, key=len, reverse=True
         )
@@ -83,6 +92,66 @@ class Composer:
         view = copy.copy(self)
         view.default, view.scoped = doc, scoped
         return view
+
+    def _node_items(self, docs: list[Document], passages: list[Passage]) -> dict[tuple[str, int], Item]:
+        """Numbered parts with text of their own that are not tasks (a 专栏 box, the
+        opening paragraph of a part, a definition) as task-like items, so the fact and
+        content answers can quote them when they are what the question is about. They are
+        numbered below zero (-1 - the node's index), with sentence passages of their own."""
+        from ..documents import split_sentences
+        from ..index import passage_id
+
+        by_doc = {d.doc_id: d for d in docs}
+        out: dict[tuple[str, int], Item] = {}
+        for p in passages:
+            doc = by_doc.get(p.doc_id)
+            if p.kind != "node" or doc is None or p.sentence >= len(doc.nodes):
+                continue
+            node = doc.nodes[p.sentence]
+            sentences = tuple(node.sentences) or split_sentences(node.text)
+            if not sentences:
+                continue
+            chapter = next((c.number for c in doc.chapters if c.key and c.key == node.key.split(".")[0]), 0)
+            number = -1 - p.sentence
+            out[(doc.doc_id, p.sentence)] = Item(
+                number, node.title or node.marker, chapter, node.text, sentences, tuple(node.facts),
+                style=node.style, marker=node.marker, path=node.path or node.marker, key=node.key, unique_marker=False,
+            )
+            for i, sentence in enumerate(sentences):
+                self.sentence_passages[(doc.doc_id, number, i)] = Passage(
+                    passage_id(doc.doc_id, "node-sentence", node.key, i, sentence), doc.doc_id, p.ref, p.chapter, sentence,
+                    kind="sentence", item=number, sentence=i, doc_title=doc.title,
+                )
+        return out
+
+    def doc_df(self, doc: Document) -> tuple[dict[str, int], int]:
+        """In how many of the document's parts (tasks and other numbered parts) each token
+        occurs, and how many parts there are."""
+        found = self._doc_df.get(doc.doc_id)
+        if found is None:
+            parts = [it.text for it in doc.items] + [it.text for (d, _), it in self.node_items.items() if d == doc.doc_id]
+            df: dict[str, int] = {}
+            for text in parts:
+                for w in set(self.tokens(text)):
+                    df[w] = df.get(w, 0) + 1
+            found = self._doc_df[doc.doc_id] = (df, max(1, len(parts)))
+        return found
+
+    def weights(self, text: str, doc: Document, spread: bool = True) -> dict[str, float]:
+        """The question's tokens with their weight as evidence for one part of ``doc``
+        over another: corpus IDF, less for bigrams and pinyin that are not words, and
+        (``spread``) less for words most of the document's parts share. Sentences of one
+        part are told apart without ``spread``: a word common in the document may still
+        be what one sentence of the part adds (建立健全哪些工作机制)."""
+        idf = self.searcher.bm25.idf
+        tokenizer = self.searcher.bm25.tokenizer
+        words = set(tokenizer.words(fold(text)))
+        df, n = self.doc_df(doc)
+        out = {}
+        for w in set(self.tokens(text)):
+            kind = 1.0 if w in words else EVIDENCE_PINYIN if w.startswith("py:") else EVIDENCE_BIGRAM
+            out[w] = idf.get(w, 0.0) * kind * ((1.0 - EVIDENCE_SPREAD * df.get(w, 0) / n) if spread else 1.0)
+        return out
 
     # -- helpers
 
@@ -340,8 +409,13 @@ class Composer:
             if h.key[1] == "item":
                 doc = self.docs[h.key[0]]
                 item = doc.item(h.key[2])
-                if item is not None:
-                    found.append((doc, item))
+            elif h.key[1] == "node":
+                doc = self.docs[h.key[0]]
+                item = self.node_items.get((doc.doc_id, h.key[2]))
+            else:
+                continue
+            if item is not None:
+                found.append((doc, item))
         if not found:
             return None
         figures = task.question_figures(query.search_text)
@@ -354,29 +428,32 @@ class Composer:
         # Candidates scored on evidence: among the first few tasks, the one with a sentence
         # that holds most of what the question asks (IDF-weighted words, a fact of the asked
         # kind), the retrieval rank breaking near-ties.
-        q = set(self.tokens(query.search_text))
-        scored = [(self.evidence(query, q, item) - EVIDENCE_RANK_COST * rank, -rank) for rank, (_, item) in enumerate(found[:EVIDENCE_CANDIDATES])]
+        scored = [
+            (self.evidence(query, self.weights(query.search_text, doc), item) - EVIDENCE_RANK_COST * rank, -rank)
+            for rank, (doc, item) in enumerate(found[:EVIDENCE_CANDIDATES])
+        ]
         best = max(range(len(scored)), key=lambda i: scored[i])
         return found[best]
 
-    def evidence(self, query: Query, q: set[str], item: Item) -> float:
+    def evidence(self, query: Query, weights: dict[str, float], item: Item) -> float:
         """How well the task's best sentence answers the question, in [0, 1 + bonus]: the
-        share of the question's IDF weight its words (with the task's title) cover, and a
-        bonus when that sentence states a fact of the kind asked (a date, a unit, a figure)."""
-        idf = self.searcher.bm25.idf
-        total = sum(idf.get(w, 0.0) for w in q) or 1.0
+        share of the question's weight (:meth:`weights`) its words (with the task's title)
+        cover, and a bonus when that sentence states a fact of the kind asked (a date, a
+        unit, a figure)."""
+        total = sum(weights.values()) or 1.0
         title = set(self.tokens(item.title))
         kinds = {"deadline": ("deadline", "limit", "open", "period"), "unit": ("actor",), "quantity": ("quantity",)}.get(query.intent, ())
+
+        def share(sentence: str) -> float:
+            return sum(weights[w] for w in weights.keys() & (set(self.tokens(sentence)) | title)) / total
+
         # A task with no fact of the asked kind could only answer "the document does not say".
-        best = -EVIDENCE_MISSING_KIND_COST if kinds and not any(f.kind in kinds for f in item.facts) else 0.0
-        if best:
-            return best + max((sum(idf.get(w, 0.0) for w in q & (set(self.tokens(s)) | title)) / total for s in item.sentences), default=0.0)
+        if kinds and not any(f.kind in kinds for f in item.facts):
+            return -EVIDENCE_MISSING_KIND_COST + max(map(share, item.sentences), default=0.0)
+        best = 0.0
         for i, sentence in enumerate(item.sentences):
-            words = set(self.tokens(sentence)) | title
-            share = sum(idf.get(w, 0.0) for w in q & words) / total
-            if kinds and any(f.sentence == i and f.kind in kinds for f in item.facts):
-                share += EVIDENCE_KIND_BONUS
-            best = max(best, share)
+            bonus = EVIDENCE_KIND_BONUS if kinds and any(f.sentence == i and f.kind in kinds for f in item.facts) else 0.0
+            best = max(best, share(sentence) + bonus)
         return best
 
     # -- intents

@@ -172,7 +172,7 @@ def rank_sentences(composer, query: Query, doc: Document, item: Item, candidates
     if SENTENCE_OWN_WORDS and len(order) > 1:
         # Every sentence of a task shares its topic (the title's words); what tells them
         # apart is the rest of the question (智慧旅游要实现哪些功能: 功能).
-        own = sentence_own_words(composer, query, item)
+        own = sentence_own_words(composer, query, item, doc)
         rank = {s: i for i, s in enumerate(order)}
         order.sort(key=lambda s: -(1.0 / (3 + rank[s]) + SENTENCE_OWN_WORDS * own(item.sentences[s])))
     # A figure the question repeats (80%的经费, 达到30%) points at the sentence that states it.
@@ -194,13 +194,14 @@ def question_figures(question: str) -> list[str]:
     return [m.group(0) for m in RE_QUESTION_FIGURE.finditer(fold(question)) if not re.fullmatch(r"(?:19|20)\d\d", m.group(0).strip())]
 
 
-def sentence_own_words(composer, query: Query, item: Item):
-    """A scorer of texts by the IDF weight of the question's words they hold, leaving out
-    the words of the task's title, as a share of the weight of those words."""
-    idf = composer.searcher.bm25.idf
-    q = set(composer.tokens(query.search_text)) - set(composer.tokens(item.title))
-    total = sum(idf.get(w, 0.0) for w in q) or 1.0
-    return lambda text: sum(idf.get(w, 0.0) for w in q & set(composer.tokens(text))) / total
+def sentence_own_words(composer, query: Query, item: Item, doc: Document):
+    """A scorer of texts by the weight of the question's words they hold (see
+    ``Composer.weights``), leaving out the words of the task's title, as a share of the
+    weight of those words."""
+    title = set(composer.tokens(item.title))
+    weights = {w: x for w, x in composer.weights(query.search_text, doc, spread=False).items() if w not in title}
+    total = sum(weights.values()) or 1.0
+    return lambda text: sum(weights[w] for w in weights.keys() & set(composer.tokens(text))) / total
 
 
 def focus(composer, query: Query, sentence: str, item: Item | None = None) -> str:

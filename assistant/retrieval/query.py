@@ -92,6 +92,9 @@ DEADLINE_LIST = re.compile(r"(?:哪些|哪几|列出|列举|列一下|所有工�
 INTENTS = [
     ("which_chapter", re.compile(r"属于哪|在哪(?:个|一)?(?:部分|大项|章|板块)|放在哪(?:个|一)?(?:部分|章|大项)|哪(?:个|一)(?:大)?部分|哪个大项|哪个板块|哪一章")),
     ("count", re.compile(r"多少项|几项|多少条|几条|几个部分|几部分|几大部分|多少部分|多少个部分|一共|总共|共有|共分|how many (?:work )?(?:items|chapters|parts|tasks)")),
+    # A duration or a frequency (处方最长能开多久, 多久考评一次) is neither a deadline nor
+    # a count: the sentence that states it answers.
+    ("content", re.compile(r"(?:最长|最短|最多|最少)[^，。？?]{0,8}(?:多久|多长|几天|几个月|几年)|(?:多久|多长时间)[^，。？?]{0,3}一次|有效期")),
     ("deadline", re.compile(r"什么时候|何时|截止|期限|时限|时间|节点|最晚|之前|以前|前完成|底前|年底|月底|哪天|几月|几个月|哪个月|日期|deadline|when|\bby\b|啥时候|多久|截至")),
     ("quantity", re.compile(r"几次|多少次|几期|多少期|不少于几|至少几|次数|期数|频次|多少场|几场|how many|几回|量化|多少名|多少人|多少个|(?<!哪)几个|多少家|多少")),
     ("unit", re.compile(r"谁|配合单位|配合部门|参与单位|协办单位|哪个部门|哪些部门|哪些单位|哪个单位|什么部门|什么单位|责任单位|责任主体|牵头|负责|主体|由哪|哪一级|哪级|哪些机关|哪个机关|哪个机构|哪些机构|哪些人|who|which department|responsible")),

@@ -220,9 +220,13 @@ def _named_by_words(t: str, docs: list[Document]) -> str:
 RE_NAMING_CLAUSE = re.compile(r"^[^，,。？?]{2,40}?(?:里面|里|中|上)(?:的|，|,)?")
 
 
+RE_NAMING_FILLER = re.compile(r"^(?:那个|这个|那份|这份|那一?篇|关于|有关|文件|的|里面|里|中|上|，|,|\s)+")
+
+
 def strip_document_words(text: str, doc: Document) -> str:
     """The question without the words that name its document: its 文号, and a leading
-    clause ("某市那个旅游工作要点里，") made of the document's title, issuer or place words."""
+    clause ("某市那个旅游工作要点里，") made of the document's title, issuer or place words,
+    or a leading run of pieces of its title ("包头那个数字政府考评…" -> "考评…")."""
     from .query import bigrams
 
     out = text
@@ -235,7 +239,32 @@ def strip_document_words(text: str, doc: Document) -> str:
         pairs = bigrams(fold(clause))
         if pairs and len(pairs & own) >= max(2, len(pairs) // 2):
             out = out.strip()[m.end() :]
-    return out.strip() or text
+    return (_strip_title_pieces(out.strip(), fold(doc.title + " " + doc.meta.title + " " + doc.meta.issuer)) or text).strip()
+
+
+def _strip_title_pieces(text: str, naming: str) -> str:
+    """Drop the leading pieces (two or more characters each) found in the naming text,
+    and the fillers after them, but the last piece: next to the question it is usually the
+    topic (包头那个数字政府考评多久考一次 -> 考评多久考一次), unless a filler shows it names
+    the document too (包头那个…). At least four characters of question are left."""
+    cuts, rest, at = [], text, 0
+    while True:
+        folded = fold(rest)
+        n = 0
+        while n < len(folded) and folded[: n + 1] in naming:
+            n += 1
+        if n < 2:
+            break
+        filler = RE_NAMING_FILLER.match(rest[n:])
+        step = n + (filler.end() if filler else 0)
+        cuts.append((at, at + step, bool(filler)))
+        rest, at = rest[step:], at + step
+    if not cuts:
+        return text
+    end = cuts[-1][1] if cuts[-1][2] else cuts[-1][0]
+    if len(re.findall(r"[\u4e00-\u9fff]", text[end:])) < 4:
+        return text
+    return text[end:]
 
 
 def make_langchain_retriever(assistant, k: int = 5):
