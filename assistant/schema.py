@@ -188,7 +188,7 @@ class Item:
         if self.style == "item" or not self.marker:
             return f"第（{cn_number(self.number)}）项"
         if self.unique_marker:
-            return f"第{self.marker.rstrip('.．、﹒')}项" if self.marker[0].isdigit() else f"第{self.marker}项"
+            return f"第{self.marker.rstrip('.．、﹒')}项"
         return self.path
 
     @property
@@ -199,6 +199,8 @@ class Item:
             return f"第{cn_number(self.number)}条 {self.title}"
         if self.style == "item" or not self.marker:
             return f"（{cn_number(self.number)}）{self.title}"
+        if self.marker.isdigit():
+            return f"{self.marker}.{self.title}"  # a table row's 序号
         return f"{self.marker}{self.title}"
 
     def facts_of(self, kind: str) -> list[Fact]:

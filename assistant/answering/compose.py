@@ -442,7 +442,7 @@ class Composer:
         unit, a figure)."""
         total = sum(weights.values()) or 1.0
         title = set(self.tokens(item.title))
-        kinds = {"deadline": ("deadline", "limit", "open", "period"), "unit": ("actor",), "quantity": ("quantity",)}.get(query.intent, ())
+        kinds = {"deadline": ("deadline", "limit", "open", "period"), "unit": ("actor",), "quantity": ("quantity", "limit")}.get(query.intent, ())
 
         def share(sentence: str) -> float:
             return sum(weights[w] for w in weights.keys() & (set(self.tokens(sentence)) | title)) / total

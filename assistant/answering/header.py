@@ -61,6 +61,13 @@ def reference_lookup(composer, query: Query, hits: list[Hit]) -> Answer | None:
     return d.answer("reference", (it.number,))
 
 
+# A field a document often leaves out, and the one that answers instead (with a note).
+FALLBACKS = {
+    "printing_date": ("signing_date", "文件没有单列印发日期；"),
+    "printer": ("issuer", "文件没有单列印发机关；"),
+}
+
+
 def field(composer, query: Query) -> Answer:
     doc = composer.default
     m = doc.meta
@@ -97,6 +104,13 @@ def field(composer, query: Query) -> Answer:
     for name in asked:
         lead, value, kind = values.get(name, ("", "", "header"))
         p = composer.section_passages.get((doc.doc_id, kind))
+        fallback = FALLBACKS.get(name)
+        if (not value or p is None) and fallback and values[fallback[0]][1]:
+            # Most documents print no 印发 line: the date and body that sign are the answer.
+            name, note = fallback
+            lead, value, kind = values[name]
+            lead = note + lead
+            p = composer.section_passages.get((doc.doc_id, kind))
         if not value or p is None:
             if name == field_name:
                 return refusal("文件中没有写明这一项信息。", "meta")

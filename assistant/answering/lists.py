@@ -60,9 +60,17 @@ def count(composer, query: Query) -> Answer:
         d.add(f"文件共分{len(doc.chapters)}个部分，合计{len(doc.items)}项工作{extra}。分别是：{chapters}。")
     else:
         # A count of tasks is checked against the first and the last task; the parts follow.
-        span = task_span(composer, doc, numbered if extra else list(doc.items), d)
+        parts = f"，分为{len(doc.chapters)}个部分" if len(doc.chapters) > 1 else ""
+        span = task_span(composer, doc, numbered if extra else list(doc.items), d) if parts or len(doc.items) > 30 else ""
         chapters = "；".join(f"{c.ref}{d.cite(p) if (p := composer.chapter_passage(doc, c)) else ''}" for c in doc.chapters)
-        d.add(f"文件共列出{len(doc.items)}项工作{extra}，分为{len(doc.chapters)}个部分。{span}分别是：{chapters}。")
+        if parts or len(doc.items) > 30:
+            d.add(f"文件共列出{len(doc.items)}项工作{extra}{parts}。{span}")
+            if parts:
+                d.add(f"分别是：{chapters}。")
+        else:
+            # No parts to name: the tasks themselves, each citing its heading.
+            listed = "；".join(f"{it.ref}{d.cite(p) if (p := title_passage(composer, doc, it)) else ''}" for it in doc.items)
+            d.add(f"文件共列出{len(doc.items)}项工作{extra}，分别是：{listed}。")
     return d.answer("count", [i.number for i in doc.items])
 
 

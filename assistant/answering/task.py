@@ -81,8 +81,24 @@ def unit(composer, query: Query, doc: Document, item: Item) -> Answer:
     return d.answer("unit", (item.number,))
 
 
+def _counted(f: Fact) -> str:
+    return f.value.get("counted", "") if isinstance(f.value, dict) else ""
+
+
+# The unit of time a question asks in (几个工作日内, 多少天): a limit in another unit
+# (2-3年时间) does not answer it.
+RE_ASKED_TIME_UNIT = re.compile(r"(?:几|多少)个?(工作日|自然日|日|天|个月|月|周|小时|年)")
+SAME_TIME_UNIT = {"天": "日|天", "日": "日|天", "自然日": "日|天", "个月": "月", "月": "月"}
+
+
 def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
-    facts = item.facts_of("quantity")
+    # A duration (压缩至1个工作日以内, 10个工作日内) answers "多少/几天" when no count does.
+    limits = item.facts_of("limit")
+    asked = RE_ASKED_TIME_UNIT.search(fold(query.search_text))
+    if asked:
+        unit = SAME_TIME_UNIT.get(asked.group(1), asked.group(1))
+        limits = [f for f in limits if re.search(unit, f.text)]
+    facts = item.facts_of("quantity") or limits
     if not facts:
         counted = _counted_span(query.search_text, item)
         if counted is None:
@@ -99,14 +115,14 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
     own = set(composer.tokens(query.text)) if query.followup else set()
     scored = []
     for f in facts:
-        clause = set(composer.tokens(f.value.get("counted", "") + f.text))
+        clause = set(composer.tokens(_counted(f) + f.text))
         sentence = set(composer.tokens(item.sentences[f.sentence]))
         scored.append((len(q & clause) + 0.2 * len(q & sentence) + 2 * len(own & clause) + len(own & sentence), f))
     best = max(s for s, _ in scored)
     chosen = [f for s, f in scored if s >= best - 0.5][:3]
     d = Draft()
     d.add("；".join(
-        f"{f.value.get('counted') + '：' if f.value.get('counted') and len(f.value.get('counted')) <= 16 else ''}{f.text}{d.cite(composer.sentence_passage(doc.doc_id, item.number, f.sentence))}"
+        f"{_counted(f) + '：' if _counted(f) and len(_counted(f)) <= 16 else ''}{f.text}{d.cite(composer.sentence_passage(doc.doc_id, item.number, f.sentence))}"
         for f in chosen
     ))
     d.add(f"。根据{composer.name(item)}：")

@@ -36,12 +36,18 @@ def _is_closed_line(line: str) -> bool:
         (h is not None and h.style not in ("1.", "（1）", "①"))
         or attachment(line) is not None
         or " | " in line
+        or sum(1 for cell in line.split("\t") if cell.strip()) >= 2  # a row of a tab-separated table
         or RE_LABEL.match(line)
         or RE_MD_HEADING.match(line)
         or RE_DATE_LINE.match(line)
         or RE_PRINTED.match(line)
         or RE_CN_DATE_LINE.match(line)
     )
+
+
+# A line that ends like a document's title (…工作要点, …实施方案, …的通知) is never the
+# first half of a wrapped sentence.
+RE_DOC_TITLE = re.compile(r"^.{4,60}(?:工作要点|要点|实施方案|工作方案|方案|实施意见|指导意见|意见|若干措施|措施|管理办法|办法|实施细则|细则|规定|决定|规划|行动计划|计划|的通知|分工表|清单)$")
 
 
 def ends_sentence(line: str) -> bool:
@@ -69,6 +75,7 @@ def repair_blocks(text: str) -> list[str]:
         join = (
             prev is not None
             and not _is_closed_line(prev)
+            and not RE_DOC_TITLE.search(prev)
             and not is_heading(line)
             and not ends_sentence(prev)
             and (not blank_before or (_body_like(prev) and not _is_footer_line(line)))

@@ -30,6 +30,8 @@ RE_MONTH_END = re.compile(
 RE_TARGET_YEAR = re.compile(r"(?:到|至)\s*(\d{4})\s*年(?:底|末)?(?![\d月度])|(\d{4})\s*年内|(?<![\d年])(?:今|本)年(?:内|年底前|底前)|(?:^|(?<=[。；;，,：:]))\s*(\d{4})\s*年(?:底|末)?(?=[，,])")
 # Time limits counted from an event: 10个工作日内, 印发一个月内, 利用2-3年时间, 48小时内.
 RE_LIMIT = re.compile(
+    # 压缩至1个工作日, 缩短到3天, 控制在5个工作日: a duration a task sets, without 内.
+    r"(?<=[至到在])(?:\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)\s*(?:个)?\s*(?:工作日|自然日|天|小时)(?:以内|之内|内)?|"
     r"有效期(?:为)?\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?:个)?\s*(?:年|月)|(?:\d+(?:[-－~～至到]\d+)?|[一二两三四五六七八九十]+)\s*(?:个)?\s*(?:工作日|自然日|日|天|个月|月|周|小时|年)\s*(?:内|以内|之内|时间)"
 )
 # Open time limits: only where they stand as the limit (a bracket tag or a clause of their own).
@@ -375,6 +377,27 @@ def figures(sentence: str) -> list[tuple[str, dict, int]]:
 RE_DEADLINE_COLUMN = re.compile(r"时限|完成时间|时间节点|完成期限")
 
 
+def column_role(column: str) -> str:
+    """The role a table column gives the units in it: 牵头单位, 主要责任单位, 责任单位（部门）,
+    配合单位, 协同部门, 牵头考核单位; "" for a column that holds no units."""
+    name = re.sub(r"[（(][^）)]*[）)]|\s", "", column)
+    if re.search(r"[委局厅办府]内", name):
+        return ""  # 市卫健委内牵头处室: one body's own divisions, not the document's units
+    if name in unitlib.LABELS:
+        return unitlib.LABELS[name]
+    if not re.search(r"(?:单位|部门|处室|科室|主体)$", name):
+        return ""
+    if "考核" in name:
+        return unitlib.ASSESS
+    if "牵头" in name:
+        return unitlib.LEAD
+    if re.search(r"配合|协同|协助|参与|协办", name):
+        return unitlib.SUPPORT
+    if re.search(r"责任|负责|承办|主责|实施|主体", name):
+        return unitlib.RESPONSIBLE
+    return ""
+
+
 def cell_facts(cells, year: int | None, sentences=()) -> list[Fact]:
     """Units and deadlines from a table row's named columns (牵头单位, 配合单位, 完成时限);
     each fact points at the first sentence of the row that holds its text."""
@@ -384,7 +407,7 @@ def cell_facts(cells, year: int | None, sentences=()) -> list[Fact]:
         return next((i for i, s in enumerate(sentences) if text in s), 0)
 
     for column, value in cells:
-        role = unitlib.LABELS.get(column.strip())
+        role = column_role(column)
         if role:
             for unit, r, _ in unitlib.role_clauses(value, role):
                 if not re.search(r"[\u4e00-\u9fff]", unit):
@@ -450,5 +473,7 @@ def extract_facts(sentences, year: int | None, cells=()) -> list[Fact]:
             facts.append(Fact("actor", span, span, idx, role=role))
         for span, value, _ in references(s):
             facts.append(Fact("reference", span, value, idx))
-    facts.extend(cell_facts(cells, year, sentences))
+    # A cell's deadline is also read from its sentence: keep one of each.
+    read = {(f.kind, f.text, f.sentence) for f in facts}
+    facts.extend(f for f in cell_facts(cells, year, sentences) if (f.kind, f.text, f.sentence) not in read)
     return facts

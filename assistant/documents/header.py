@@ -62,11 +62,17 @@ def doc_number(line: str) -> str:
     return ""
 
 
+# The publication note under a signature: （此件公开发布）, （此件主动公开）, (此件不予公开).
+RE_PUBLICITY_NOTE = re.compile(r"^[（(]\s*此件[^）)]{0,12}[）)]$")
+
+
 def is_title_part(line: str) -> bool:
-    """A line of a title: short, no sentence punctuation inside, not a heading or a label."""
+    """A line of a title: short, no sentence punctuation inside, not a heading, a label or
+    a publication note."""
     flat = line.strip()
     return (
         0 < len(flat) <= 120
+        and not RE_PUBLICITY_NOTE.match(flat)
         and not ends_sentence(flat)
         and not re.search(r"[。；！？]", flat)
         and heading(flat) is None

@@ -14,15 +14,15 @@ from pathlib import Path
 
 from . import facts as factlib
 from .blocks import ends_sentence, is_date_line, layout_blocks, split_sentences
-from .header import doc_number, is_footer_start, is_title_part, iso_date, parse_cover, parse_footer, signature_before, signer_names, squash_spaces
+from .header import RE_PUBLICITY_NOTE, doc_number, is_footer_start, is_title_part, iso_date, parse_cover, parse_footer, signature_before, signer_names, squash_spaces
 from .headings import CN as CN_NUM
-from .headings import heading, marker_key
+from .headings import attachment, heading, marker_key
 from .loaders import load_text, normalise
-from .tree import RawNode, build_tree
+from .tree import RawNode, build_tree, table_cells
 from .units import LABELS
 from ..schema import Chapter, Document, DocumentMeta, InputError, Item, Node, Section
 
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"
 
 
 def doc_id_for(source: str, text: str) -> str:
@@ -35,13 +35,21 @@ def _cover_end(blocks: list[str]) -> int:
     """Index after the cover notice: after its signature date when a date line stands
     between the header and the numbered body (the 印发 notice apart from the document
     it issues); else the first heading."""
-    first = next((i for i, b in enumerate(blocks) if heading(b) is not None), len(blocks))
+    first = next((i for i, b in enumerate(blocks) if _opens_body(b)), len(blocks))
     for i, b in enumerate(blocks[: max(first + 1, 1) + 40]):
         if is_date_line(squash_spaces(b)) and sum(1 for x in blocks[i + 1 :] if heading(x) is not None) >= 2:
             if i < first or _cover_is_numbered(blocks, i):
                 return i + 1
             break
     return first
+
+
+def _opens_body(line: str) -> bool:
+    """A numbered heading, an attachment that opens (not the cover's 附件：list), or a
+    table row: the body has begun."""
+    if heading(line) is not None or table_cells(line) is not None:
+        return True
+    return attachment(line) is not None and not re.match(r"^附\s*件\s*[：:]", line.strip())
 
 
 def _cover_is_numbered(blocks: list[str], date_at: int) -> bool:
@@ -152,7 +160,8 @@ def parse_notice(text: str, source: str = "") -> Document:
         raise InputError("文档内容为空，无法解析。")
     blocks = layout_blocks(text)
     doc_id = doc_id_for(source, text)
-    if not any(heading(b) is not None for b in blocks):
+    if not any(heading(b) is not None or table_cells(b) is not None for b in blocks):
+        # No numbered part and no table: plain paragraphs.
         return _plain_document(blocks, doc_id, source, text)
 
     cover_end = _cover_end(blocks)
@@ -181,6 +190,8 @@ def parse_notice(text: str, source: str = "") -> Document:
     # The issued document's title and the paragraphs before its first heading.
     issued_title, preamble_blocks = "", []
     for k, b in enumerate(loose):
+        if RE_PUBLICITY_NOTE.match(b.strip()):
+            continue
         if not issued_title and not preamble_blocks and is_title_part(b):
             issued_title = squash_spaces(b)
             while k + 1 < len(loose) and is_title_part(loose[k + 1]) and not preamble_blocks:

@@ -39,8 +39,20 @@ LABELS = {
     "配合处室": SUPPORT,
     "参与单位": SUPPORT,
     "协办单位": SUPPORT,
+    # The short forms of a bracket tag: （牵头：区综治办；配合：各社区）.
+    "牵头": LEAD,
+    "责任": RESPONSIBLE,
+    "负责": RESPONSIBLE,
+    "配合": SUPPORT,
+    "协办": SUPPORT,
 }
-RE_LABEL = re.compile("(" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")\s*[：:]\s*")
+# A short form (牵头：) is a label only where a tag starts: at the start of a line or a
+# bracket, or after a separator (not 市发改委负责：统筹推进).
+_SHORT = sorted((k for k in LABELS if len(k) <= 2), key=len, reverse=True)
+RE_LABEL = re.compile(
+    "(" + "|".join(sorted((k for k in LABELS if len(k) > 2), key=len, reverse=True))
+    + r"|(?:(?<=^)|(?<=[（(；;，,、\s]))(?:" + "|".join(_SHORT) + r"))\s*[：:]\s*"
+)
 
 # Role words that end a clause of units: "A、B牵头" / "C按职责分工负责" / "D等参与".
 RE_ROLE_TAIL = re.compile(

@@ -73,7 +73,7 @@ META_FIELDS = [
     ("printing_date", re.compile(r"印发(?:日期|时间)|什么时候印发|哪天印发|何时印发|印发于|印发的|印发是"), "footer"),
     ("signing_date", re.compile(r"成文日期|成文时间|落款|签发|发布日期|发布时间|什么时候发布|哪天发|发文日期|发文时间|什么时候发的|什么时候出台|何时发布|出台时间|(?:啥时候|哪天|何时)(?:发|印发|出)的|落款日期"), "header"),
     ("recipients", re.compile(r"主送|发给(?:谁|哪些)|下发给|发送给|发给了|哪些单位执行|印发给"), "header"),
-    ("issuer", re.compile(r"发文机关|发文单位|哪个单位发|谁发的|哪个部门发的|发布机关|谁发布|由谁发|哪个政府发|谁制定的|制定机关|哪个机关(?:发|印发|制定)"), "header"),
+    ("issuer", re.compile(r"发文机关|发文单位|哪个单位发|谁发的|哪个部门发的|发布机关|谁发布|由谁发|哪个政府发|谁制定的|制定机关|哪个机关(?:发|印发|制定)|(?:哪些|哪几个|哪几家|几个|哪个)(?:部门|单位|机关)[^，。？?]{0,4}(?:联合)?(?:发|印发|发布|制定|出台)的"), "header"),
     ("basis", re.compile(r"制定依据|依据(?:什么|哪些|哪个|哪)|根据(?:什么|哪些|哪个)(?:文件|精神)?制定|为什么制定|出台依据|上位文件|依据的(?:文件|是|那|这)|根据的是"), "preamble"),
     ("title", re.compile(r"(?<!大)标题|全称|文件名|名称是"), "header"),
 ]
@@ -96,7 +96,7 @@ INTENTS = [
     # a count: the sentence that states it answers.
     ("content", re.compile(r"(?:最长|最短|最多|最少)[^，。？?]{0,8}(?:多久|多长|几天|几个月|几年)|(?:多久|多长时间)[^，。？?]{0,3}一次|有效期")),
     ("deadline", re.compile(r"什么时候|何时|截止|期限|时限|时间|节点|最晚|之前|以前|前完成|底前|年底|月底|哪天|几月|几个月|哪个月|日期|deadline|when|\bby\b|啥时候|多久|截至")),
-    ("quantity", re.compile(r"几次|多少次|几期|多少期|不少于几|至少几|次数|期数|频次|多少场|几场|how many|几回|量化|多少名|多少人|多少个|(?<!哪)几个|多少家|多少")),
+    ("quantity", re.compile(r"几天|多少天|几个?工作日|多少个?工作日|几个?小时|多少个?小时|几次|多少次|几期|多少期|不少于几|至少几|次数|期数|频次|多少场|几场|how many|几回|量化|多少名|多少人|多少个|(?<!哪)几个|多少家|多少")),
     ("unit", re.compile(r"谁|配合单位|配合部门|参与单位|协办单位|哪个部门|哪些部门|哪些单位|哪个单位|什么部门|什么单位|责任单位|责任主体|牵头|负责|主体|由哪|哪一级|哪级|哪些机关|哪个机关|哪个机构|哪些机构|哪些人|who|which department|responsible")),
     ("list", re.compile(r"哪些|哪几|列出|列举|列一下|所有|全部工作|清单|都有|分别是")),
 ]
@@ -413,9 +413,18 @@ RE_COUNTED_THING = re.compile(r"(?:多少|几)(?:种|家|名|人|所|座|户|元
 RE_COUNTED_PARTS = re.compile(r"多少项|几项|多少条|几条|部分|章|节|附件|专栏|表")
 
 
+# "时间" names a deadline (完成时间, 什么时间) unless it is a measured amount (开办时间要压缩到多少).
+RE_TIME_AMOUNT = re.compile(r"(?<!完成)(?<!截止)(?<!办结)时间[^，。？?]{0,8}(?:多少(?![号日])|几(?![月号日时]))")
+
+
 def intent_of(sfold: str) -> str:
     """What a (folded) question asks for: the first intent whose words it uses."""
-    return next((name for name, pattern in INTENTS if pattern.search(sfold)), "content")
+    found = next((name for name, pattern in INTENTS if pattern.search(sfold)), "content")
+    if found == "deadline" and RE_TIME_AMOUNT.search(sfold):
+        without = RE_TIME_AMOUNT.sub("", sfold)
+        if not dict(INTENTS)["deadline"].search(without):
+            return "quantity"
+    return found
 
 
 def _valid_history(history) -> list[dict]:

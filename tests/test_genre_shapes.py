@@ -1,0 +1,128 @@
+"""Shapes of the genre the parser and the answers must hold on, written for these tests
+(not taken from any evaluation set): a work-points notice whose tasks are only a
+tab-separated table in its attachment, bracket tags with short labels (（牵头：X）),
+columns named in other words (主要责任单位), a cover without 文号 or 印发 line, measures
+with a 责任单位 line each, and durations (10个工作日内, 压缩至1个工作日)."""
+
+import pytest
+
+from assistant.documents import parse_notice
+from assistant.documents.facts import column_role
+from assistant.documents.units import labelled_units
+from assistant.retrieval.query import intent_of
+
+TABLE_NOTICE = (
+    "示范市2022年生态环境保护工作要点\n"
+    "为全面改善生态环境质量，制定本工作要点。\n"
+    "附件\n"
+    "2022年生态环境保护重点任务分解表\n"
+    "序号\t工作任务\t主要责任单位\t完成时限\n"
+    "1\t完成城区10条黑臭水体整治\t市住建局、市生态环境局\t6月底前\n"
+    "2\t建成生活垃圾焚烧发电厂\t市城管局\t12月底前\n"
+    "3\t开展扬尘污染专项整治\t市住建局\t全年\n"
+)
+
+COVER_NOTICE = (
+    "示范区管理局关于印发示范区2023年安全生产工作要点的通知\n"
+    "各科室、各社区：\n"
+    "现将《示范区2023年安全生产工作要点》印发给你们，请结合实际，认真抓好落实。\n"
+    "示范区管理局\n"
+    "2023年8月30日\n"
+    "（此件主动公开）\n"
+    "示范区2023年安全生产工作要点\n"
+    "一、压实安全生产责任\n"
+    "（一）落实党政领导责任。严格落实党政同责、一岗双责。（牵头：区综治办；配合：各社区）\n"
+    "（二）落实企业主体责任。督促企业开展风险辨识。（牵头：区经济发展办）\n"
+    "二、优化办事流程\n"
+    "（三）压减审批时限。企业开办时间压缩至1个工作日。（牵头：区行政服务中心）\n"
+    "（四）限期整改隐患。企业应当在10个工作日内完成整改，逾期未改的在2个月内停业整顿。（牵头：区应急办）\n"
+)
+
+
+def test_a_notice_whose_tasks_are_a_tab_separated_table():
+    doc = parse_notice(TABLE_NOTICE, "table.txt")
+    assert doc.title == "示范市2022年生态环境保护工作要点"  # the title is not joined to the next line
+    assert [it.title for it in doc.items] == ["完成城区10条黑臭水体整治", "建成生活垃圾焚烧发电厂", "开展扬尘污染专项整治"]
+    first = doc.items[0]
+    assert [f.text for f in first.deadlines] == ["6月底前"]  # one fact, though cell and sentence both hold it
+    assert first.units == ["市住建局", "市生态环境局"]
+    assert first.ref == "1.完成城区10条黑臭水体整治"
+
+
+def test_table_columns_named_in_other_words():
+    assert column_role("主要责任单位") == "责任"
+    assert column_role("责任单位（部门）") == "责任"
+    assert column_role("牵头单位") == "牵头"
+    assert column_role("协同部门") == "配合"
+    assert column_role("市卫健委内牵头处室") == ""  # one body's own divisions
+    assert column_role("完成时限") == column_role("工作任务") == column_role("责任人") == ""
+
+
+def test_short_labels_in_bracket_tags_only_where_a_tag_starts():
+    assert labelled_units("督促企业开展风险辨识。（牵头：区经济发展办；配合：各社区）") == [("区经济发展办", "牵头", 15), ("各社区", "配合", 25)]
+    assert labelled_units("市发改委负责：统筹推进") == []
+
+
+def test_cover_without_number_and_publication_note():
+    doc = parse_notice(COVER_NOTICE, "cover.txt")
+    assert doc.title == "示范区2023年安全生产工作要点"  # （此件主动公开） is not part of it
+    assert doc.meta.issuer == "示范区管理局" and doc.meta.signing_date == "2023-08-30" and not doc.meta.doc_number
+    assert doc.items[0].units == ["区综治办", "各社区"]
+
+
+def test_intents_of_durations_and_amounts_of_time():
+    assert intent_of("企业开办时间要压缩到多少") == "quantity"
+    assert intent_of("审批时间压缩到几个工作日") == "quantity"
+    assert intent_of("乡镇初审要几天完成") == "quantity"
+    assert intent_of("完成时间是几月") == "deadline"
+    assert intent_of("什么时间完成") == "deadline"
+    assert intent_of("慢病长处方最长能开多久") == "content"
+    assert intent_of("多久考评一次") == "content"
+
+
+@pytest.fixture(scope="module")
+def shapes_qa(tmp_path_factory):
+    from assistant import Assistant
+    from assistant.testing import HashingEmbeddings, MemoryStore
+
+    corpus = tmp_path_factory.mktemp("shapes-corpus")
+    (corpus / "table.txt").write_text(TABLE_NOTICE, encoding="utf-8")
+    (corpus / "cover.txt").write_text(COVER_NOTICE, encoding="utf-8")
+    index = tmp_path_factory.mktemp("shapes-index")
+    embedder = HashingEmbeddings()
+    return Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("shapes-data"), embedder=embedder, store=MemoryStore(embedder, index))
+
+
+def test_answers_on_a_table_of_tasks(shapes_qa):
+    doc = shapes_qa.resolve_doc("示范市2022年生态环境保护工作要点")
+    a = shapes_qa.ask("垃圾焚烧发电厂由谁负责？", doc=doc)
+    assert a.text.startswith("市城管局") and any("建成生活垃圾焚烧发电厂" in c.text for c in a.citations)
+    listed = shapes_qa.ask("市住建局负责哪些任务？", doc=doc)
+    assert "黑臭水体" in listed.text and "扬尘" in listed.text and "垃圾焚烧" not in listed.text
+    count = shapes_qa.ask("重点任务一共有几项？", doc=doc)
+    assert "共列出3项工作" in count.text and "0个部分" not in count.text and "扬尘污染专项整治" in count.text
+
+
+def test_answers_of_header_fields_a_cover_leaves_out(shapes_qa):
+    doc = shapes_qa.resolve_doc("示范区2023年安全生产工作要点")
+    printed = shapes_qa.ask("这个文件什么时候印发的？", doc=doc)
+    assert not printed.refused and "没有单列印发日期" in printed.text and "2023年8月30日" in printed.text
+    number = shapes_qa.ask("文号是多少？", doc=doc)
+    assert number.refused  # it has none: said so, never made up
+
+
+def test_answers_of_durations(shapes_qa):
+    doc = shapes_qa.resolve_doc("示范区2023年安全生产工作要点")
+    a = shapes_qa.ask("企业开办时间要压缩到多少？", doc=doc)
+    assert a.text.startswith("1个工作日")
+    b = shapes_qa.ask("隐患整改要在几个工作日内完成？", doc=doc)
+    assert b.text.startswith("10个工作日内")
+    # A limit in another unit of time does not answer a question asked in days.
+    c = shapes_qa.ask("区综治办的安全责任要在几个工作日内落实？", doc=doc)
+    assert "2个月" not in c.text.split("。")[0]
+
+
+def test_lead_units_of_short_bracket_labels(shapes_qa):
+    doc = shapes_qa.resolve_doc("示范区2023年安全生产工作要点")
+    a = shapes_qa.ask("区综治办牵头哪些工作？", doc=doc)
+    assert "落实党政领导责任" in a.text and "落实企业主体责任" not in a.text
