@@ -263,6 +263,11 @@ class DocumentMeta:
     cc: tuple[str, ...] = ()
     attachments: tuple[str, ...] = ()  # attachment titles listed by the cover notice
     year: str = ""  # the year a document is about (a report's year), when it says so
+    # A notice that forwards another (转发…的通知): the forwarded notice's own cover.
+    forwarded_title: str = ""
+    forwarded_number: str = ""
+    forwarded_issuer: str = ""
+    forwarded_date: str = ""
 
     def to_dict(self) -> dict:
         d = asdict(self)

@@ -53,6 +53,10 @@ def _tokenizer_for(docs: list[Document]) -> Tokenizer:
     return Tokenizer(terms={f.value for d in docs for it in d.items for f in it.facts_of("actor")} | {it.title for d in docs for it in d.items})
 
 
+# A question that opens as a continuation of the conversation: 那…, 那么…, 还有…, 另外….
+RE_CONTINUES = re.compile(r"^\s*(?:那么?|还有|另外|此外|再问一下)")
+
+
 class _Engine(NamedTuple):
     """Everything that answers one question. Replaced as a whole when the documents change,
     so a question being answered meanwhile keeps one consistent view."""
@@ -317,10 +321,14 @@ class Assistant:
         if len(docs) > 1:
             text = clean_question(question)
             named = named_documents(text, docs)
-            if not named and history and isinstance(history, list) and len(re.sub(r"\W", "", text)) <= 15:
+            if not named and history and isinstance(history, list) and (len(re.sub(r"\W", "", text)) <= 15 or RE_CONTINUES.match(text)):
+                # A short follow-up, or one that opens as a continuation (那…, 还有…): the
+                # document the previous answer quoted, else the one the previous question named.
                 last = next((t.get("content") for t in reversed(history) if isinstance(t, dict) and t.get("role") == "assistant"), None)
                 quoted = [d.doc_id for d in docs if isinstance(last, str) and f"《{d.title}》" in last]
-                named = quoted if len(quoted) == 1 else []
+                asked = next((t.get("content") for t in reversed(history) if isinstance(t, dict) and t.get("role") == "user"), None)
+                before = named_documents(clean_question(asked), docs) if isinstance(asked, str) and len(quoted) != 1 else []
+                named = quoted if len(quoted) == 1 else before if len(before) == 1 else []
             if named:
                 return set(named), next(d for d in docs if d.doc_id == named[0])
         return None, self.document

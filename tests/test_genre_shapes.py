@@ -126,3 +126,69 @@ def test_lead_units_of_short_bracket_labels(shapes_qa):
     doc = shapes_qa.resolve_doc("示范区2023年安全生产工作要点")
     a = shapes_qa.ask("区综治办牵头哪些工作？", doc=doc)
     assert "落实党政领导责任" in a.text and "落实企业主体责任" not in a.text
+
+
+FORWARDING_NOTICE = (
+    "示范区管委会办公室转发省人民政府办公厅关于印发示范省支持大学生创新创业若干措施的通知\n"
+    "各局办、各乡镇人民政府：\n"
+    "现将《示范省人民政府办公厅关于印发示范省支持大学生创新创业若干措施的通知》（示政办〔2023〕2号）转发给你们，请结合实际认真贯彻落实。\n"
+    "示范区管委会办公室\n"
+    "2023年1月18日\n"
+    "示范省人民政府办公厅关于印发示范省支持大学生创新创业若干措施的通知\n"
+    "示政办〔2023〕2号\n"
+    "各市、县（区）人民政府，省人民政府各部门：\n"
+    "《示范省支持大学生创新创业若干措施》已经省人民政府同意，现印发给你们，请认真组织实施。\n"
+    "示范省人民政府办公厅\n"
+    "2023年1月4日\n"
+    "示范省支持大学生创新创业若干措施\n"
+    "一、降低创业门槛。允许大学生以住所作为经营场所登记注册。\n"
+    "责任单位：省市场监管局\n"
+    "二、加大资金支持。对首次创业的大学生给予一次性创业补贴1万元。\n"
+    "责任单位：省人社厅、省财政厅\n"
+)
+
+
+def test_a_forwarding_notice_keeps_both_covers():
+    doc = parse_notice(FORWARDING_NOTICE, "forwarding.txt")
+    m = doc.meta
+    assert (m.issuer, m.signing_date, m.doc_number) == ("示范区管委会办公室", "2023-01-18", "")
+    assert (m.forwarded_number, m.forwarded_issuer, m.forwarded_date) == ("示政办〔2023〕2号", "示范省人民政府办公厅", "2023-01-04")
+    assert doc.title == "示范省支持大学生创新创业若干措施"
+    assert [it.title for it in doc.items] == ["降低创业门槛", "加大资金支持"]
+    # A notice that only says "转发给你们" in its text forwards nothing.
+    plain = parse_notice(COVER_NOTICE.replace("印发给你们", "转发给你们"), "cover.txt")
+    assert not plain.meta.forwarded_title and len(plain.items) == 4
+
+
+def test_header_answers_of_a_forwarding_notice(tmp_path_factory):
+    from assistant import Assistant
+    from assistant.testing import HashingEmbeddings, MemoryStore
+
+    corpus = tmp_path_factory.mktemp("fwd-corpus")
+    (corpus / "forwarding.txt").write_text(FORWARDING_NOTICE, encoding="utf-8")
+    index = tmp_path_factory.mktemp("fwd-index")
+    embedder = HashingEmbeddings()
+    qa = Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("fwd-data"), embedder=embedder, store=MemoryStore(embedder, index))
+    number = qa.ask("文号是什么？")
+    assert not number.refused and "本通知没有标注文号" in number.text and "示政办〔2023〕2号" in number.text
+    assert any("示政办〔2023〕2号" in c.text for c in number.citations)
+    issuer = qa.ask("这个文件是谁转发的？")
+    assert issuer.text.startswith("发文机关是示范区管委会办公室") and "示范省人民政府办公厅" in issuer.text
+    original = qa.ask("省里的原文件是哪天印发的？")
+    assert "2023年1月4日" in original.text and "2023年1月18日" not in original.text
+    assert original.text.count("2023年1月4日") == 2  # stated once, quoted once
+    count = qa.ask("一共有几条措施？")
+    assert "共列出2项工作" in count.text and "部分" not in count.text
+
+
+def test_a_follow_up_that_continues_keeps_the_document_the_conversation_named(shapes_qa):
+    history = [
+        {"role": "user", "content": "示范市2022年生态环境保护工作要点里，黑臭水体整治谁负责？"},
+        {"role": "assistant", "content": "市住建局、市生态环境局。"},
+    ]
+    question = "那建成生活垃圾焚烧发电厂这项工作由哪个单位负责，具体是谁来牵这个头？"
+    scope, primary = shapes_qa._scope(shapes_qa.documents, question, None, history)
+    assert primary.title == "示范市2022年生态环境保护工作要点" and scope == {primary.doc_id}
+    # Without the continuation the long question names no document.
+    scope, _ = shapes_qa._scope(shapes_qa.documents, question[1:], None, history)
+    assert scope is None

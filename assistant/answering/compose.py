@@ -420,9 +420,12 @@ class Composer:
             return None
         figures = task.question_figures(query.search_text)
         if figures:
-            stating = [(doc, item) for doc, item in found[:5] if all(f in fold(item.text) for f in figures)]
-            if stating:
+            # Figures the question quotes (医联体…达到30%) pick the tasks that state them all.
+            stating = [(doc, item) for doc, item in found[:EVIDENCE_CANDIDATES] if all(f in fold(item.text) for f in figures)]
+            if len(stating) == 1:
                 return stating[0]
+            if stating:
+                found = stating
         if query.items or query.followup:
             return found[0]
         # Candidates scored on evidence: among the first few tasks, the one with a sentence

@@ -101,23 +101,68 @@ def field(composer, query: Query) -> Answer:
         asked.append("signing_date")
     if field_name == "signing_date" and re.search(r"发给|主送|哪些单位", text) and "recipients" not in asked:
         asked.append("recipients")
+    forwarded = _forwarded_values(m)
+    about_forwarded = bool(forwarded) and bool(RE_FORWARDED_ASKED.search(text))
+    done = set()
     for name in asked:
         lead, value, kind = values.get(name, ("", "", "header"))
         p = composer.section_passages.get((doc.doc_id, kind))
-        fallback = FALLBACKS.get(name)
-        if (not value or p is None) and fallback and values[fallback[0]][1]:
-            # Most documents print no 印发 line: the date and body that sign are the answer.
-            name, note = fallback
-            lead, value, kind = values[name]
-            lead = note + lead
-            p = composer.section_passages.get((doc.doc_id, kind))
+        own = forwarded.get(name)
+        if own and (about_forwarded or not value):
+            # A forwarding notice: the forwarded notice's field when it is asked about, or
+            # when this notice has none (a 转发 notice often carries no 文号 of its own).
+            lead = ("" if about_forwarded or value else f"本通知没有标注{FIELD_NAMES[name]}；") + f"所转发的《{m.forwarded_title}》的{FIELD_NAMES[name]}是"
+            value = own
+            kind, p = "header", composer.section_passages.get((doc.doc_id, "header"))
+        else:
+            fallback = FALLBACKS.get(name)
+            if (not value or p is None) and fallback and values[fallback[0]][1]:
+                # Most documents print no 印发 line: the date and body that sign are the answer.
+                name, note = fallback
+                lead, value, kind = values[name]
+                lead = note + lead
+                p = composer.section_passages.get((doc.doc_id, kind))
+        if name in done or (value and value in done):
+            continue
+        done.update((name, value))
         if not value or p is None:
             if name == field_name:
                 return refusal("文件中没有写明这一项信息。", "meta")
             continue
-        line = _line_with(p.text, name, m)
+        line = _line_holding(p.text, own) if own and value == own else _line_with(p.text, name, m)
         d.add(f"{'；' if d.parts else ''}{lead}{value}{d.cite(p)}。原文：“{line}”{d.cite(p)}")
+        if own and value != own and name in ("doc_number", "issuer", "signing_date"):
+            # Say the forwarded notice's too: the reader may mean either.
+            d.add(f"；所转发的《{m.forwarded_title}》的{FIELD_NAMES[name]}是{own}{d.cite(p)}")
     return d.answer("meta")
+
+
+# A question about the notice that is forwarded (省里的原文件, 被转发的通知).
+RE_FORWARDED_ASKED = re.compile(r"原文件|原件|原通知|被转发|所转发|转发的(?:那个|这个|那份|这份)?(?:文件|通知)|上级(?:文件|通知)|省里的|市里的")
+FIELD_NAMES = {"doc_number": "文号", "issuer": "发文机关", "signing_date": "成文日期", "title": "标题", "printing_date": "印发日期"}
+
+
+def _forwarded_values(meta) -> dict[str, str]:
+    """Header fields of the notice a forwarding notice forwards, as answers give them."""
+    if not meta.forwarded_title:
+        return {}
+    out = {
+        "doc_number": meta.forwarded_number,
+        "issuer": meta.forwarded_issuer,
+        "title": f"《{meta.forwarded_title}》",
+        "signing_date": meta.forwarded_date and _cn_date(meta.forwarded_date),
+    }
+    out["printing_date"] = out["signing_date"]
+    return {k: v for k, v in out.items() if v}
+
+
+def _line_holding(section_text: str, value: str) -> str:
+    """The line of a section that states a value (a date written as 2023年1月4日)."""
+    plain = re.sub(r"[《》\s]", "", value)
+    for line in section_text.split("\n"):
+        if plain and plain in re.sub(r"\s", "", line):
+            return line
+    return section_text.split("\n")[0]
 
 
 def _cn_date(iso: str) -> str:

@@ -60,7 +60,8 @@ def count(composer, query: Query) -> Answer:
         d.add(f"文件共分{len(doc.chapters)}个部分，合计{len(doc.items)}项工作{extra}。分别是：{chapters}。")
     else:
         # A count of tasks is checked against the first and the last task; the parts follow.
-        parts = f"，分为{len(doc.chapters)}个部分" if len(doc.chapters) > 1 else ""
+        # Parts that are each one task (一、降低创业门槛。…) are the tasks, not a grouping.
+        parts = f"，分为{len(doc.chapters)}个部分" if len(doc.chapters) > 1 and any(len(c.items) > 1 for c in doc.chapters) else ""
         span = task_span(composer, doc, numbered if extra else list(doc.items), d) if parts or len(doc.items) > 30 else ""
         chapters = "；".join(f"{c.ref}{d.cite(p) if (p := composer.chapter_passage(doc, c)) else ''}" for c in doc.chapters)
         if parts or len(doc.items) > 30:

@@ -473,7 +473,8 @@ def extract_facts(sentences, year: int | None, cells=()) -> list[Fact]:
             facts.append(Fact("actor", span, span, idx, role=role))
         for span, value, _ in references(s):
             facts.append(Fact("reference", span, value, idx))
-    # A cell's deadline is also read from its sentence: keep one of each.
-    read = {(f.kind, f.text, f.sentence) for f in facts}
-    facts.extend(f for f in cell_facts(cells, year, sentences) if (f.kind, f.text, f.sentence) not in read)
-    return facts
+    # A cell's unit or deadline is also read from its sentence: the cell's (with the role
+    # its column gives) is kept.
+    from_cells = list(dict.fromkeys(cell_facts(cells, year, sentences)))
+    named = {(f.kind, f.text, f.sentence) for f in from_cells}
+    return [f for f in facts if (f.kind, f.text, f.sentence) not in named] + from_cells

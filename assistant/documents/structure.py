@@ -22,7 +22,7 @@ from .tree import RawNode, build_tree, table_cells
 from .units import LABELS
 from ..schema import Chapter, Document, DocumentMeta, InputError, Item, Node, Section
 
-PARSER_VERSION = "3"
+PARSER_VERSION = "5"
 
 
 def doc_id_for(source: str, text: str) -> str:
@@ -42,6 +42,19 @@ def _cover_end(blocks: list[str]) -> int:
                 return i + 1
             break
     return first
+
+
+def _forwarded_cover(blocks: list[str], cover_end: int, limit: int) -> int:
+    """Index after a forwarded notice's cover (its title, 文号, recipients, text, signature
+    and date) when the cover before ``cover_end`` forwards one (转发); else 0."""
+    if cover_end == 0 or not any("转发" in b for b in blocks[:cover_end]):
+        return 0
+    for i in range(cover_end, min(limit, cover_end + 12)):
+        if _opens_body(blocks[i]):
+            return 0
+        if is_date_line(squash_spaces(blocks[i])):
+            return i + 1
+    return 0
 
 
 def _opens_body(line: str) -> bool:
@@ -168,11 +181,26 @@ def parse_notice(text: str, source: str = "") -> Document:
     foot_start = max(cover_end, _footer_start(blocks))
     cover, body, foot = blocks[:cover_end], blocks[cover_end:foot_start], blocks[foot_start:]
 
+    forwarded = _forwarded_cover(blocks, cover_end, foot_start)
     meta = parse_cover(cover)
-    date_at = next((i for i in range(len(cover) - 1, -1, -1) if is_date_line(squash_spaces(cover[i]))), None)
+    if forwarded:
+        # 转发…的通知: the forwarded notice's cover sits between this one and the body.
+        inner = blocks[cover_end:forwarded]
+        inner_meta = parse_cover(inner)
+        inner_date = next((b for b in reversed(inner) if is_date_line(squash_spaces(b))), "")
+        signers = signer_names(signature_before(inner, inner.index(inner_date))) if inner_date else []
+        meta.update(
+            forwarded_title=inner_meta.get("title", ""), forwarded_number=inner_meta.get("doc_number", ""),
+            forwarded_issuer="、".join(signers) or inner_meta.get("issuer", ""), forwarded_date=iso_date(inner_date) if inner_date else "",
+        )
+        meta.pop("cover_end", None)
+    outer = cover
+    if forwarded:
+        cover, body = cover + blocks[cover_end:forwarded], blocks[forwarded:foot_start]
+    date_at = next((i for i in range(len(outer) - 1, -1, -1) if is_date_line(squash_spaces(outer[i]))), None)
     if date_at is not None:
-        meta["signing_date"] = iso_date(cover[date_at])
-        signers = signer_names(signature_before(cover, date_at))
+        meta["signing_date"] = iso_date(outer[date_at])
+        signers = signer_names(signature_before(outer, date_at))
         if signers:
             # The bodies that sign are the issuers (a title may abbreviate them: 等4部门).
             meta["issuer"] = "、".join(signers)
