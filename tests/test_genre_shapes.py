@@ -192,3 +192,42 @@ def test_a_follow_up_that_continues_keeps_the_document_the_conversation_named(sh
     # Without the continuation the long question names no document.
     scope, _ = shapes_qa._scope(shapes_qa.documents, question[1:], None, history)
     assert scope is None
+
+
+@pytest.mark.parametrize(
+    "sentence, span, iso",
+    [
+        ("9月中旬前启动整治。", "9月中旬前", "2016-09-20"),
+        ("10月上旬前完成验收。", "10月上旬前", "2016-10-10"),
+        ("即日起至12月底开展专项行动。", "12月底", "2016-12-31"),
+    ],
+)
+def test_deadlines_written_with_parts_of_months_and_spans(sentence, span, iso):
+    from assistant.documents.facts import extract_facts
+
+    found = [(f.text, f.value) for f in extract_facts([sentence], 2016) if f.kind == "deadline"]
+    assert found == [(span, iso)]
+
+
+@pytest.mark.parametrize(
+    "cell, kind, value",
+    [
+        ("3月底", "deadline", "2016-03-31"),
+        ("6-12月", "deadline", "2016-12-31"),
+        ("4月—6月", "deadline", "2016-06-30"),
+        ("年内", "deadline", "2016-12-31"),
+        ("长期", "open", "长期"),
+        ("持续推进", "open", "持续推进"),
+    ],
+)
+def test_a_time_limit_cell_is_read_whatever_its_form(cell, kind, value):
+    from assistant.documents.facts import extract_facts
+
+    facts = [(f.kind, f.value) for f in extract_facts([cell], 2016, cells=[("完成时限", cell)]) if f.kind in ("deadline", "open")]
+    assert facts == [(kind, value)]
+
+
+def test_a_sentence_of_its_own_that_says_持续推进_is_an_open_limit():
+    from assistant.documents.facts import extract_facts
+
+    assert [(f.kind, f.text) for f in extract_facts(["持续推进。"], 2016)] == [("open", "持续推进")]

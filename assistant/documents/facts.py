@@ -26,6 +26,13 @@ RE_MONTH_END = re.compile(
     r"|(?:底|末|份)?(?=\s*(?:前|之前|以前)?\s*(?:要|需|应|须)?\s*(?:初步|全面|基本|全部|力争)?\s*(?:完成|取得|实现|完善|建成|上线|开工|投入|出台|印发))"
     r"|(?:底|末)(?=[，,）)；;]))"
 )
+# 9月中旬前, 10月上旬前完成, 至11月下旬: a part of a month.
+RE_MONTH_PART = re.compile(
+    r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(上旬|中旬|下旬)(?:\s*(?:前|之前|以前)|(?=\s*(?:要|需|应|须)?\s*(?:完成|启动|开展|建成|上线|出台|印发))|(?<=(?:至|到)\d月..)|(?<=(?:至|到)\d\d月..))"
+)
+MONTH_PART_DAY = {"上旬": 10, "中旬": 20}
+# 即日起至12月底, 到9月底: the end of a span up to a month.
+RE_UNTIL_MONTH = re.compile(r"(?<=[至到])\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:底|末)")
 # 到2020年 / 到2025年底: a target year; 力争2023年 is a figure's year, not a deadline.
 RE_TARGET_YEAR = re.compile(r"(?:到|至)\s*(\d{4})\s*年(?:底|末)?(?![\d月度])|(\d{4})\s*年内|(?<![\d年])(?:今|本)年(?:内|年底前|底前)|(?:^|(?<=[。；;，,：:]))\s*(\d{4})\s*年(?:底|末)?(?=[，,])")
 # Time limits counted from an event: 10个工作日内, 印发一个月内, 利用2-3年时间, 48小时内.
@@ -35,7 +42,7 @@ RE_LIMIT = re.compile(
     r"有效期(?:为)?\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?:个)?\s*(?:年|月)|(?:\d+(?:[-－~～至到]\d+)?|[一二两三四五六七八九十]+)\s*(?:个)?\s*(?:工作日|自然日|日|天|个月|月|周|小时|年)\s*(?:内|以内|之内|时间)"
 )
 # Open time limits: only where they stand as the limit (a bracket tag or a clause of their own).
-RE_OPEN = re.compile(r"(?<=[（(，,；;：:])\s*(持续推进|长期坚持|按进度推进|长期推进|持续开展|常态化推进)\s*(?=[）)，,；;。]|$)|(?<=并)(持续推进)(?=[）)，,；;。])")
+RE_OPEN = re.compile(r"(?:(?<=[（(，,；;：:])|^)\s*(持续推进|长期坚持|按进度推进|长期推进|持续开展|常态化推进)\s*(?=[）)，,；;。]|$)|(?<=并)(持续推进)(?=[）)，,；;。])")
 RE_RECURRING = re.compile(r"(?:每年|每季度|每半年|每月)\s*(?:\d{1,2}\s*月\s*)?(?:底|末)?\s*(?:前|之前)?|(?:自|从)\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?起(?:每年)?")
 RE_YEAR_END = re.compile(r"(?:(\d{4})\s*年\s*|(?<![\d年]))(?:年)?(?:底|末)\s*(?:前|之前|以前)")
 # 上半年/第二季度 as a time limit (在上半年组织, 力争第二季度开工, 上半年获批), not as a
@@ -78,6 +85,17 @@ def deadlines(sentence: str, year: int | None) -> list[tuple[str, str, int]]:
         if y and 1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1]:
             add(m, f"{y:04d}-{mo:02d}-{d:02d}")
     for m in RE_MONTH_END.finditer(sentence):
+        y = int(m.group(1)) if m.group(1) else year
+        mo = int(m.group(2))
+        if y and 1 <= mo <= 12:
+            add(m, _month_end(y, mo))
+    for m in RE_MONTH_PART.finditer(sentence):
+        y = int(m.group(1)) if m.group(1) else year
+        mo = int(m.group(2))
+        if y and 1 <= mo <= 12:
+            day = MONTH_PART_DAY.get(m.group(3)) or calendar.monthrange(y, mo)[1]
+            add(m, f"{y:04d}-{mo:02d}-{day:02d}")
+    for m in RE_UNTIL_MONTH.finditer(sentence):
         y = int(m.group(1)) if m.group(1) else year
         mo = int(m.group(2))
         if y and 1 <= mo <= 12:
@@ -398,6 +416,26 @@ def column_role(column: str) -> str:
     return ""
 
 
+# A time-limit cell on its own: 3月底, 6-12月, 4月—6月, 2023年, 年内, 年底.
+RE_CELL_MONTH = re.compile(r"^(?:(\d{4})\s*年\s*)?(?:\d{1,2}\s*(?:月\s*)?[-－—~～至到]\s*)?(\d{1,2})\s*月(?:份|底|末|中旬|下旬|上旬)?(?:前|之前)?$")
+RE_CELL_YEAR = re.compile(r"^(?:(\d{4})\s*年|年)(?:内|底|末)?(?:前)?$")
+
+
+def cell_deadlines(value: str, year: int | None) -> list[tuple[str, str, int]]:
+    """The deadline a time-limit cell states in a form a sentence would not (3月底 alone)."""
+    plain = value.strip().rstrip("。")
+    m = RE_CELL_MONTH.match(plain)
+    if m:
+        y = int(m.group(1)) if m.group(1) else year
+        mo = int(m.group(2))
+        if y and 1 <= mo <= 12:
+            return [(plain, _month_end(y, mo), 0)]
+    m = RE_CELL_YEAR.match(plain)
+    if m and (m.group(1) or year):
+        return [(plain, f"{int(m.group(1) or year):04d}-12-31", 0)]
+    return []
+
+
 def cell_facts(cells, year: int | None, sentences=()) -> list[Fact]:
     """Units and deadlines from a table row's named columns (牵头单位, 配合单位, 完成时限);
     each fact points at the first sentence of the row that holds its text."""
@@ -414,10 +452,16 @@ def cell_facts(cells, year: int | None, sentences=()) -> list[Fact]:
                     continue  # "/" or "-" for an empty cell
                 facts.append(Fact("actor", unit, unit, at(unit), role=r))
         elif RE_DEADLINE_COLUMN.search(column):
-            for span, iso, _ in deadlines(value, year):
+            found = deadlines(value, year) or cell_deadlines(value, year)
+            for span, iso, _ in found:
                 facts.append(Fact("deadline", span, iso, at(span)))
-            for m in RE_OPEN.finditer("，" + value):
+            opened = list(RE_OPEN.finditer("，" + value))
+            for m in opened:
                 facts.append(Fact("open", m.group(m.lastindex), m.group(m.lastindex), at(m.group(m.lastindex))))
+            plain = value.strip().rstrip("。")
+            if not found and not opened and re.search(r"[\u4e00-\u9fff]", plain) and len(plain) <= 20 and not RE_PERIOD.fullmatch(plain):
+                # Whatever a time-limit column says is the limit (长期, 全年, 按年度): an open one.
+                facts.append(Fact("open", plain, plain, at(plain)))
     return facts
 
 
