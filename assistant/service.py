@@ -34,6 +34,22 @@ from .schema import Answer, AssistantError, Document, InputError, Passage, Store
 # What a question about a year asks: what happened (实际, 完成了, 增长了) or what was planned.
 
 # "2020年政府工作报告", "2020年的工作报告": a report named by its year.
+# A document of the genre named with its year: 2016年…工作要点, 2016年度…任务分工方案.
+RE_NOTICE_MENTION = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*年(?:度)?(?:的)?[^，。？?\d]{0,20}?(工作要点|要点|实施方案|工作方案|任务分工方案|分工方案|方案|实施意见|指导意见|意见|若干措施|措施|管理办法|办法|行动计划|规划)"
+)
+
+
+def own_years(doc) -> set[str]:
+    """The years a document is of: its signature's and printing's, and those of its titles."""
+    years = {d[:4] for d in (doc.meta.signing_date, doc.meta.printing_date) if d}
+    for title in (doc.meta.points_title, doc.meta.title, doc.title):
+        years.update(re.findall(r"((?:19|20)\d{2})", title or ""))
+        for a, b in re.findall(r"((?:19|20)\d{2})\s*[-－—~～至到]\s*((?:19|20)\d{2})", title or ""):
+            years.update(str(y) for y in range(int(a), int(b) + 1))  # 规划（2015-2020）
+    return years
+
+
 RE_REPORT_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?(?:的|度)?\s*(?:《)?(?:中华人民共和国)?(?:国务院)?(?:政府)?工作报告")
 RE_YEAR_WORD = re.compile(r"(?<!\d)(?:(?:19|20)\d{2}|0\d|[5-9]\d)\s*年")
 
@@ -361,6 +377,15 @@ class Assistant:
                 if missing and not query.other_year:
                     # The year's outcome would be in the next year's report, which is not loaded.
                     query = replace(query, other_year=f"{missing[0]}年的实际完成情况（见于次年的政府工作报告）")
+            for m in RE_NOTICE_MENTION.finditer(question):
+                # "平潭2016年放管服改革任务分工方案": a document by its year. A loaded document
+                # of the genre is of the years its title and signature give, not every year
+                # its text names.
+                if "报告" in m.group(0):
+                    continue  # 2019年报告里提到的十四五规划: the report's year
+                if not query.other_year and docs and not any(m.group(1) in own_years(d) for d in docs if d.kind != "report"):
+                    if any(d.kind != "report" for d in docs):
+                        query = replace(query, other_year=f"{m.group(0)}（文档库中没有这一年的这份文件）")
             for m in RE_REPORT_MENTION.finditer(question):
                 if reports and m.group(1) not in reports and not query.other_year:
                     # "2020年政府工作报告定的…": a report by its year that is not loaded.

@@ -231,3 +231,10 @@ def test_a_sentence_of_its_own_that_says_持续推进_is_an_open_limit():
     from assistant.documents.facts import extract_facts
 
     assert [(f.kind, f.text) for f in extract_facts(["持续推进。"], 2016)] == [("open", "持续推进")]
+
+
+def test_a_document_named_by_a_year_the_library_has_none_of_is_refused(shapes_qa):
+    missing = shapes_qa.ask("2021年安全生产工作要点有哪些任务？")
+    assert missing.refused and "2021年" in missing.text
+    present = shapes_qa.ask("2023年安全生产工作要点里区综治办牵头哪些工作？")
+    assert not present.refused and "落实党政领导责任" in present.text

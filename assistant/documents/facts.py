@@ -481,6 +481,9 @@ def extract_facts(sentences, year: int | None, cells=()) -> list[Fact]:
         labelled = unitlib.labelled_units(s)
         tagged = unitlib.tagged_units(s)
         subjects = actors(s) if not labelled else []
+        # A tag's unit (（省商务厅负责）) is not also a clause's subject.
+        tagged_names = {u for u, _, _ in tagged}
+        subjects = [(u, r, off) for u, r, off in subjects if u.lstrip("（(") not in tagged_names and not u.startswith(("（", "("))]
         named = [(u, r, off) for u, r, off in labelled + tagged + subjects]
         parts, pos = [], 0
         for piece in re.split(r"(?<=[；;])", s):
