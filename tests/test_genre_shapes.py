@@ -238,3 +238,30 @@ def test_a_document_named_by_a_year_the_library_has_none_of_is_refused(shapes_qa
     assert missing.refused and "2021年" in missing.text
     present = shapes_qa.ask("2023年安全生产工作要点里区综治办牵头哪些工作？")
     assert not present.refused and "落实党政领导责任" in present.text
+
+
+def test_a_unit_tag_after_a_full_stop_closes_the_sentence_before_it():
+    from assistant.documents import split_sentences
+
+    line = "21.加强法律咨询援助。依托平台提供法律援助等服务。（省贸促会负责）强化贸易摩擦应对机制。（省商务厅负责）"
+    assert split_sentences(line) == ("21.加强法律咨询援助。", "依托平台提供法律援助等服务。（省贸促会负责）", "强化贸易摩擦应对机制。", "（省商务厅负责）")
+    assert "".join(split_sentences(line)) == line
+
+
+def test_a_lead_phrase_is_quoted_with_the_sentence_it_leads(tmp_path_factory):
+    from assistant import Assistant
+    from assistant.testing import HashingEmbeddings, MemoryStore
+
+    text = (
+        "示范省工业互联网行动计划\n一、发展目标\n（一）总体目标。到2023年，工业互联网建设量质并进。\n"
+        "--平台建设长足进步。培育3家综合型工业互联网平台，20家行业型平台。\n"
+        "--融合应用加速普及。新建800个智能工厂。\n"
+        "（二）重点任务。建设工业互联网标识解析节点。\n"
+    )
+    corpus = tmp_path_factory.mktemp("lead-corpus")
+    (corpus / "plan.txt").write_text(text, encoding="utf-8")
+    index = tmp_path_factory.mktemp("lead-index")
+    embedder = HashingEmbeddings()
+    qa = Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("lead-data"), embedder=embedder, store=MemoryStore(embedder, index))
+    a = qa.ask("平台建设方面到2023年要达到什么目标？")
+    assert "3家" in a.text and "20家" in a.text

@@ -171,6 +171,8 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
     d = Draft()
     order = rank_sentences(composer, query, doc, item, list(range(len(item.sentences))))
     chosen = sorted(order[:2]) if len(item.sentences) > 1 else [0]
+    # A lead phrase (--平台建设长足进步。) says what follows: quote the sentence after it too.
+    chosen = sorted(set(chosen) | {c + 1 for c in chosen if c + 1 < len(item.sentences) and len(re.sub(r"[\W_]", "", item.sentences[c])) <= LEAD_PHRASE_CHARS})
     d.add(f"{composer.name(item)}要求：")
     quotes = []
     for s in chosen:
@@ -179,6 +181,10 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
     d.add("".join(quotes))
     d.add(composer.suffix(doc))
     return d.answer("content", (item.number,))
+
+
+# A sentence this short (in characters of words) is a lead phrase, not a requirement.
+LEAD_PHRASE_CHARS = 10
 
 
 def rank_sentences(composer, query: Query, doc: Document, item: Item, candidates: list[int]) -> list[int]:

@@ -47,7 +47,12 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
         labelled = [f for f in named if f.role]
         actors = it.facts_of("actor")
         if alone and ({f.value for f in actors if f.role} or {f.value for f in actors}) != {unit}:
-            continue
+            # A task with several tags (A负责 for one sentence, B负责 for the next): a
+            # sentence whose tag names the unit alone is the unit's alone.
+            own = [f for f in named if {g.value for g in actors if g.sentence == f.sentence} == {unit}]
+            if not own:
+                continue
+            named = labelled = own
         # A unit labelled for the task counts by its role; a unit that is only the subject
         # of a sentence (X负责…, 由X审核) counts when no role is asked.
         chosen = [f for f in labelled or ([] if role else named) if not role or f.role == role or (role == "牵头" and f.role in ("责任", "考核"))]

@@ -112,8 +112,20 @@ def split_sentences(text: str) -> tuple[str, ...]:
             else:
                 merged.append(piece)
             depth = max(0, depth + piece.count("（") + piece.count("(") - piece.count("）") - piece.count(")"))
-        out.extend(p for p in merged if p.strip())
+        # A unit tag after a full stop closes the sentence before it, even when another
+        # sentence follows on the line: 提供法律援助等服务。（省贸促会负责）强化…
+        fixed: list[str] = []
+        for piece in merged:
+            tag = RE_LEADING_TAG.match(piece)
+            if fixed and tag and tag.end() < len(piece.rstrip()):
+                fixed[-1] += tag.group(0)
+                piece = piece[tag.end() :]
+            fixed.append(piece)
+        out.extend(p for p in fixed if p.strip())
     return tuple(out)
+
+
+RE_LEADING_TAG = re.compile(r"^[（(][^（）()]{2,60}?(?:负责|牵头|配合|参与|协办|落实)[^（）()]{0,20}[）)]")
 
 
 def squash_spaces(text: str) -> str:

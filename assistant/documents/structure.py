@@ -22,7 +22,7 @@ from .tree import RawNode, build_tree, table_cells
 from .units import LABELS
 from ..schema import Chapter, Document, DocumentMeta, InputError, Item, Node, Section
 
-PARSER_VERSION = "7"
+PARSER_VERSION = "8"
 
 
 def doc_id_for(source: str, text: str) -> str:
