@@ -265,3 +265,48 @@ def test_a_lead_phrase_is_quoted_with_the_sentence_it_leads(tmp_path_factory):
     qa = Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("lead-data"), embedder=embedder, store=MemoryStore(embedder, index))
     a = qa.ask("平台建设方面到2023年要达到什么目标？")
     assert "3家" in a.text and "20家" in a.text
+
+
+TABLES_IN_ATTACHMENT = (
+    "示范区水污染防治工作方案\n"
+    "一、主要任务\n"
+    "（一）保障饮用水安全。开展水源地规范化建设。（区环保局牵头）\n"
+    "（二）整治近岸海域。建立近岸海域监测网络。（区海洋局牵头）\n"
+    "附件\n"
+    "示范区水环境质量目标清单\n"
+    "表1 集中式饮用水水源水质目标清单\n"
+    "序号 | 水源地名称 | 水质目标\n"
+    "1 | 东湖水库 | Ⅲ\n"
+    "2 | 西山水库 | Ⅲ\n"
+    "表2 近岸海域监测站位水质目标清单\n"
+    "序号 | 所属海湾 | 站位名称 | 水质目标\n"
+    "1 | 北湾 | F12省控点 | Ⅱ\n"
+    "2 | 北湾 | 白沙浴场 | Ⅱ\n"
+    "3 | 南湾 | F30国控点 | Ⅰ\n"
+)
+
+
+def test_titled_tables_in_an_attachment_are_parts_of_their_own():
+    doc = parse_notice(TABLES_IN_ATTACHMENT, "tables.txt")
+    tables = [n for n in doc.nodes if n.style == "表"]
+    assert [(n.marker, n.title) for n in tables] == [("表1", "集中式饮用水水源水质目标清单"), ("表2", "近岸海域监测站位水质目标清单")]
+    assert [len(doc.children(n.key)) for n in tables] == [2, 3]
+    assert all(doc.node(n.parent).style == "附件" for n in tables)
+    assert [it.title for it in doc.items] == ["保障饮用水安全", "整治近岸海域"]  # a table title is no task
+
+
+def test_questions_about_titled_tables(tmp_path_factory):
+    from assistant import Assistant
+    from assistant.testing import HashingEmbeddings, MemoryStore
+
+    corpus = tmp_path_factory.mktemp("tables-corpus")
+    (corpus / "tables.txt").write_text(TABLES_IN_ATTACHMENT, encoding="utf-8")
+    index = tmp_path_factory.mktemp("tables-index")
+    embedder = HashingEmbeddings()
+    qa = Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("tables-data"), embedder=embedder, store=MemoryStore(embedder, index))
+    which = qa.ask("附件表2是什么表？")
+    assert "近岸海域监测站位水质目标清单" in which.text and not which.refused
+    listed = qa.ask("附件有几张表，分别是什么？")
+    assert "下设2项" in listed.text and "表1集中式饮用水水源水质目标清单" in listed.text
+    stations = qa.ask("表2里的站位有哪些？")
+    assert "站位名称分别是：F12省控点" in stations.text and "F30国控点" in stations.text

@@ -264,7 +264,7 @@ class Composer:
             asked = replace(query, items=(node.task,), chapters=(), parts=(), intent=intent, meta_field="")
             hits = self.searcher.search(asked, k=5, docs={doc.doc_id})
             return self.chain(asked, hits)
-        return structure.node_answer(self, doc, node)
+        return structure.node_answer(self, doc, node, text)
 
     def chain(self, query: Query, hits: list[Hit]) -> Answer:
         if self.default.kind == "report" or (hits and hits[0].key[1] == "paragraph" and not query.items and not query.followup):

@@ -105,6 +105,25 @@ def _short(node: Node) -> str:
     return f"{re.sub(r'[.．﹒、]$', '.', marker) if marker[:1].isdigit() else marker}{node.title}"
 
 
+def asked_column(rows: list[Node], text: str) -> str:
+    """The table column a question names (站位 for 站位名称, 水源地 for 水源地名称): the one
+    sharing the longest run of characters with it, two at least; "" for none."""
+    columns = list(dict.fromkeys(c for n in rows for c, _ in n.cells))
+    best, length = "", 1
+    for c in columns:
+        name = re.sub(r"名称$|[（(].*", "", c)
+        common = max((k for k in range(2, len(name) + 1) for i in range(len(name) - k + 1) if name[i : i + k] in text), default=0)
+        if common > length:
+            best, length = c, common
+    return best
+
+
+def row_name(node: Node, column: str) -> str:
+    """A table row listed by the asked column's value, else by its title cell."""
+    value = next((v for c, v in node.cells if c == column), "") if column else ""
+    return value or node.title
+
+
 def children_of(composer, doc: Document, text: str) -> Answer | None:
     """``X有几条/哪些``: the parts under the part named X (any level), or every part of a
     kind (专栏, 附件). Counts tasks too when the question asks about tasks and they lie
@@ -138,7 +157,8 @@ def children_of(composer, doc: Document, text: str) -> Answer | None:
         d.add("；".join(f"{_short(n)}{d.cite(p) if (p := _passage_for(composer, doc, n)) else ''}" for n in parts))
     if rows:
         d.add(f"{'；另有' if parts else '共有'}表格{len(rows)}行。分别是：")
-        d.add("；".join(f"{n.title}{d.cite(p) if (p := _passage_for(composer, doc, n)) else ''}" for n in rows[:30]))
+        column = asked_column(rows, text)
+        d.add("；".join(f"{row_name(n, column)}{d.cite(p) if (p := _passage_for(composer, doc, n)) else ''}" for n in rows[:30]))
     if RE_TASK_WORDS.search(text) and not RE_GROUP_WORDS.search(text) and len(tasks) != len(parts) and tasks:
         d.add(f"。其中具体任务共{len(tasks)}项。{task_span(composer, doc, tasks, d)}")
     else:
@@ -307,7 +327,7 @@ def _steps(text: str) -> list[tuple[str, int, tuple[int, int]]]:
 
 
 def _match(nodes: list[Node], hint: str, number: int, ordinal_ok: bool) -> Node | None:
-    styles = {"第一章", "第一节", "第一部分", "一、", "（一）", "1.", "（1）", "第一条", "附件"}
+    styles = {"第一章", "第一节", "第一部分", "一、", "（一）", "1.", "（1）", "第一条", "附件", "表"}
     if hint in styles:
         found = [n for n in nodes if n.style == hint and n.number == number]
         if found:
@@ -370,8 +390,6 @@ def referenced_node(doc: Document, text: str) -> tuple[Node | None, str]:
 def _walk(doc: Document, level: list[Node], steps, anchored: bool) -> Node | None:
     node = None
     for i, (hint, number, _) in enumerate(steps):
-        if hint == "表":
-            return None
         found = _match(level, hint, number, ordinal_ok=anchored or i > 0)
         if found is None:
             return None
@@ -395,8 +413,9 @@ def _anywhere(doc: Document, hint: str, number: int) -> Node | None:
     return None
 
 
-def node_answer(composer, doc: Document, node: Node) -> Answer:
-    """A part that is not a single task: its own text and the parts under it."""
+def node_answer(composer, doc: Document, node: Node, text: str = "") -> Answer:
+    """A part that is not a single task: its own text and the parts under it; a table's
+    rows by the column the question names (``text``), when it names one."""
     d = Draft()
     # The heading line as it stands is the citation for the part's name.
     d.add(f"{_name(node)}{d.cite(composer.heading_passage(doc, node)) if node.line else ''}")
@@ -410,5 +429,9 @@ def node_answer(composer, doc: Document, node: Node) -> Answer:
     rows = [n for n in doc.children(node.key) if n.style == "行"]
     if rows:
         d.add(f"{'；' if kids else '。'}表格共{len(rows)}行")
+        column = asked_column(rows, text) if text else ""
+        if column:
+            d.add(f"，{column}分别是：")
+            d.add("；".join(f"{row_name(n, column)}{d.cite(q) if (q := _passage_for(composer, doc, n)) else ''}" for n in rows[:30]))
     d.add("。")
     return d.answer("structure:node", [t.number for t in _tasks_under(doc, node.key)])

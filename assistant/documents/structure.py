@@ -19,10 +19,9 @@ from .headings import CN as CN_NUM
 from .headings import attachment, heading, marker_key
 from .loaders import load_text, normalise
 from .tree import RawNode, build_tree, table_cells
-from .units import LABELS
 from ..schema import Chapter, Document, DocumentMeta, InputError, Item, Node, Section
 
-PARSER_VERSION = "8"
+PARSER_VERSION = "9"
 
 
 def doc_id_for(source: str, text: str) -> str:
@@ -98,12 +97,12 @@ def _task_nodes(raw: list[RawNode]) -> set[str]:
     tasks = set()
     for n in raw:
         inside_article = any(n.key.startswith(k + ".") for k in article_keys)
-        if inside_article or n.style in ("专栏", "文件", "附件"):
+        if inside_article or n.style in ("专栏", "文件", "附件", "表"):
             continue
         if n.style == "第一条":
             tasks.add(n.key)
         elif n.style == "行":
-            if any(c in LABELS or re.search(r"时限|完成时间", c) for c in n.table_columns):
+            if any(factlib.column_role(c) or factlib.RE_DEADLINE_COLUMN.search(c) for c in n.table_columns):
                 tasks.add(n.key)
         elif not [c for c in children.get(n.key, []) if c.style not in ("专栏", "行")]:
             tasks.add(n.key)

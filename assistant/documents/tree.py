@@ -52,6 +52,10 @@ def split_title(rest: str) -> tuple[str, str]:
     return (m.group(1) if m else rest[:20]), rest
 
 
+# The title line of a numbered table: 表2 集中式饮用水水源水质目标清单, 附表1：重点任务分解表.
+RE_TABLE_TITLE = re.compile(r"^(?:附)?表\s*(\d{1,2})\s*[：:　 ]?\s*([^\s。；，,][^。；]{1,40})$")
+
+
 def table_cells(line: str) -> list[str] | None:
     """Cells of a flattened table row, or None for an ordinary line."""
     if " | " in line:
@@ -72,7 +76,7 @@ def _table_extent(blocks: list[str], i: int) -> int:
             j += 1
             continue
         ahead = next((k for k in range(j + 1, min(j + 4, len(blocks))) if table_cells(blocks[k]) is not None), None)
-        if ahead is None or heading(blocks[j]) is not None or attachment(blocks[j]) is not None:
+        if ahead is None or heading(blocks[j]) is not None or attachment(blocks[j]) is not None or RE_TABLE_TITLE.match(blocks[j]):
             break
         j = ahead
     return j
@@ -161,6 +165,15 @@ class TreeBuilder:
         node = self.add_node("附件", number, f"附件{number}" if number else "附件", title, line, part="attachment")
         self.stack.append(node)
 
+    def open_table(self, number: int, title: str, line: str) -> None:
+        """``表2 集中式饮用水水源水质目标清单``: a titled table, its rows below it, under the
+        attachment it sits in (a table title ends the table before it)."""
+        while self.stack and self.stack[-1].style not in ("附件", "文件"):
+            self.stack.pop()
+        parent = self.stack[-1] if self.stack else None
+        node = self.add_node("表", number, f"表{number}", title, line, parent=parent, part=parent.part if parent else None)
+        self.stack.append(node)
+
     def paragraph(self, text: str) -> None:
         if self.stack:
             self.stack[-1].paras.append(text)
@@ -233,6 +246,11 @@ def build_tree(blocks: list[str], part: str, key_prefix: str = "") -> tuple[list
                 title = blocks[i + 1]
                 i += 1
             b.open_attachment(number, title, line)
+            i += 1
+            continue
+        t = RE_TABLE_TITLE.match(line)
+        if t and table_cells(line) is None:
+            b.open_table(int(t.group(1)), t.group(2).strip(), line)
             i += 1
             continue
         h = heading(line)

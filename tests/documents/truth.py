@@ -42,7 +42,7 @@ def part_of(doc, node) -> str:
 def level_counts(doc) -> dict:
     counts: dict[str, dict[str, int]] = {}
     for n in doc.nodes:
-        if n.style in ("附件", "文件", "行"):
+        if n.style in ("附件", "文件", "行", "表"):  # tables (and their titles) are checked as tables
             continue
         part = part_of(doc, n)
         counts.setdefault(part, {})
