@@ -256,6 +256,11 @@ class Composer:
                 span = f"本文件共{len(doc.items)}项工作{f'，最后一项是{last}' if last else ''}。" if doc.items else ""
                 return refusal(f"文件中没有{shown}。{span}", "not_found")
             return None
+        if not node.task and (structure.RE_NO_DEADLINE.search(text) or structure.RE_ANY_DEADLINE.search(text)):
+            # "第四部分哪些任务没写完成时间": the part's tasks without a time limit.
+            found = structure.without_deadline(self, doc, text, node=node)
+            if found is not None:
+                return found
         if node.task and RE_HOW_MANY_UNDER.search(text) and doc.children(node.key):
             # "第四十四条列了多少种情形": the enumeration under the task, counted.
             return structure.node_answer(self, doc, node)

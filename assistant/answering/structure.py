@@ -181,14 +181,16 @@ def _has_limit(item: Item) -> bool:
     return bool(item.deadlines or item.facts_of("limit"))
 
 
-def without_deadline(composer, doc: Document, text: str) -> Answer | None:
+def without_deadline(composer, doc: Document, text: str, node: Node | None = None) -> Answer | None:
     """``哪些工作没有明确时限``: the tasks (in the named part, else the document) that state
     no date, open limit or time limit. ``X那部分有没有时间要求`` asked of a part with
     several tasks: those with a time limit (and which) and those without."""
     either = RE_ANY_DEADLINE.search(text) and not RE_NO_DEADLINE.search(text)
     if not RE_NO_DEADLINE.search(text) and not either:
         return None
-    node, _ = named_node(doc, (RE_ANY_DEADLINE if either else RE_NO_DEADLINE).sub(" ", text))
+    if node is None:
+        # The part named by its title (a part named by its numbers comes from by_number).
+        node, _ = named_node(doc, (RE_ANY_DEADLINE if either else RE_NO_DEADLINE).sub(" ", text))
     if either and node is None:
         return None
     tasks = _tasks_under(doc, node.key) if node is not None else list(doc.items)
@@ -376,15 +378,24 @@ def referenced_node(doc: Document, text: str) -> tuple[Node | None, str]:
         return node, shown
     # From the top of the body, then of each attachment (附件的二（四）).
     starts = [by_parent.get("", [])] + [by_parent.get(n.key, []) for n in doc.nodes if n.style in ("附件", "文件")]
-    for level in starts:
-        node = _walk(doc, level, steps, anchored=False)
-        if node is not None:
-            return node, shown
+    found = [node for level in starts if (node := _walk(doc, level, steps, anchored=False)) is not None]
+    if found:
+        # 第四部分基础设施那块: the body and an attachment may both have a 四、; the one whose
+        # title the question also names is meant.
+        rest = fold(text[steps[-1][2][1] :])
+        named = [n for n in found if _title_overlap(n.title, rest) >= 2]
+        return (named or found)[0], shown
     if len(steps) == 1:
         node = _anywhere(doc, *steps[0][:2])
         if node is not None:
             return node, shown
     return None, shown
+
+
+def _title_overlap(title: str, text: str) -> int:
+    """Length of the longest run of a title's characters the text holds."""
+    t = fold(title)
+    return max((k for k in range(2, len(t) + 1) for i in range(len(t) - k + 1) if t[i : i + k] in text), default=0)
 
 
 def _walk(doc: Document, level: list[Node], steps, anchored: bool) -> Node | None:
