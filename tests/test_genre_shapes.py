@@ -310,3 +310,78 @@ def test_questions_about_titled_tables(tmp_path_factory):
     assert "下设2项" in listed.text and "表1集中式饮用水水源水质目标清单" in listed.text
     stations = qa.ask("表2里的站位有哪些？")
     assert "站位名称分别是：F12省控点" in stations.text and "F30国控点" in stations.text
+
+
+MEASURES = (
+    "示范市老年人助餐服务管理办法\n"
+    "第一章 总则\n"
+    "第一条 为规范老年人助餐服务，制定本办法。\n"
+    "第二条 老年人助餐服务采取以下方式提供：\n"
+    "（一）自主供给服务模式。\n"
+    "（二）单位食堂服务模式。\n"
+    "（三）邻里互助服务模式。\n"
+    "第二章 服务管理\n"
+    "第三条 长者饭堂地址变更或者关停的，需提前5个工作日向服务对象进行公示。\n"
+    "第四条 区民政部门应当建立长者饭堂名册清单。\n"
+    "第三章 附则\n"
+    "第五条 本办法自2024年4月1日起实施，有效期5年。\n"
+)
+
+EVENTS = (
+    "示范区旅游旺季百日行动计划\n"
+    "一、主要活动\n"
+    "（一）沙滩音乐节\n"
+    "时间：初定2017年10月1日—5日\n"
+    "承办单位：区旅游发展委员会\n"
+    "（二）环岛夜跑\n"
+    "时间：2017年8月26日\n"
+    "承办单位：区社会事业局\n"
+    "（三）风筝冲浪邀请赛\n"
+    "时间：9月5日至9月8日\n"
+    "承办单位：区社会事业局、区旅游发展委员会\n"
+)
+
+
+@pytest.fixture(scope="module")
+def measures_qa(tmp_path_factory):
+    from assistant import Assistant
+    from assistant.testing import HashingEmbeddings, MemoryStore
+
+    corpus = tmp_path_factory.mktemp("measures2-corpus")
+    (corpus / "measures.txt").write_text(MEASURES, encoding="utf-8")
+    (corpus / "events.txt").write_text(EVENTS, encoding="utf-8")
+    index = tmp_path_factory.mktemp("measures2-index")
+    embedder = HashingEmbeddings()
+    return Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("measures2-data"), embedder=embedder, store=MemoryStore(embedder, index))
+
+
+def test_effective_date_and_validity(measures_qa):
+    doc = measures_qa.resolve_doc("示范市老年人助餐服务管理办法")
+    a = measures_qa.ask("这个办法从哪天开始实施？有效期几年？", doc=doc)
+    assert "自2024年4月1日起实施" in a.text and "有效期5年" in a.text and not a.refused
+
+
+def test_counts_of_chapters_and_articles_use_the_documents_words(measures_qa):
+    doc = measures_qa.resolve_doc("示范市老年人助餐服务管理办法")
+    a = measures_qa.ask("这个办法一共几章、多少条？", doc=doc)
+    assert "3章" in a.text and "5条" in a.text
+
+
+def test_the_kinds_an_article_enumerates(measures_qa):
+    doc = measures_qa.resolve_doc("示范市老年人助餐服务管理办法")
+    a = measures_qa.ask("助餐服务一共有哪几种提供模式？", doc=doc)
+    assert "下设3项" in a.text and "邻里互助服务模式" in a.text
+
+
+def test_an_address_that_changes_is_no_request_for_contacts(measures_qa):
+    doc = measures_qa.resolve_doc("示范市老年人助餐服务管理办法")
+    a = measures_qa.ask("长者饭堂要搬地址，得提前多少天公示？", doc=doc)
+    assert not a.refused and "5个工作日" in a.text
+
+
+def test_events_their_dates_and_the_units_that_host_them(measures_qa):
+    doc = measures_qa.resolve_doc("示范区旅游旺季百日行动计划")
+    when = measures_qa.ask("沙滩音乐节定在什么时候？", doc=doc)
+    assert "2017年10月1日—5日" in when.text
+    hosted = measures_qa.ask("区社会事业局承办哪几个活动？", doc=doc)
+    assert "环岛夜跑" in hosted.text and "风筝冲浪邀请赛" in hosted.text and "沙滩音乐节" not in hosted.text

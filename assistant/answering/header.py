@@ -7,7 +7,7 @@ import re
 
 from ..retrieval import Hit, Query
 from ..index import fold
-from ..schema import Answer, Fact, Item
+from ..schema import Answer, Document, Fact, Item
 from .draft import Draft, quote, refusal
 from . import task
 
@@ -80,6 +80,8 @@ def field(composer, query: Query) -> Answer:
         refs = "和".join(f.text for f in doc.preamble_refs)
         d.add(f"本工作要点根据{refs}制定{d.cite(p)}。原文：“{quote(p.text, doc.preamble_refs[0].text, 160)}”{d.cite(p)}")
         return d.answer("meta")
+    if field_name == "effective":
+        return effective(composer, doc, query)
     values = {
         "doc_number": ("文号是", m.doc_number, "header"),
         "issuer": ("发文机关是", m.issuer, "header"),
@@ -135,6 +137,25 @@ def field(composer, query: Query) -> Answer:
             # Say the forwarded notice's too: the reader may mean either.
             d.add(f"；所转发的《{m.forwarded_title}》的{FIELD_NAMES[name]}是{own}{d.cite(p)}")
     return d.answer("meta")
+
+
+# When a document takes effect, and for how long: 本办法自2024年4月1日起实施，有效期5年.
+RE_EFFECTIVE = re.compile(r"自[^。；，,]{2,30}?起(?:施行|实施|执行|生效)|有效期(?:为|至)?[^。；，,]{1,20}|(?:施行|实施)(?:日期|时间)(?:为|是)[^。；，,]{2,20}")
+
+
+def effective(composer, doc: Document, query: Query) -> Answer:
+    """The sentence that says from when (and until when) the document applies, usually in
+    its last part; the spans answer, the sentence is quoted."""
+    for it in reversed(doc.items):
+        for i, sentence in enumerate(it.sentences):
+            spans = [m.group(0) for m in RE_EFFECTIVE.finditer(sentence)]
+            if spans:
+                d = Draft()
+                p = composer.sentence_passage(doc.doc_id, it.number, i)
+                d.add(f"{'，'.join(spans)}{d.cite(p)}。根据{composer.name(it)}：“{quote(sentence, spans[0], 160)}”{d.cite(p)}")
+                d.add(composer.suffix(doc))
+                return d.answer("meta", (it.number,))
+    return refusal("文件中没有写明施行日期或有效期。", "meta")
 
 
 # A question about the notice that is forwarded (省里的原文件, 被转发的通知).

@@ -45,6 +45,17 @@ def chapter(composer, query: Query) -> Answer:
     return d.answer("chapter", numbers)
 
 
+def part_word(doc: Document) -> str:
+    """How the document names its top parts: 章 for 第一章…, else 个部分."""
+    markers = [c.marker for c in doc.chapters]
+    return "章" if markers and all(m.startswith("第") and m.endswith("章") for m in markers) else "个部分"
+
+
+def task_word(doc: Document) -> str:
+    """How the document counts its tasks: 条 for articles (第一条…), else 项工作."""
+    return "条" if doc.items and all(it.style == "article" for it in doc.items) else "项工作"
+
+
 def count(composer, query: Query) -> Answer:
     doc = composer.default
     d = Draft()
@@ -57,15 +68,15 @@ def count(composer, query: Query) -> Answer:
     # The counts are read off the tree; each part cites its own heading as it stands.
     if re.search(r"部分|大项|章|板块|方面", query.search_text) and not re.search(r"多少项工作|几项工作|多少条工作", query.search_text):
         chapters = "；".join(f"{c.ref}{d.cite(p) if (p := composer.chapter_passage(doc, c)) else ''}" for c in doc.chapters)
-        d.add(f"文件共分{len(doc.chapters)}个部分，合计{len(doc.items)}项工作{extra}。分别是：{chapters}。")
+        d.add(f"文件共分{len(doc.chapters)}{part_word(doc)}，合计{len(doc.items)}{task_word(doc)}{extra}。分别是：{chapters}。")
     else:
         # A count of tasks is checked against the first and the last task; the parts follow.
         # Parts that are each one task (一、降低创业门槛。…) are the tasks, not a grouping.
-        parts = f"，分为{len(doc.chapters)}个部分" if len(doc.chapters) > 1 and any(len(c.items) > 1 for c in doc.chapters) else ""
+        parts = f"，分为{len(doc.chapters)}{part_word(doc)}" if len(doc.chapters) > 1 and any(len(c.items) > 1 for c in doc.chapters) else ""
         span = task_span(composer, doc, numbered if extra else list(doc.items), d) if parts or len(doc.items) > 30 else ""
         chapters = "；".join(f"{c.ref}{d.cite(p) if (p := composer.chapter_passage(doc, c)) else ''}" for c in doc.chapters)
         if parts or len(doc.items) > 30:
-            d.add(f"文件共列出{len(doc.items)}项工作{extra}{parts}。{span}")
+            d.add(f"文件共列出{len(doc.items)}{task_word(doc)}{extra}{parts}。{span}")
             if parts:
                 d.add(f"分别是：{chapters}。")
         else:

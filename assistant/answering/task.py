@@ -81,6 +81,10 @@ def unit(composer, query: Query, doc: Document, item: Item) -> Answer:
     return d.answer("unit", (item.number,))
 
 
+# A question about the kinds a part enumerates: 有哪几种模式, 分几类, 包括哪几种情形.
+RE_KINDS_ASKED = re.compile(r"(?:哪)?几(?:种|类|个方面)|哪些(?:种|类|方式|模式|情形|情况)")
+
+
 def _counted(f: Fact) -> str:
     return f.value.get("counted", "") if isinstance(f.value, dict) else ""
 
@@ -101,6 +105,12 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
     facts = item.facts_of("quantity") or limits
     if not facts:
         counted = _counted_span(query.search_text, item)
+        kids = [n for n in doc.children(item.key) if n.style not in ("专栏", "行")] if item.key else []
+        if counted is None and kids and RE_KINDS_ASKED.search(fold(query.search_text)):
+            # "有哪几种模式": the kinds the task enumerates, counted and listed.
+            from .structure import node_answer
+
+            return node_answer(composer, doc, doc.node(item.key))
         if counted is None:
             return refusal(f"文件没有为{composer.name(item)}规定具体的次数或数量要求。", "quantity")
         # A count written into a name ("一平台、两抓手"): not a requirement, but it answers.

@@ -16,7 +16,7 @@ RE_UNIT_TASKS = re.compile(r"(牵头|负责|配合|参与|承担|主管|主责|�
 
 
 # "哪几项任务要X做": tasks asked of a unit the question names, in any word order.
-RE_TASKS_ASKED = re.compile(r"(?:哪些|哪几项?|几项|多少项)(?:工作|任务|事项)")
+RE_TASKS_ASKED = re.compile(r"(?:哪些|哪几项?|哪几个|几项|几个|多少项|多少个)(?:工作|任务|事项|活动|项目|措施)")
 
 
 def unit_tasks(composer, doc: Document, text: str) -> Answer | None:

@@ -26,6 +26,11 @@ RE_MONTH_END = re.compile(
     r"|(?:底|末|份)?(?=\s*(?:前|之前|以前)?\s*(?:要|需|应|须)?\s*(?:初步|全面|基本|全部|力争)?\s*(?:完成|取得|实现|完善|建成|上线|开工|投入|出台|印发))"
     r"|(?:底|末)(?=[，,）)；;]))"
 )
+# The end of a span of days: 9月5日至9月8日, 8月初至8月31日, 至2021年11月30日, 2017年10月1日—5日.
+RE_UNTIL_DAY = re.compile(
+    r"(?:(?<=[至到—～~－])|(?<=[至到]\s))\s*(?:(\d{4})\s*年\s*)?(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日(?!\s*起)"
+)
+RE_SPAN_START = re.compile(r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*日|初|上旬|中旬)?\s*[至到—～~－]\s*$")
 # 9月中旬前, 10月上旬前完成, 至11月下旬: a part of a month.
 RE_MONTH_PART = re.compile(
     r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(上旬|中旬|下旬)(?:\s*(?:前|之前|以前)|(?=\s*(?:要|需|应|须)?\s*(?:完成|启动|开展|建成|上线|出台|印发))|(?<=(?:至|到)\d月..)|(?<=(?:至|到)\d\d月..))"
@@ -39,6 +44,8 @@ RE_TARGET_YEAR = re.compile(r"(?:到|至)\s*(\d{4})\s*年(?:底|末)?(?![\d月�
 RE_LIMIT = re.compile(
     # 压缩至1个工作日, 缩短到3天, 控制在5个工作日: a duration a task sets, without 内.
     r"(?<=[至到在])(?:\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)\s*(?:个)?\s*(?:工作日|自然日|天|小时)(?:以内|之内|内)?|"
+    # 提前5个工作日公示, 满一年可申请: a duration before or after an event.
+    r"(?:(?<=提前)|(?<=满))(?:\d+|[一二两三四五六七八九十半]+)\s*(?:个)?\s*(?:工作日|自然日|日|天|小时|周|个月|年)|"
     r"有效期(?:为)?\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?:个)?\s*(?:年|月)|(?:\d+(?:[-－~～至到]\d+)?|[一二两三四五六七八九十]+)\s*(?:个)?\s*(?:工作日|自然日|日|天|个月|月|周|小时|年)\s*(?:内|以内|之内|时间)"
 )
 # Open time limits: only where they stand as the limit (a bracket tag or a clause of their own).
@@ -68,12 +75,13 @@ def deadlines(sentence: str, year: int | None) -> list[tuple[str, str, int]]:
 
     recurring = [range(m.start(), m.end() + 6) for m in re.finditer(r"每年|每季度|每半年|每月", sentence)]
 
-    def add(m, iso):
-        span = range(m.start(), m.end())
-        if any(set(span) & set(t) for t in taken) or any(m.start() in r for r in recurring):
+    def add(m, iso, start=None):
+        start = m.start() if start is None else start
+        span = range(start, m.end())
+        if any(set(span) & set(t) for t in taken) or any(start in r for r in recurring):
             return
         taken.append(span)
-        found.append((m.group(0), iso, m.start()))
+        found.append((sentence[start : m.end()], iso, start))
 
     for m in RE_DAY.finditer(sentence):
         y, mo, d = (int(x) for x in m.groups())
@@ -89,6 +97,16 @@ def deadlines(sentence: str, year: int | None) -> list[tuple[str, str, int]]:
         mo = int(m.group(2))
         if y and 1 <= mo <= 12:
             add(m, _month_end(y, mo))
+    for m in RE_UNTIL_DAY.finditer(sentence):
+        # The month (and year) of a bare end day come from the span's start: 10月1日—5日.
+        before = re.findall(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月", sentence[: m.start()])
+        y = int(m.group(1)) if m.group(1) else int(before[-1][0]) if before and before[-1][0] else year
+        mo = int(m.group(2)) if m.group(2) else int(before[-1][1]) if before else 0
+        d = int(m.group(3))
+        if y and 1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1]:
+            # The span is the deadline as written, its start included (9月5日至9月8日).
+            opening = RE_SPAN_START.search(sentence[: m.start()])
+            add(m, f"{y:04d}-{mo:02d}-{d:02d}", opening.start() if opening else None)
     for m in RE_MONTH_PART.finditer(sentence):
         y = int(m.group(1)) if m.group(1) else year
         mo = int(m.group(2))

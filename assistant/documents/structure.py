@@ -21,7 +21,7 @@ from .loaders import load_text, normalise
 from .tree import RawNode, build_tree, table_cells
 from ..schema import Chapter, Document, DocumentMeta, InputError, Item, Node, Section
 
-PARSER_VERSION = "9"
+PARSER_VERSION = "11"
 
 
 def doc_id_for(source: str, text: str) -> str:

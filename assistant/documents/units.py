@@ -39,6 +39,9 @@ LABELS = {
     "配合处室": SUPPORT,
     "参与单位": SUPPORT,
     "协办单位": SUPPORT,
+    "承办单位": RESPONSIBLE,
+    "主办单位": LEAD,
+    "牵头负责单位": LEAD,
     # The short forms of a bracket tag: （牵头：区综治办；配合：各社区）.
     "牵头": LEAD,
     "责任": RESPONSIBLE,
