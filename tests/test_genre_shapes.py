@@ -385,3 +385,37 @@ def test_events_their_dates_and_the_units_that_host_them(measures_qa):
     assert "2017年10月1日—5日" in when.text
     hosted = measures_qa.ask("区社会事业局承办哪几个活动？", doc=doc)
     assert "环岛夜跑" in hosted.text and "风筝冲浪邀请赛" in hosted.text and "沙滩音乐节" not in hosted.text
+
+
+def test_an_article_keeps_a_first_sentence_that_is_a_provision():
+    doc = parse_notice(MEASURES, "measures.txt")
+    last = doc.items[-1]
+    assert last.sentences[0] == "本办法自2024年4月1日起实施，有效期5年。"
+
+
+def test_a_time_limit_in_a_task_heading_is_the_tasks():
+    text = "示范区专项整治工作方案\n一、实施步骤\n1.全面摸底排查。查清查明底数。\n2.梳理整改任务清单、责任清单（9月5日至9月8日）\n各单位梳理形成整改任务清单。\n"
+    doc = parse_notice(text, "steps.txt")
+    second = doc.items[1]
+    assert [(f.text, f.value) for f in second.deadlines] == [("9月5日至9月8日", f"{second.deadlines[0].value[:4]}-09-08")]
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("周末想去玩，你觉得哪个沙滩最值得去？", "chitchat"),
+        ("今天天气怎么样", "chitchat"),
+        ("申请信用修复要交多少手续费？", "money"),
+        ("遇到台风、强降雨天气景区要怎么处置？", ""),
+    ],
+)
+def test_out_of_scope_kinds(question, kind):
+    from assistant.retrieval.query import OUT_OF_SCOPE
+
+    assert next((name for name, pattern in OUT_OF_SCOPE if pattern.search(question)), "") == kind
+
+
+def test_a_total_of_money_is_no_count_of_tasks():
+    assert intent_of("全市今年助餐补贴一共安排了多少钱预算") != "count"
+    assert intent_of("这轮专项整治总共多长时间") != "count"
+    assert intent_of("一共有多少项任务") == "count"

@@ -21,7 +21,7 @@ from .loaders import load_text, normalise
 from .tree import RawNode, build_tree, table_cells
 from ..schema import Chapter, Document, DocumentMeta, InputError, Item, Node, Section
 
-PARSER_VERSION = "11"
+PARSER_VERSION = "12"
 
 
 def doc_id_for(source: str, text: str) -> str:
@@ -294,6 +294,9 @@ def _finish_tree(raw: list[RawNode], year: int | None) -> tuple[list[Node], list
             # A task written wholly on its heading line (1.争取…上半年获批。): its text is that line.
             h = heading(n.line)
             text = h.rest if h is not None else n.title
+        if is_task and n.style != "行" and text.strip() and n.title and factlib.deadlines(n.title, year) and not factlib.deadlines(text, year):
+            # 2.梳理整改任务清单（9月5日至9月8日）: a time limit in the heading is the task's.
+            text = f"{n.title}\n{text}"
         sentences = _row_sentences(text) if n.style == "行" else split_sentences(text)
         facts = tuple(factlib.extract_facts(sentences, year, cells=n.cells))
         number = len(items) + 1 if is_task else 0

@@ -136,6 +136,11 @@ class TreeBuilder:
         if self._restarts_document(h):
             self._open_document()
         title, rest = split_title(h.rest) if h.rest else ("", "")
+        if h.style == "第一条" and h.rest and rest and (re.search(r"[，,；;：:]", title) or len(title) > 20):
+            # An article whose first sentence is no run-in heading (推进一网通办。) but a
+            # provision (第三十八条 本办法自…起实施，有效期5年。本办法…): its text is
+            # everything after the number, that sentence included.
+            rest = h.rest
         parent = self.stack[-1] if self.stack else None
         node = self.add_node(h.style, h.number, h.marker, title, line, paras=[rest] if rest else [], parent=parent)
         self.stack.append(node)
