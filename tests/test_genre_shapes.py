@@ -419,3 +419,41 @@ def test_a_total_of_money_is_no_count_of_tasks():
     assert intent_of("全市今年助餐补贴一共安排了多少钱预算") != "count"
     assert intent_of("这轮专项整治总共多长时间") != "count"
     assert intent_of("一共有多少项任务") == "count"
+
+
+DUTIES = (
+    "示范区2021年景区安全专项整治工作方案\n"
+    "一、部门职责\n"
+    "1.区旅游文体局。负责景区安全管理专项整治的日常工作。\n"
+    "2.区执法应急局。统筹、协调、推动专项整治，及时报告重大情况，建立救援协调联动机制。\n"
+    "3.规范行政权力运行。完善工作规则。\n"
+    "二、实施步骤\n"
+    "（一）隐患整治销号阶段（9月9日至11月30日）。对排查发现的问题实行清单管理。\n"
+)
+
+
+def test_a_duty_list_headed_by_units_names_them():
+    doc = parse_notice(DUTIES, "duties.txt")
+    assert doc.items[0].units == ["区旅游文体局"] and doc.items[1].units == ["区执法应急局"]
+    assert doc.items[2].units == []  # a heading that is no unit
+    # 9月9日 is a date, not a count of days.
+    assert not [f for f in doc.items[3].facts_of("quantity") if f.text.endswith("日")]
+
+
+def test_the_duties_of_a_unit_that_heads_them_are_quoted_whole(tmp_path_factory):
+    from assistant import Assistant
+    from assistant.testing import HashingEmbeddings, MemoryStore
+
+    corpus = tmp_path_factory.mktemp("duties-corpus")
+    (corpus / "duties.txt").write_text(DUTIES, encoding="utf-8")
+    index = tmp_path_factory.mktemp("duties-index")
+    embedder = HashingEmbeddings()
+    qa = Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("duties-data"), embedder=embedder, store=MemoryStore(embedder, index))
+    a = qa.ask("区执法应急局在这次整治里具体负责什么？")
+    assert "及时报告重大情况" in a.text and "联动机制" in a.text
+
+
+def test_a_sum_of_money_the_document_never_states_is_refused(measures_qa):
+    doc = measures_qa.resolve_doc("示范市老年人助餐服务管理办法")
+    a = measures_qa.ask("全市今年助餐补贴一共安排了多少钱预算？", doc=doc)
+    assert a.refused

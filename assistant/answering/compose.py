@@ -37,6 +37,8 @@ EVIDENCE_MISSING_KIND_COST = 0.3
 EVIDENCE_BIGRAM = 0.5
 EVIDENCE_PINYIN = 0.5
 EVIDENCE_SPREAD = 0.5
+# Money words a question asks the amount of (一共安排了多少钱预算).
+RE_MONEY_WORD = re.compile(r"预算|经费|资金|补贴|补助|奖补|奖励|罚款|工资|薪酬|报酬|手续费|服务费|费用|收费")
 # How many other nouns of an asking clause the document must lack to say it does not cover it.
 ABSENT_NOUNS = 2
 
@@ -346,6 +348,14 @@ class Composer:
         money = r"\d\s*(?:万元|亿元|元)|(?:费|资金|经费|薪酬|报酬|补贴|补助|奖补|奖励|预算)[^。；]{0,30}\d+(?:\.\d+)?\s*[%％]"
         if query.out_of_scope == "money" and not any(re.search(money, t) for t in texts):
             return refusal("文件中没有关于经费、报酬、金额等具体数额的规定。", "out_of_scope")
+        asked_money = RE_MONEY_WORD.findall(query.text)
+        if query.out_of_scope == "money" and asked_money:
+            # "一共安排了多少钱预算": the sum asked is of the last money word; a document
+            # that states other amounts (每餐补贴3元) does not state it.
+            word = asked_money[-1]
+            near = rf"{word}[^。；]{{0,30}}\d|\d[^。；]{{0,12}}(?:元|%|％)[^。；]{{0,12}}{word}"
+            if not any(re.search(near, t) for t in texts):
+                return refusal(f"文件中没有关于{word}具体数额的规定。", "out_of_scope")
         if query.missing_items:
             from ..schema import cn_number
 

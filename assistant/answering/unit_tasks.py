@@ -77,7 +77,10 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
     for it, r, where in rows[:30]:
         p = composer.item_passages.get((doc.doc_id, it.number))
         said = []
-        if len(rows) <= 12 and it.sentences:
+        if len(rows) <= 5 and fold(unit) in fold(it.title) and len(fold(it.title)) <= len(fold(unit)) + 12:
+            # A duty list headed by the unit (10.区市场监管局。做好…): all of it is the unit's.
+            said.append(quote("".join(it.sentences), "", 240 if len(rows) <= 2 else 120))
+        elif len(rows) <= 12 and it.sentences:
             for s in where[:3]:
                 sentence = it.sentences[s] if not is_label_line(it.sentences[s]) else it.sentences[0]
                 if not is_label_line(sentence):

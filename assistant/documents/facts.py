@@ -170,6 +170,8 @@ def quantities(sentence: str) -> list[tuple[str, dict, int]]:
     out = []
     for m in RE_QUANTITY.finditer(sentence):
         count_text = m.group("count")
+        if m.group("unit") == "日" and re.search(r"月\s*$", sentence[: m.start("count")]):
+            continue  # 9月9日 is a date, not nine days
         count = int(count_text) if count_text.isdigit() else parse_cn_number(count_text)
         if count is None:
             continue

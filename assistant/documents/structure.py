@@ -13,15 +13,16 @@ import re
 from pathlib import Path
 
 from . import facts as factlib
+from . import units as unitlib
 from .blocks import ends_sentence, is_date_line, layout_blocks, split_sentences
 from .header import RE_PUBLICITY_NOTE, doc_number, is_footer_start, is_title_part, iso_date, parse_cover, parse_footer, signature_before, signer_names, squash_spaces
 from .headings import CN as CN_NUM
 from .headings import attachment, heading, marker_key
 from .loaders import load_text, normalise
 from .tree import RawNode, build_tree, table_cells
-from ..schema import Chapter, Document, DocumentMeta, InputError, Item, Node, Section
+from ..schema import Chapter, Document, DocumentMeta, Fact, InputError, Item, Node, Section
 
-PARSER_VERSION = "12"
+PARSER_VERSION = "13"
 
 
 def doc_id_for(source: str, text: str) -> str:
@@ -41,6 +42,11 @@ def _cover_end(blocks: list[str]) -> int:
                 return i + 1
             break
     return first
+
+
+# What a duty-list heading that is a unit ends with (stricter than a unit in a tag: a
+# heading such as 规范行政权力运行 is no unit).
+RE_BODY_END = re.compile(r"(?:局|委|委员会|办|办公室|厅|中心|政府|管委会|部|院|处|科|站|所|队|街道|乡镇|集团|公司|协会|联合会)$")
 
 
 def _forwarded_cover(blocks: list[str], cover_end: int, limit: int) -> int:
@@ -299,6 +305,11 @@ def _finish_tree(raw: list[RawNode], year: int | None) -> tuple[list[Node], list
             text = f"{n.title}\n{text}"
         sentences = _row_sentences(text) if n.style == "行" else split_sentences(text)
         facts = tuple(factlib.extract_facts(sentences, year, cells=n.cells))
+        if is_task and n.style != "行" and sentences and not any(f.kind == "actor" and f.role for f in facts):
+            # 10.区市场监管局。做好…: a part of a list of duties headed by its unit(s).
+            heads = [u.strip() for u in re.split(r"[、，,]", n.title) if u.strip()]
+            if heads and all(unitlib.is_unit_name(u) and RE_BODY_END.search(u) for u in heads):
+                facts += tuple(Fact("actor", u, u, 0, role=unitlib.RESPONSIBLE) for u in heads)
         number = len(items) + 1 if is_task else 0
         path = _path(n, by_key)
         nodes.append(
