@@ -457,3 +457,40 @@ def test_a_sum_of_money_the_document_never_states_is_refused(measures_qa):
     doc = measures_qa.resolve_doc("示范市老年人助餐服务管理办法")
     a = measures_qa.ask("全市今年助餐补贴一共安排了多少钱预算？", doc=doc)
     assert a.refused
+
+
+CLOSING_BEFORE_ATTACHMENT = (
+    "示范片区管理局关于印发示范片区2023年安全生产工作要点的通知\n"
+    "各社区、各有关单位：\n"
+    "现将《示范片区2023年安全生产工作要点》印发给你们，请认真贯彻执行。\n"
+    "示范片区2023年安全生产工作要点\n"
+    "一、压实安全生产责任\n"
+    "（一）落实党政领导责任。严格落实党政同责、一岗双责。（责任单位：综治办）\n"
+    "（二）开展专项整治。6月底前完成燃气安全专项整治。（责任单位：安监站）\n"
+    "示范片区管理局\n"
+    "2023年3月20日\n"
+    "附件：示范片区安全生产责任清单\n"
+    "序号 | 责任单位 | 主要职责\n"
+    "1 | 综治办 | 统筹协调\n"
+)
+
+
+def test_a_signature_before_the_attachments_closes_the_notice():
+    doc = parse_notice(CLOSING_BEFORE_ATTACHMENT, "closing.txt")
+    assert doc.meta.signing_date == "2023-03-20"
+    assert doc.items[1].sentences[-1] == "（责任单位：安监站）"  # the signature is no part of the last task
+    assert any(n.style == "附件" for n in doc.nodes)
+
+
+def test_a_task_set_in_a_period_only_is_answered_with_the_period(tmp_path_factory):
+    from assistant import Assistant
+    from assistant.testing import HashingEmbeddings, MemoryStore
+
+    text = "示范省支持大学生创业若干措施\n一、建设创业园。“十四五”期间建成20个大学生创业园。（责任单位：省人社厅）\n二、发放补贴。对首次创业的给予补贴。（责任单位：省财政厅）\n"
+    corpus = tmp_path_factory.mktemp("period-corpus")
+    (corpus / "plan.txt").write_text(text, encoding="utf-8")
+    index = tmp_path_factory.mktemp("period-index")
+    embedder = HashingEmbeddings()
+    qa = Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("period-data"), embedder=embedder, store=MemoryStore(embedder, index))
+    a = qa.ask("大学生创业园要什么时候建成？")
+    assert not a.refused and "十四五" in a.text and "没有写明具体完成日期" in a.text

@@ -132,6 +132,11 @@ def field(composer, query: Query) -> Answer:
                 return refusal("文件中没有写明这一项信息。", "meta")
             continue
         line = _line_holding(p.text, own) if own and value == own else _line_with(p.text, name, m)
+        if name == "signing_date" and not re.fullmatch(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*", line):
+            # The signature and date close the document (after the body), not its cover.
+            foot = composer.section_passages.get((doc.doc_id, "footer"))
+            if foot is not None and re.search(r"\d{4}\s*年\s*\d{1,2}\s*月", foot.text):
+                p, line = foot, _line_with(foot.text, name, m)
         d.add(f"{'；' if d.parts else ''}{lead}{value}{d.cite(p)}。原文：“{line}”{d.cite(p)}")
         if own and value != own and name in ("doc_number", "issuer", "signing_date"):
             # Say the forwarded notice's too: the reader may mean either.

@@ -20,9 +20,14 @@ def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
     if re.search(r"多久.{0,4}一次|多长时间.{0,4}一次|频次|频率|每隔", query.search_text):
         # "多久检查一次": how often, answered by a recurring period (每半年).
         facts = item.facts_of("period") + facts
+    lead = ""
+    if not facts and item.facts_of("period"):
+        # No date, but a span of time the task is set in ("十四五"期间, 全年, 每年): say so.
+        facts, lead = item.facts_of("period"), "文件没有写明具体完成日期，时间要求为："
     if not facts:
         return refusal(f"文件没有为{composer.name(item)}规定具体的完成时间。", "deadline")
     d = Draft()
+    d.add(lead)
     ranked = rank_facts(composer, query, doc, item, facts)
     fact = ranked[0]
     sentence = item.sentences[fact.sentence]

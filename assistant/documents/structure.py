@@ -22,7 +22,7 @@ from .loaders import load_text, normalise
 from .tree import RawNode, build_tree, table_cells
 from ..schema import Chapter, Document, DocumentMeta, Fact, InputError, Item, Node, Section
 
-PARSER_VERSION = "13"
+PARSER_VERSION = "15"
 
 
 def doc_id_for(source: str, text: str) -> str:
@@ -47,6 +47,18 @@ def _cover_end(blocks: list[str]) -> int:
 # What a duty-list heading that is a unit ends with (stricter than a unit in a tag: a
 # heading such as 规范行政权力运行 is no unit).
 RE_BODY_END = re.compile(r"(?:局|委|委员会|办|办公室|厅|中心|政府|管委会|部|院|处|科|站|所|队|街道|乡镇|集团|公司|协会|联合会)$")
+
+
+def _closing_before_attachments(body: list[str]) -> tuple[list[str], list[str]]:
+    """The signature and date that close a notice whose attachments follow them (…任务。
+    示范片区管理局 / 2023年3月20日 / 附件：…): taken out of the body, for the footer."""
+    for i, b in enumerate(body):
+        if is_date_line(squash_spaces(b)) and i + 1 < len(body) and re.match(r"^附\s*[件表]", body[i + 1].strip()):
+            sig = signature_before(body, i)
+            if sig:
+                start = i - len(sig)
+                return body[:start] + body[i + 1 :], body[start : i + 1]
+    return body, []
 
 
 def _forwarded_cover(blocks: list[str], cover_end: int, limit: int) -> int:
@@ -185,6 +197,8 @@ def parse_notice(text: str, source: str = "") -> Document:
     cover_end = _cover_end(blocks)
     foot_start = max(cover_end, _footer_start(blocks))
     cover, body, foot = blocks[:cover_end], blocks[cover_end:foot_start], blocks[foot_start:]
+    body, closing = _closing_before_attachments(body)
+    foot = closing + foot
 
     forwarded = _forwarded_cover(blocks, cover_end, foot_start)
     meta = parse_cover(cover)
