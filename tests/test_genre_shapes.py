@@ -494,3 +494,22 @@ def test_a_task_set_in_a_period_only_is_answered_with_the_period(tmp_path_factor
     qa = Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("period-data"), embedder=embedder, store=MemoryStore(embedder, index))
     a = qa.ask("大学生创业园要什么时候建成？")
     assert not a.refused and "十四五" in a.text and "没有写明具体完成日期" in a.text
+
+
+def test_a_definition_is_answered_with_the_sentence_that_defines(tmp_path_factory):
+    from assistant import Assistant
+    from assistant.testing import HashingEmbeddings, MemoryStore
+
+    text = (
+        "示范州政务数据资源管理暂行办法\n第一条 为规范政务数据管理，制定本办法。\n"
+        "第二条 本办法所称政务数据，是指各级行政机关在履行职责过程中制作或者获取的数据。\n"
+        "第三条 政务部门应当编制政务数据资源目录。\n"
+    )
+    corpus = tmp_path_factory.mktemp("define-corpus")
+    (corpus / "measures.txt").write_text(text, encoding="utf-8")
+    index = tmp_path_factory.mktemp("define-index")
+    embedder = HashingEmbeddings()
+    qa = Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("define-data"), embedder=embedder, store=MemoryStore(embedder, index))
+    for question in ("什么是政务数据？", "政务数据是怎么定义的", "政务数据是指什么"):
+        a = qa.ask(question)
+        assert "是指各级行政机关在履行职责过程中制作或者获取的数据" in a.text, question

@@ -105,6 +105,34 @@ def _short(node: Node) -> str:
     return f"{re.sub(r'[.．﹒、]$', '.', marker) if marker[:1].isdigit() else marker}{node.title}"
 
 
+# A question asking what a term means: 数据专区是怎么定义的, 什么是长者饭堂, X是指什么.
+RE_DEFINITION_ASKED = re.compile(r"^(?:什么是|何为|何谓)(?P<a>.{2,20}?)[？?。]?$|^(?P<b>.{2,20}?)(?:是)?(?:怎么|如何)(?:定义|界定)|^(?P<c>.{2,20}?)(?:是指什么|指的是什么|是什么意思|的(?:定义|含义|概念)(?:是什么)?)")
+# A sentence that defines: 本办法所称X，是指…, X是指…, …统称X, X定义为….
+RE_DEFINES = re.compile(r"是指|所称|统称|定义为|指的是")
+
+
+def definition(composer, doc: Document, text: str) -> Answer | None:
+    """The sentence that defines the term a question asks about, quoted whole."""
+    m = RE_DEFINITION_ASKED.search(text.strip())
+    if not m:
+        return None
+    term = re.sub(r"^(?:所谓|这个|文件里的?|文件中的?|本办法的?)|的$", "", (m.group("a") or m.group("b") or m.group("c") or "").strip())
+    if len(term) < 2:
+        return None
+    for it in list(doc.items) + [composer.node_items[k] for k in composer.node_items if k[0] == doc.doc_id]:
+        for i, sentence in enumerate(it.sentences):
+            f = fold(sentence)
+            at = f.find(term)
+            cue = RE_DEFINES.search(f)
+            if at >= 0 and cue and abs(cue.start() - at) <= len(term) + 24:
+                d = Draft()
+                p = composer.sentence_passages.get((doc.doc_id, it.number, i))
+                d.add(f"根据{composer.name(it)}：“{quote(sentence, term, 240)}”{d.cite(p) if p else ''}")
+                d.add(composer.suffix(doc))
+                return d.answer("definition", (it.number,) if it.number > 0 else ())
+    return None
+
+
 def asked_column(rows: list[Node], text: str) -> str:
     """The table column a question names (站位 for 站位名称, 水源地 for 水源地名称): the one
     sharing the longest run of characters with it, two at least; "" for none."""
