@@ -513,3 +513,22 @@ def test_a_definition_is_answered_with_the_sentence_that_defines(tmp_path_factor
     for question in ("什么是政务数据？", "政务数据是怎么定义的", "政务数据是指什么"):
         a = qa.ask(question)
         assert "是指各级行政机关在履行职责过程中制作或者获取的数据" in a.text, question
+
+
+def test_the_second_question_of_a_message_quotes_its_own_sentence(tmp_path_factory):
+    from assistant import Assistant
+    from assistant.testing import HashingEmbeddings, MemoryStore
+
+    text = (
+        "示范省工业互联网行动计划\n一、保障措施\n"
+        "（一）加强工作组织协调。各级政府成立由主要领导任组长的专项工作组。建立上下联动的推进机制。研究设立发展指标，纳入各市政府考核。\n"
+        "（二）加大资金支持。统筹用好专项资金。\n"
+    )
+    corpus = tmp_path_factory.mktemp("two-corpus")
+    (corpus / "plan.txt").write_text(text, encoding="utf-8")
+    index = tmp_path_factory.mktemp("two-index")
+    embedder = HashingEmbeddings()
+    qa = Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("two-data"), embedder=embedder, store=MemoryStore(embedder, index))
+    a = qa.ask("专项工作组怎么成立？考核上有啥要求？")
+    first, second = a.text.split("（2）")
+    assert "主要领导" in first and "纳入各市政府考核" in second

@@ -236,7 +236,10 @@ def sentence_own_words(composer, query: Query, item: Item, doc: Document):
     ``Composer.weights``), leaving out the words of the task's title, as a share of the
     weight of those words."""
     title = set(composer.tokens(item.title))
-    weights = {w: x for w, x in composer.weights(query.search_text, doc, spread=False).items() if w not in title}
+    # A follow-up's own words (考核上有啥要求 after 专项工作组怎么成立) tell its sentence apart;
+    # the earlier question's words only found the task.
+    text = query.text if query.followup and len(set(composer.tokens(query.text)) - title) else query.search_text
+    weights = {w: x for w, x in composer.weights(text, doc, spread=False).items() if w not in title}
     total = sum(weights.values()) or 1.0
     return lambda text: sum(weights[w] for w in weights.keys() & set(composer.tokens(text))) / total
 
