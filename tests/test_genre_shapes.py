@@ -532,3 +532,27 @@ def test_the_second_question_of_a_message_quotes_its_own_sentence(tmp_path_facto
     a = qa.ask("专项工作组怎么成立？考核上有啥要求？")
     first, second = a.text.split("（2）")
     assert "主要领导" in first and "纳入各市政府考核" in second
+
+
+@pytest.mark.parametrize(
+    "sentence, figure",
+    [("覆盖人群预计达5700多万", "5700多万"), ("培训3万余人。", "3万余人"), ("新增企业2万家", "2万家")],
+)
+def test_approximate_figures_and_figures_that_end_a_text(sentence, figure):
+    from assistant.documents.facts import figures
+
+    assert [f for f, _, _ in figures(sentence)] == [figure]
+
+
+def test_a_venue_asked_of_a_document_that_states_venues_is_answered(measures_qa, tmp_path_factory):
+    from assistant.retrieval.query import out_of_scope_kind
+
+    assert out_of_scope_kind("沙滩啤酒节在哪里办？") == "place"
+    from assistant.retrieval.query import analyse
+
+    assert analyse("这个行动计划是哪几家联合印发的", None, None).meta_field == "issuer"
+    events = measures_qa.resolve_doc("示范区旅游旺季百日行动计划")
+    measures = measures_qa.resolve_doc("示范市老年人助餐服务管理办法")
+    # The measures name no venue: said so. (The events name none either in this sample.)
+    assert measures_qa.ask("助餐服务在哪里办理？", doc=measures).refused
+    assert measures_qa.ask("环岛夜跑在哪里举办？", doc=events).refused

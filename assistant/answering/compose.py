@@ -334,6 +334,8 @@ class Composer:
         # Refused by evidence: only when the document holds nothing of the kind asked.
         if query.out_of_scope == "person" and not re.search(r"(?:组长|副组长|成员|联系人|负责人)\s*[：:]", doc.text):
             return refusal("文件中没有关于具体人员姓名的内容。", "out_of_scope")
+        if query.out_of_scope == "place" and not re.search(r"地点|地址|举办地|场所|在[^。；，]{1,20}(?:举办|举行|召开|办理)", doc.text):
+            return refusal("文件中没有写明地点。", "out_of_scope")
         if query.out_of_scope == "contact" and not re.search(r"联系人|联系电话|电话\s*[：:]?\s*\d{5}|邮箱|网址|https?://", doc.text):
             return refusal("文件中没有关于联系方式、网址或地址等信息。", "out_of_scope")
         if query.other_place and query.other_place not in fold(doc.text):

@@ -379,7 +379,8 @@ def references(sentence: str) -> list[tuple[str, dict, int]]:
 RE_FIGURE = re.compile(
     r"(?P<cmp>不少于|不低于|至少|不超过|不多于|最多|最高|超过|达到|力争达到|提高到|降低到|控制在)?"
     r"(?P<count>\d+(?:[.．]\d+)?(?:[-－—～~至到]\d+(?:[.．]\d+)?)?)\s*"
-    r"(?P<unit>(?:万|亿|千)?(?:元|人次|人|户|家|个|项|所|名|张|台|套|辆|吨|亩|公顷|平方公里|平方米|公里|千米|米|小时|个百分点|倍|分|%|％|GB|兆|MW))"
+    r"(?P<unit>[多余]?(?:万|亿)[多余]?(?:元|人次|人|户|家|个|项|所|名|张|台|套|辆|吨|亩|公顷|平方公里|平方米|公里)?"
+    r"|千?(?:元|人次|人|户|家|个|项|所|名|张|台|套|辆|吨|亩|公顷|平方公里|平方米|公里|千米|米|小时|个百分点|倍|分|%|％|GB|兆|MW))"
     r"(?P<tail>以上|以下|以内|左右)?"
 )
 
@@ -394,7 +395,7 @@ def figures(sentence: str) -> list[tuple[str, dict, int]]:
             continue
         if re.match(r"(?:工作日|自然日|月|小时|周)", sentence[m.end() :]):
             continue  # 10个工作日内: a time limit, not a count
-        if after in "内" or sentence[m.end() : m.end() + 2] == "以内" and m.group("unit") in ("小时", "天"):
+        if after == "内" or sentence[m.end() : m.end() + 2] == "以内" and m.group("unit") in ("小时", "天"):
             continue  # 6小时内: a time limit
         if m.group("unit") == "分" and not (before in "（(" or after in "）)" or m.group("cmp")):
             continue  # 3分钟, 十分: only points in brackets or with a comparator
