@@ -180,8 +180,14 @@ def cmd_eval_notices(args) -> int:
     from .evaluation import notices
     from .service import Assistant
 
-    index_dir = Path(args.index_dir) if args.index_dir else ROOT / "indexes" / "notices"
-    corpus = Path(args.corpus) if args.corpus else notices.make_corpus(index_dir / "corpus")
+    dataset = Path(args.dataset)
+    # A set kept with its own documents (evals/extra/dataset.jsonl beside evals/extra/docs/)
+    # is asked over them, with an index of its own; the main set over the shared documents.
+    own_docs = dataset.parent / "docs"
+    corpus_dir = Path(args.corpus) if args.corpus else own_docs if own_docs.is_dir() else None
+    name = "notices" if corpus_dir is None else f"eval-{corpus_dir.resolve().parent.name}"
+    index_dir = Path(args.index_dir) if args.index_dir else ROOT / "indexes" / name
+    corpus = corpus_dir if corpus_dir is not None else notices.make_corpus(index_dir / "corpus")
     progress = (lambda msg: print(msg, file=sys.stderr)) if not args.json else None
     qa = Assistant(corpus_dir=corpus, index_dir=index_dir / "index", progress=progress)
     results = notices.evaluate(qa, args.dataset, split=args.split, recipe=not args.no_variants, progress=not args.json)
@@ -196,7 +202,9 @@ def cmd_eval_notices(args) -> int:
     else:
         print(notices.markdown(results))
     if args.gate:
-        thresholds = json.loads((ROOT / "evals" / "notices_thresholds.json").read_text(encoding="utf-8"))
+        own = dataset.parent / "thresholds.json"
+        gate = own if corpus_dir is not None and own.is_file() else ROOT / "evals" / "notices_thresholds.json"
+        thresholds = json.loads(gate.read_text(encoding="utf-8"))
         from .evaluation import check_thresholds
 
         failures = [f"{name}: {f}" for name, s in results["splits"].items() for f in check_thresholds(s, thresholds)]
