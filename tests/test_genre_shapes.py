@@ -554,3 +554,23 @@ def test_a_venue_asked_of_a_document_that_states_venues_is_answered(measures_qa,
     events = measures_qa.resolve_doc("示范区旅游旺季百日行动计划")
     # This sample of events names no venue: said so.
     assert measures_qa.ask("环岛夜跑在哪里举办？", doc=events).refused
+
+
+def test_an_attachment_the_cover_lists_but_the_file_lacks(tmp_path_factory):
+    from assistant import Assistant
+    from assistant.testing import HashingEmbeddings, MemoryStore
+
+    text = (
+        "示范市卫生健康委关于印发示范市家庭医生签约服务实施方案的通知\n各区卫生健康局：\n现将《示范市家庭医生签约服务实施方案》印发给你们，请认真执行。\n"
+        "附件：1.示范市家庭医生签约服务质量监测指标体系\n2.示范市家庭医生签约服务任务分工表\n"
+        "示范市卫生健康委\n2023年10月19日\n"
+        "示范市家庭医生签约服务实施方案\n一、工作目标\n（一）扩大签约覆盖面。到2025年签约率达到45%。\n"
+    )
+    corpus = tmp_path_factory.mktemp("listed-corpus")
+    (corpus / "plan.txt").write_text(text, encoding="utf-8")
+    index = tmp_path_factory.mktemp("listed-index")
+    embedder = HashingEmbeddings()
+    qa = Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("listed-data"), embedder=embedder, store=MemoryStore(embedder, index))
+    a = qa.ask("附件2是什么？")
+    assert "示范市家庭医生签约服务任务分工表" in a.text and "未收录" in a.text
+    assert qa.ask("附件3是什么？").refused

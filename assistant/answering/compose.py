@@ -252,6 +252,9 @@ class Composer:
         doc = self.default
         node, shown = structure.referenced_node(doc, text)
         if node is None:
+            listed = self.listed_attachment(doc, shown)
+            if listed is not None:
+                return listed
             explicit = shown and (shown.startswith(("第", "附件")) or shown[:1] in "（(")
             if explicit:
                 last = doc.items[-1].label if doc.items else ""
@@ -272,6 +275,24 @@ class Composer:
             hits = self.searcher.search(asked, k=5, docs={doc.doc_id})
             return self.chain(asked, hits)
         return structure.node_answer(self, doc, node, text)
+
+    def listed_attachment(self, doc: Document, shown: str) -> Answer | None:
+        """``附件2`` that the cover lists (附件：1.… 2.…) but the file does not hold: its title
+        from the list, saying that its text is not in the document."""
+        from ..schema import parse_cn_number
+
+        m = re.fullmatch(r"附件\s*(\d+|[一二三四五六七八九十]+)", shown or "")
+        p = self.section_passages.get((doc.doc_id, "attachments"))
+        if not m or p is None:
+            return None
+        number = int(m.group(1)) if m.group(1).isdigit() else parse_cn_number(m.group(1))
+        for line in p.text.split("\n"):
+            entry = re.match(rf"^(?:附\s*件\s*[：:]\s*)?{number}\s*[.．、]\s*(\S.*)$", line.strip())
+            if entry:
+                d = Draft()
+                d.add(f"附件{number}是《{entry.group(1).strip().rstrip('；;。')}》{d.cite(p)}（本文件中未收录附件正文）。{self.suffix(doc)}")
+                return d.answer("structure:attachment")
+        return None
 
     def chain(self, query: Query, hits: list[Hit]) -> Answer:
         if self.default.kind == "report" or (hits and hits[0].key[1] == "paragraph" and not query.items and not query.followup):

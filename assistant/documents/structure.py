@@ -22,7 +22,7 @@ from .loaders import load_text, normalise
 from .tree import RawNode, build_tree, table_cells
 from ..schema import Chapter, Document, DocumentMeta, Fact, InputError, Item, Node, Section
 
-PARSER_VERSION = "16"
+PARSER_VERSION = "17"
 
 
 def doc_id_for(source: str, text: str) -> str:
@@ -35,7 +35,7 @@ def _cover_end(blocks: list[str]) -> int:
     """Index after the cover notice: after its signature date when a date line stands
     between the header and the numbered body (the 印发 notice apart from the document
     it issues); else the first heading."""
-    first = next((i for i, b in enumerate(blocks) if _opens_body(b)), len(blocks))
+    first = next((i for i, b in enumerate(blocks) if _opens_body(b) and not _in_attachment_list(blocks, i)), len(blocks))
     for i, b in enumerate(blocks[: max(first + 1, 1) + 40]):
         if is_date_line(squash_spaces(b)) and sum(1 for x in blocks[i + 1 :] if heading(x) is not None) >= 2:
             if i < first or _cover_is_numbered(blocks, i):
@@ -72,6 +72,30 @@ def _forwarded_cover(blocks: list[str], cover_end: int, limit: int) -> int:
         if is_date_line(squash_spaces(blocks[i])):
             return i + 1
     return 0
+
+
+def _cover_attachment_list(cover: list[str]) -> list[str]:
+    """The ``附件：1.… / 2.…`` lines of a cover notice, when the cover lists its attachments."""
+    for i, b in enumerate(cover):
+        if re.match(r"^附\s*件\s*[：:]", b.strip()):
+            out = [b]
+            for c in cover[i + 1 :]:
+                if not re.match(r"^\d{1,2}\s*[.．、]", c.strip()) or len(c) > 80:
+                    break
+                out.append(c)
+            return out
+    return []
+
+
+def _in_attachment_list(blocks: list[str], i: int) -> bool:
+    """``2.…任务分工表`` under a cover's ``附件：1.…`` line: an entry of the list of
+    attachments, not the body's first numbered part."""
+    k = i
+    while k > 0 and re.match(r"^\d{1,2}\s*[.．、]", blocks[k].strip()) and len(blocks[k]) <= 80 and not blocks[k].rstrip().endswith("。"):
+        k -= 1
+        if re.match(r"^附\s*件\s*[：:]", blocks[k].strip()):
+            return True
+    return False
 
 
 def _opens_body(line: str) -> bool:
@@ -234,6 +258,8 @@ def parse_notice(text: str, source: str = "") -> Document:
     meta.update(footer_meta)
 
     raw, loose, listed = build_tree(body, "body")
+    if not listed:
+        listed = _cover_attachment_list(cover)
     # The issued document's title and the paragraphs before its first heading.
     issued_title, preamble_blocks = "", []
     for k, b in enumerate(loose):
