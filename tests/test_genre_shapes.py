@@ -574,3 +574,14 @@ def test_an_attachment_the_cover_lists_but_the_file_lacks(tmp_path_factory):
     a = qa.ask("附件2是什么？")
     assert "示范市家庭医生签约服务任务分工表" in a.text and "未收录" in a.text
     assert qa.ask("附件3是什么？").refused
+
+
+def test_every_unit_of_a_document_and_counts_of_tasks_using_a_term(shapes_qa):
+    doc = shapes_qa.resolve_doc("示范区2023年安全生产工作要点")
+    units = shapes_qa.ask("这个文件涉及哪些责任单位？", doc=doc)
+    assert "区综治办（1项）" in units.text and "区应急办（1项）" in units.text and "各社区" in units.text
+    leads = shapes_qa.ask("牵头单位都有哪些？", doc=doc)
+    assert "各社区" not in leads.text and "区综治办" in leads.text
+    table = shapes_qa.resolve_doc("示范市2022年生态环境保护工作要点")
+    counted = shapes_qa.ask("黑臭水体的任务有多少项？", doc=table)
+    assert "有1项" in counted.text and "扬尘" not in counted.text

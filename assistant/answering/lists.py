@@ -56,8 +56,18 @@ def task_word(doc: Document) -> str:
     return "条" if doc.items and all(it.style == "article" for it in doc.items) else "项工作"
 
 
+# "持续推进的任务有多少项": a count of the tasks that use a term, not of all tasks.
+RE_COUNT_TERM = re.compile(r"^(?:这个文件|文件|这份文件|本文件)?(?:里|中)?(?:的)?(?P<term>[^，。？?的]{2,12})的(?:具体)?(?:任务|工作|事项|措施)(?:一共|总共|共)?(?:有)?(?:多少|几)")
+
+
 def count(composer, query: Query) -> Answer:
     doc = composer.default
+    m = RE_COUNT_TERM.search(fold(query.search_text))
+    if m:
+        term = m.group("term")
+        using = [it for it in doc.items if term in fold(it.text) or term in fold(it.title)]
+        if 0 < len(using) < len(doc.items):
+            return items_mentioning(composer, doc, [term])
     d = Draft()
     styles = [it.style for it in doc.items]
     main = max(set(styles), key=styles.count) if styles else ""
