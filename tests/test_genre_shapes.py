@@ -585,3 +585,9 @@ def test_every_unit_of_a_document_and_counts_of_tasks_using_a_term(shapes_qa):
     table = shapes_qa.resolve_doc("示范市2022年生态环境保护工作要点")
     counted = shapes_qa.ask("黑臭水体的任务有多少项？", doc=table)
     assert "有1项" in counted.text and "扬尘" not in counted.text
+
+
+def test_the_units_of_a_part_named_by_number(shapes_qa):
+    doc = shapes_qa.resolve_doc("示范区2023年安全生产工作要点")
+    a = shapes_qa.ask("第二部分的牵头单位有哪些？", doc=doc)
+    assert "区行政服务中心" in a.text and "区应急办" in a.text and "区综治办" not in a.text

@@ -261,6 +261,11 @@ class Composer:
                 span = f"本文件共{len(doc.items)}项工作{f'，最后一项是{last}' if last else ''}。" if doc.items else ""
                 return refusal(f"文件中没有{shown}。{span}", "not_found")
             return None
+        if not node.task and unit_tasks.RE_UNITS_OF_PART.search(text):
+            # "第二部分的牵头单位有哪些": the units of the part's tasks.
+            found = unit_tasks.all_units(self, doc, text, tasks=structure.tasks_under(doc, node.key), where=f"{node.path}{node.title}中")
+            if found is not None:
+                return found
         if not node.task and (structure.RE_NO_DEADLINE.search(text) or structure.RE_ANY_DEADLINE.search(text)):
             # "第四部分哪些任务没写完成时间": the part's tasks without a time limit.
             found = structure.without_deadline(self, doc, text, node=node)

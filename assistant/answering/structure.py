@@ -74,7 +74,7 @@ def named_node(doc: Document, text: str) -> tuple[Node | None, float]:
     return (best, best_score) if best_score >= 0.4 else (None, 0.0)
 
 
-def _tasks_under(doc: Document, key: str) -> list[Item]:
+def tasks_under(doc: Document, key: str) -> list[Item]:
     keys = {n.key for n in doc.nodes if n.key == key or n.key.startswith(key + ".")}
     return [it for it in doc.items if it.key in keys]
 
@@ -89,7 +89,7 @@ def _passage_for(composer, doc: Document, node: Node) -> Passage | None:
     p = composer.node_passages.get((doc.doc_id, node.key))
     if p is not None:
         return p
-    tasks = _tasks_under(doc, node.key)
+    tasks = tasks_under(doc, node.key)
     return composer.item_passages.get((doc.doc_id, tasks[0].number)) if tasks else None
 
 
@@ -175,7 +175,7 @@ def children_of(composer, doc: Document, text: str) -> Answer | None:
     kids = [n for n in doc.children(node.key) if n.style not in ("专栏",)]
     if not kids:
         return None
-    tasks = _tasks_under(doc, node.key)
+    tasks = tasks_under(doc, node.key)
     rows = [n for n in kids if n.style == "行"]
     parts = [n for n in kids if n.style != "行"]
     # The count is read off the structure; each listed part cites its own heading.
@@ -221,7 +221,7 @@ def without_deadline(composer, doc: Document, text: str, node: Node | None = Non
         node, _ = named_node(doc, (RE_ANY_DEADLINE if either else RE_NO_DEADLINE).sub(" ", text))
     if either and node is None:
         return None
-    tasks = _tasks_under(doc, node.key) if node is not None else list(doc.items)
+    tasks = tasks_under(doc, node.key) if node is not None else list(doc.items)
     if not tasks or (either and len(tasks) < 2):
         return None
     missing = [it for it in tasks if not _has_limit(it)]
@@ -473,4 +473,4 @@ def node_answer(composer, doc: Document, node: Node, text: str = "") -> Answer:
             d.add(f"，{column}分别是：")
             d.add("；".join(f"{row_name(n, column)}{d.cite(q) if (q := _passage_for(composer, doc, n)) else ''}" for n in rows[:30]))
     d.add("。")
-    return d.answer("structure:node", [t.number for t in _tasks_under(doc, node.key)])
+    return d.answer("structure:node", [t.number for t in tasks_under(doc, node.key)])

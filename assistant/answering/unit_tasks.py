@@ -137,22 +137,27 @@ def _in_order(short: str, name: str) -> bool:
 RE_UNITS_ASKED = re.compile(r"(?:涉及|有|列了|包括)(?:哪些|哪几个|多少个?|几个)(?:责任|牵头|配合)?(?:单位|部门)|(?:责任|牵头|配合)(?:单位|部门)(?:都|一共|总共)?有(?:哪些|哪几个|多少个?|几个)")
 
 
-def all_units(composer, doc: Document, text: str) -> Answer | None:
-    """The units a document names for its tasks, with how many tasks each has in the role
-    asked (牵头/配合, else any); cites the first task of each."""
+# "第二部分的牵头单位有哪些": the units of the tasks of a part named by number.
+RE_UNITS_OF_PART = re.compile(r"(?:责任|牵头|配合)(?:单位|部门)|(?:哪些|哪几个|多少个?|几个)(?:单位|部门)")
+
+
+def all_units(composer, doc: Document, text: str, tasks: list[Item] | None = None, where: str = "文件中") -> Answer | None:
+    """The units a document (or ``tasks``, the tasks of one part) names, with how many
+    tasks each has in the role asked (牵头/配合, else any); cites the first task of each."""
     t = fold(text)
-    if not RE_UNITS_ASKED.search(t):
+    if tasks is None and not RE_UNITS_ASKED.search(t):
         return None
     role = "牵头" if "牵头" in t else "配合" if "配合" in t else ""
     counts: dict[str, list[Item]] = {}
-    for it in doc.items:
+    for it in doc.items if tasks is None else tasks:
         for f in it.facts_of("actor"):
             if f.role and (not role or f.role == role) and it not in counts.setdefault(f.value, []):
                 counts[f.value].append(it)
+    counts = {u: items for u, items in counts.items() if items}
     if not counts:
         return None
     d = Draft()
-    d.add(f"文件中{'作为' + role + '单位' if role else '列明责任'}的单位有{len(counts)}个：")
+    d.add(f"{where}{'作为' + role + '单位' if role else '列明责任'}的单位有{len(counts)}个：")
     parts = []
     for unit, items in sorted(counts.items(), key=lambda kv: -len(kv[1]))[:40]:
         p = composer.item_passages.get((doc.doc_id, items[0].number))
