@@ -11,6 +11,19 @@ from assistant.documents.facts import column_role
 from assistant.documents.units import labelled_units
 from assistant.retrieval.query import intent_of
 
+
+def small_qa(tmp_path_factory, name: str, files: dict[str, str]):
+    """An assistant over a few small documents, with the fake embedder and store."""
+    from assistant import Assistant
+    from assistant.testing import HashingEmbeddings, MemoryStore
+
+    corpus = tmp_path_factory.mktemp(f"{name}-corpus")
+    for file_name, text in files.items():
+        (corpus / file_name).write_text(text, encoding="utf-8")
+    index = tmp_path_factory.mktemp(f"{name}-index")
+    embedder = HashingEmbeddings()
+    return Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp(f"{name}-data"), embedder=embedder, store=MemoryStore(embedder, index))
+
 TABLE_NOTICE = (
     "示范市2022年生态环境保护工作要点\n"
     "为全面改善生态环境质量，制定本工作要点。\n"
@@ -82,15 +95,7 @@ def test_intents_of_durations_and_amounts_of_time():
 
 @pytest.fixture(scope="module")
 def shapes_qa(tmp_path_factory):
-    from assistant import Assistant
-    from assistant.testing import HashingEmbeddings, MemoryStore
-
-    corpus = tmp_path_factory.mktemp("shapes-corpus")
-    (corpus / "table.txt").write_text(TABLE_NOTICE, encoding="utf-8")
-    (corpus / "cover.txt").write_text(COVER_NOTICE, encoding="utf-8")
-    index = tmp_path_factory.mktemp("shapes-index")
-    embedder = HashingEmbeddings()
-    return Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("shapes-data"), embedder=embedder, store=MemoryStore(embedder, index))
+    return small_qa(tmp_path_factory, "shapes", {"table.txt": TABLE_NOTICE, "cover.txt": COVER_NOTICE})
 
 
 def test_answers_on_a_table_of_tasks(shapes_qa):
@@ -161,14 +166,7 @@ def test_a_forwarding_notice_keeps_both_covers():
 
 
 def test_header_answers_of_a_forwarding_notice(tmp_path_factory):
-    from assistant import Assistant
-    from assistant.testing import HashingEmbeddings, MemoryStore
-
-    corpus = tmp_path_factory.mktemp("fwd-corpus")
-    (corpus / "forwarding.txt").write_text(FORWARDING_NOTICE, encoding="utf-8")
-    index = tmp_path_factory.mktemp("fwd-index")
-    embedder = HashingEmbeddings()
-    qa = Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("fwd-data"), embedder=embedder, store=MemoryStore(embedder, index))
+    qa = small_qa(tmp_path_factory, "fwd", {"forwarding.txt": FORWARDING_NOTICE})
     number = qa.ask("文号是什么？")
     assert not number.refused and "本通知没有标注文号" in number.text and "示政办〔2023〕2号" in number.text
     assert any("示政办〔2023〕2号" in c.text for c in number.citations)
@@ -249,20 +247,13 @@ def test_a_unit_tag_after_a_full_stop_closes_the_sentence_before_it():
 
 
 def test_a_lead_phrase_is_quoted_with_the_sentence_it_leads(tmp_path_factory):
-    from assistant import Assistant
-    from assistant.testing import HashingEmbeddings, MemoryStore
-
     text = (
         "示范省工业互联网行动计划\n一、发展目标\n（一）总体目标。到2023年，工业互联网建设量质并进。\n"
         "--平台建设长足进步。培育3家综合型工业互联网平台，20家行业型平台。\n"
         "--融合应用加速普及。新建800个智能工厂。\n"
         "（二）重点任务。建设工业互联网标识解析节点。\n"
     )
-    corpus = tmp_path_factory.mktemp("lead-corpus")
-    (corpus / "plan.txt").write_text(text, encoding="utf-8")
-    index = tmp_path_factory.mktemp("lead-index")
-    embedder = HashingEmbeddings()
-    qa = Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("lead-data"), embedder=embedder, store=MemoryStore(embedder, index))
+    qa = small_qa(tmp_path_factory, "lead", {"plan.txt": text})
     a = qa.ask("平台建设方面到2023年要达到什么目标？")
     assert "3家" in a.text and "20家" in a.text
 
@@ -296,14 +287,7 @@ def test_titled_tables_in_an_attachment_are_parts_of_their_own():
 
 
 def test_questions_about_titled_tables(tmp_path_factory):
-    from assistant import Assistant
-    from assistant.testing import HashingEmbeddings, MemoryStore
-
-    corpus = tmp_path_factory.mktemp("tables-corpus")
-    (corpus / "tables.txt").write_text(TABLES_IN_ATTACHMENT, encoding="utf-8")
-    index = tmp_path_factory.mktemp("tables-index")
-    embedder = HashingEmbeddings()
-    qa = Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("tables-data"), embedder=embedder, store=MemoryStore(embedder, index))
+    qa = small_qa(tmp_path_factory, "tables", {"tables.txt": TABLES_IN_ATTACHMENT})
     which = qa.ask("附件表2是什么表？")
     assert "近岸海域监测站位水质目标清单" in which.text and not which.refused
     listed = qa.ask("附件有几张表，分别是什么？")
@@ -344,15 +328,7 @@ EVENTS = (
 
 @pytest.fixture(scope="module")
 def measures_qa(tmp_path_factory):
-    from assistant import Assistant
-    from assistant.testing import HashingEmbeddings, MemoryStore
-
-    corpus = tmp_path_factory.mktemp("measures2-corpus")
-    (corpus / "measures.txt").write_text(MEASURES, encoding="utf-8")
-    (corpus / "events.txt").write_text(EVENTS, encoding="utf-8")
-    index = tmp_path_factory.mktemp("measures2-index")
-    embedder = HashingEmbeddings()
-    return Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("measures2-data"), embedder=embedder, store=MemoryStore(embedder, index))
+    return small_qa(tmp_path_factory, "measures2", {"measures.txt": MEASURES, "events.txt": EVENTS})
 
 
 def test_effective_date_and_validity(measures_qa):
@@ -441,14 +417,7 @@ def test_a_duty_list_headed_by_units_names_them():
 
 
 def test_the_duties_of_a_unit_that_heads_them_are_quoted_whole(tmp_path_factory):
-    from assistant import Assistant
-    from assistant.testing import HashingEmbeddings, MemoryStore
-
-    corpus = tmp_path_factory.mktemp("duties-corpus")
-    (corpus / "duties.txt").write_text(DUTIES, encoding="utf-8")
-    index = tmp_path_factory.mktemp("duties-index")
-    embedder = HashingEmbeddings()
-    qa = Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("duties-data"), embedder=embedder, store=MemoryStore(embedder, index))
+    qa = small_qa(tmp_path_factory, "duties", {"duties.txt": DUTIES})
     a = qa.ask("区执法应急局在这次整治里具体负责什么？")
     assert "及时报告重大情况" in a.text and "联动机制" in a.text
 
@@ -483,52 +452,31 @@ def test_a_signature_before_the_attachments_closes_the_notice():
 
 
 def test_a_task_set_in_a_period_only_is_answered_with_the_period(tmp_path_factory):
-    from assistant import Assistant
-    from assistant.testing import HashingEmbeddings, MemoryStore
-
     text = "示范省支持大学生创业若干措施\n一、建设创业园。“十四五”期间建成20个大学生创业园。（责任单位：省人社厅）\n二、发放补贴。对首次创业的给予补贴。（责任单位：省财政厅）\n"
-    corpus = tmp_path_factory.mktemp("period-corpus")
-    (corpus / "plan.txt").write_text(text, encoding="utf-8")
-    index = tmp_path_factory.mktemp("period-index")
-    embedder = HashingEmbeddings()
-    qa = Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("period-data"), embedder=embedder, store=MemoryStore(embedder, index))
+    qa = small_qa(tmp_path_factory, "period", {"plan.txt": text})
     a = qa.ask("大学生创业园要什么时候建成？")
     assert not a.refused and "十四五" in a.text and "没有写明具体完成日期" in a.text
 
 
 def test_a_definition_is_answered_with_the_sentence_that_defines(tmp_path_factory):
-    from assistant import Assistant
-    from assistant.testing import HashingEmbeddings, MemoryStore
-
     text = (
         "示范州政务数据资源管理暂行办法\n第一条 为规范政务数据管理，制定本办法。\n"
         "第二条 本办法所称政务数据，是指各级行政机关在履行职责过程中制作或者获取的数据。\n"
         "第三条 政务部门应当编制政务数据资源目录。\n"
     )
-    corpus = tmp_path_factory.mktemp("define-corpus")
-    (corpus / "measures.txt").write_text(text, encoding="utf-8")
-    index = tmp_path_factory.mktemp("define-index")
-    embedder = HashingEmbeddings()
-    qa = Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("define-data"), embedder=embedder, store=MemoryStore(embedder, index))
+    qa = small_qa(tmp_path_factory, "define", {"measures.txt": text})
     for question in ("什么是政务数据？", "政务数据是怎么定义的", "政务数据是指什么"):
         a = qa.ask(question)
         assert "是指各级行政机关在履行职责过程中制作或者获取的数据" in a.text, question
 
 
 def test_the_second_question_of_a_message_quotes_its_own_sentence(tmp_path_factory):
-    from assistant import Assistant
-    from assistant.testing import HashingEmbeddings, MemoryStore
-
     text = (
         "示范省工业互联网行动计划\n一、保障措施\n"
         "（一）加强工作组织协调。各级政府成立由主要领导任组长的专项工作组。建立上下联动的推进机制。研究设立发展指标，纳入各市政府考核。\n"
         "（二）加大资金支持。统筹用好专项资金。\n"
     )
-    corpus = tmp_path_factory.mktemp("two-corpus")
-    (corpus / "plan.txt").write_text(text, encoding="utf-8")
-    index = tmp_path_factory.mktemp("two-index")
-    embedder = HashingEmbeddings()
-    qa = Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("two-data"), embedder=embedder, store=MemoryStore(embedder, index))
+    qa = small_qa(tmp_path_factory, "two", {"plan.txt": text})
     a = qa.ask("专项工作组怎么成立？考核上有啥要求？")
     first, second = a.text.split("（2）")
     assert "主要领导" in first and "纳入各市政府考核" in second
@@ -557,20 +505,13 @@ def test_a_venue_asked_of_a_document_that_states_venues_is_answered(measures_qa,
 
 
 def test_an_attachment_the_cover_lists_but_the_file_lacks(tmp_path_factory):
-    from assistant import Assistant
-    from assistant.testing import HashingEmbeddings, MemoryStore
-
     text = (
         "示范市卫生健康委关于印发示范市家庭医生签约服务实施方案的通知\n各区卫生健康局：\n现将《示范市家庭医生签约服务实施方案》印发给你们，请认真执行。\n"
         "附件：1.示范市家庭医生签约服务质量监测指标体系\n2.示范市家庭医生签约服务任务分工表\n"
         "示范市卫生健康委\n2023年10月19日\n"
         "示范市家庭医生签约服务实施方案\n一、工作目标\n（一）扩大签约覆盖面。到2025年签约率达到45%。\n"
     )
-    corpus = tmp_path_factory.mktemp("listed-corpus")
-    (corpus / "plan.txt").write_text(text, encoding="utf-8")
-    index = tmp_path_factory.mktemp("listed-index")
-    embedder = HashingEmbeddings()
-    qa = Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("listed-data"), embedder=embedder, store=MemoryStore(embedder, index))
+    qa = small_qa(tmp_path_factory, "listed", {"plan.txt": text})
     a = qa.ask("附件2是什么？")
     assert "示范市家庭医生签约服务任务分工表" in a.text and "未收录" in a.text
     assert qa.ask("附件3是什么？").refused
