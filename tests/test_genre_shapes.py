@@ -532,3 +532,14 @@ def test_the_units_of_a_part_named_by_number(shapes_qa):
     doc = shapes_qa.resolve_doc("示范区2023年安全生产工作要点")
     a = shapes_qa.ask("第二部分的牵头单位有哪些？", doc=doc)
     assert "区行政服务中心" in a.text and "区应急办" in a.text and "区综治办" not in a.text
+
+
+def test_the_measures_a_task_enumerates_are_quoted_together(tmp_path_factory):
+    text = (
+        "示范区旅游旺季行动计划\n一、出台旅游优惠政策\n"
+        "工作任务：出台精准管用的优惠政策。具体措施：1.针对散客群体研究出台激励政策。2.出台旅行社奖励九条措施。3.建立三级联动机制。4.加强宣传推介。\n"
+        "二、优化旅游线路\n工作任务：编制精品线路。\n"
+    )
+    qa = small_qa(tmp_path_factory, "enumerated", {"plan.txt": text})
+    a = qa.ask("出台旅游优惠政策有哪些具体措施？")
+    assert "散客" in a.text and "九条措施" in a.text and "三级联动" in a.text

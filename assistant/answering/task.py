@@ -186,6 +186,10 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
     d = Draft()
     order = rank_sentences(composer, query, doc, item, list(range(len(item.sentences))))
     chosen = sorted(order[:2]) if len(item.sentences) > 1 else [0]
+    listed = [i for i, sentence in enumerate(item.sentences) if RE_ENUMERATED.match(sentence)]
+    if len(listed) >= 3 and RE_WHICH.search(fold(query.search_text)):
+        # "有哪些具体措施" of a task that enumerates them (1.… 2.… 3.…, 一是…二是…): all of them.
+        chosen = sorted(set(listed[:8]) | {order[0]})
     # A lead phrase (--平台建设长足进步。) says what follows: quote the sentence after it too.
     chosen = sorted(set(chosen) | {c + 1 for c in chosen if c + 1 < len(item.sentences) and len(re.sub(r"[\W_]", "", item.sentences[c])) <= LEAD_PHRASE_CHARS})
     d.add(f"{composer.name(item)}要求：")
@@ -198,6 +202,10 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
     return d.answer("content", (item.number,))
 
 
+# A sentence that is one entry of an enumeration inside a task's text.
+RE_ENUMERATED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]是)|^.{0,30}?[：:]\s*\d\s*[.．、]")
+# A question that asks for the several things a task lists.
+RE_WHICH = re.compile(r"哪些|哪几|包括什么|有什么(?:措施|内容|要求|举措)|分别是")
 # A sentence this short (in characters of words) is a lead phrase, not a requirement.
 LEAD_PHRASE_CHARS = 10
 
