@@ -543,3 +543,9 @@ def test_the_measures_a_task_enumerates_are_quoted_together(tmp_path_factory):
     qa = small_qa(tmp_path_factory, "enumerated", {"plan.txt": text})
     a = qa.ask("出台旅游优惠政策有哪些具体措施？")
     assert "散客" in a.text and "九条措施" in a.text and "三级联动" in a.text
+
+
+def test_a_question_whether_a_term_is_mentioned_is_answered_yes_with_where(measures_qa):
+    doc = measures_qa.resolve_doc("示范市老年人助餐服务管理办法")
+    a = measures_qa.ask("文件有没有提到名册清单？", doc=doc)
+    assert a.text.startswith("文件提到了。") and "名册清单" in a.text

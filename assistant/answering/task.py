@@ -192,6 +192,10 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
         chosen = sorted(set(listed[:8]) | {order[0]})
     # A lead phrase (--平台建设长足进步。) says what follows: quote the sentence after it too.
     chosen = sorted(set(chosen) | {c + 1 for c in chosen if c + 1 < len(item.sentences) and len(re.sub(r"[\W_]", "", item.sentences[c])) <= LEAD_PHRASE_CHARS})
+    asked = fold(query.search_text)
+    named = re.search(r"(?:提到|提及|讲到|说到|涉及|写到)了?([^，。？?吗了]{2,16})", asked)
+    if RE_MENTION_ASKED.search(asked) and named and named.group(1) in fold("".join(item.sentences[i] for i in chosen)):
+        d.add("文件提到了。")  # the quotes below show where
     d.add(f"{composer.name(item)}要求：")
     quotes = []
     for s in chosen:
@@ -202,6 +206,9 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
     return d.answer("content", (item.number,))
 
 
+# "文件有没有提到X", "提到X了吗": a yes-or-no question about a mention (a term the
+# document never writes is refused before this).
+RE_MENTION_ASKED = re.compile(r"(?:有没有|是否|有无)(?:提到|提及|讲到|说到|涉及|写到)|(?:提到|提及|讲到|说到|涉及|写到)[^，。？?]{1,16}(?:了)?吗")
 # A sentence that is one entry of an enumeration inside a task's text.
 RE_ENUMERATED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]是)|^.{0,30}?[：:]\s*\d\s*[.．、]")
 # A question that asks for the several things a task lists.
