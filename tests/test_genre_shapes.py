@@ -549,3 +549,25 @@ def test_a_question_whether_a_term_is_mentioned_is_answered_yes_with_where(measu
     doc = measures_qa.resolve_doc("示范市老年人助餐服务管理办法")
     a = measures_qa.ask("文件有没有提到名册清单？", doc=doc)
     assert a.text.startswith("文件提到了。") and "名册清单" in a.text
+
+
+def test_the_first_unit_leads_where_the_document_says_so():
+    text = (
+        "示范区2016年生态环境保护工作要点\n一、重点任务\n（一）水环境治理。开展河道整治。\n附件\n重点任务分解表\n"
+        "序号 | 主要工作任务 | 完成时限 | 主要责任单位\n"
+        "1 | 完成城区黑臭水体整治 | 6月 | 区环保局 区住建局\n"
+        "2 | 建成垃圾焚烧发电厂 | 全年 | 区城管局\n"
+        "注：主要责任单位中排在第一位的为牵头单位。\n"
+    )
+    doc = parse_notice(text, "env.txt")
+    row = next(it for it in doc.items if it.title == "完成城区黑臭水体整治")
+    assert [(f.value, f.role) for f in row.facts_of("actor")] == [("区环保局", "牵头"), ("区住建局", "配合")]
+    assert [f.value for f in row.deadlines] == ["2016-06-30"]
+
+
+def test_a_section_of_duties_paragraph_by_unit():
+    from assistant.documents.facts import extract_facts
+
+    assert [(f.value, f.role) for f in extract_facts(["区公安局：负责加油站点的治安管理。"], 2023) if f.kind == "actor"] == [("区公安局", "责任")]
+    # A label is no unit: 工作要求：… names none.
+    assert [f for f in extract_facts(["工作要求：各单位高度重视。"], 2023) if f.kind == "actor" and f.value == "工作要求"] == []

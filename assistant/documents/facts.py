@@ -380,7 +380,7 @@ RE_FIGURE = re.compile(
     r"(?P<cmp>不少于|不低于|至少|不超过|不多于|最多|最高|超过|达到|力争达到|提高到|降低到|控制在)?"
     r"(?P<count>\d+(?:[.．]\d+)?(?:[-－—～~至到]\d+(?:[.．]\d+)?)?)\s*"
     r"(?P<unit>[多余]?(?:万|亿)[多余]?(?:元|人次|人|户|家|个|项|所|名|张|台|套|辆|吨|亩|公顷|平方公里|平方米|公里)?"
-    r"|千?(?:元|人次|人|户|家|个|项|所|名|张|台|套|辆|吨|亩|公顷|平方公里|平方米|公里|千米|米|小时|个百分点|倍|分|%|％|GB|兆|MW))"
+    r"|千?(?:元|人次|人|户|家|个|项|所|名|张|台|套|辆|吨|亩|公顷|平方公里|平方米|立方米|公里|千米|米|千克|公斤|小时|个百分点|倍|分|%|％|GB|兆|MW|kg|Ω|㎡))"
     r"(?P<tail>以上|以下|以内|左右)?"
 )
 
@@ -468,6 +468,8 @@ def cell_facts(cells, year: int | None, sentences=()) -> list[Fact]:
     for column, value in cells:
         role = column_role(column)
         if role:
+            # Units written as separate paragraphs in one cell arrive separated by spaces.
+            value = re.sub(r"(?<=[\u4e00-\u9fff）)])\s+(?=[\u4e00-\u9fff（(])", "、", value.strip())
             for unit, r, _ in unitlib.role_clauses(value, role):
                 if not re.search(r"[\u4e00-\u9fff]", unit):
                     continue  # "/" or "-" for an empty cell
@@ -486,6 +488,9 @@ def cell_facts(cells, year: int | None, sentences=()) -> list[Fact]:
     return facts
 
 
+# "区公安局：负责…": a unit, a colon, its duties (a unit name ends like one, see units).
+RE_UNIT_DUTY = re.compile(r"^\s*([^：:，。；（(]{2,30}?(?:局|委|办|厅|中心|政府|管委会|部|院|处|科|站|所|队|街道|乡镇|集团|公司|协会))\s*[：:]")
+
 # ---------------------------------------------------------------- all facts
 
 
@@ -501,6 +506,10 @@ def extract_facts(sentences, year: int | None, cells=()) -> list[Fact]:
     for idx, s in enumerate(sentences):
         labelled = unitlib.labelled_units(s)
         tagged = unitlib.tagged_units(s)
+        duty = RE_UNIT_DUTY.match(s)
+        if duty and not labelled and all(unitlib.is_unit_name(u) for u in re.split(r"[、，,]", duty.group(1))):
+            # 区公安局：负责…, a paragraph of a section of duties headed by its unit.
+            tagged = tagged + [(u, unitlib.RESPONSIBLE, duty.start(1)) for u in re.split(r"[、，,]", duty.group(1))]
         subjects = actors(s) if not labelled else []
         # A tag's unit (（省商务厅负责）) is not also a clause's subject.
         tagged_names = {u for u, _, _ in tagged}

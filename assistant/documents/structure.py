@@ -22,7 +22,7 @@ from .loaders import load_text, normalise
 from .tree import RawNode, build_tree, table_cells
 from ..schema import Chapter, Document, DocumentMeta, Fact, InputError, Item, Node, Section
 
-PARSER_VERSION = "17"
+PARSER_VERSION = "18"
 
 
 def doc_id_for(source: str, text: str) -> str:
@@ -47,6 +47,25 @@ def _cover_end(blocks: list[str]) -> int:
 # What a duty-list heading that is a unit ends with (stricter than a unit in a tag: a
 # heading such as 规范行政权力运行 is no unit).
 RE_BODY_END = re.compile(r"(?:局|委|委员会|办|办公室|厅|中心|政府|管委会|部|院|处|科|站|所|队|街道|乡镇|集团|公司|协会|联合会)$")
+
+
+# A note that the first unit of each list leads (注：排在第一位的为牵头单位).
+RE_FIRST_LEADS = re.compile(r"(?:排在第一位|排名第一|排在首位|排第一|列第一位|第一个|首位)的?(?:单位|部门)?(?:为|是)(?:牵头|主要责任)单位")
+
+
+def _first_unit_leads(item: Item) -> Item:
+    """Where the document says the first unit listed leads: in each sentence (or table
+    row), the first unit with plain responsibility leads and the others support."""
+    from dataclasses import replace as _replace
+
+    seen: set[int] = set()
+    facts = []
+    for f in item.facts:
+        if f.kind == "actor" and f.role == unitlib.RESPONSIBLE:
+            f = _replace(f, role=unitlib.LEAD if f.sentence not in seen else unitlib.SUPPORT)
+            seen.add(f.sentence)
+        facts.append(f)
+    return _replace(item, facts=tuple(facts))
 
 
 def _closing_before_attachments(body: list[str]) -> tuple[list[str], list[str]]:
@@ -284,6 +303,8 @@ def parse_notice(text: str, source: str = "") -> Document:
     preamble = "\n".join(preamble_blocks)
 
     nodes, items, chapters = _finish_tree(raw, year)
+    if RE_FIRST_LEADS.search(text):
+        items = [_first_unit_leads(it) for it in items]
     sections = []
     if cover:
         sections.append(Section("header", "\n".join(cover), "文件头"))
