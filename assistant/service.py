@@ -474,9 +474,13 @@ class Assistant:
             # the conversation so far (so "转化率呢" is asked like the question before it).
             answers, turns = [], list(history or [])
             for part in parts:
+                if answers and answers[0].refused and answers[0].intent == "out_of_scope" and len(re.sub(r"\W", "", part)) <= 12:
+                    # "2018年还搞吗？怎么安排的？": a short question after one about something the
+                    # documents do not hold asks about that same thing.
+                    continue
                 answers.append(self._ask(part, turns, doc))
                 turns = turns + [{"role": "user", "content": part}, {"role": "assistant", "content": answers[-1].text}]
-            return merge_answers(answers)
+            return merge_answers(answers) if len(answers) > 1 else answers[0]
         except AssistantError as exc:
             return Answer(text=str(exc) or INTERNAL_ERROR, refused=True, intent="error")
         except Exception:

@@ -571,3 +571,9 @@ def test_a_section_of_duties_paragraph_by_unit():
     assert [(f.value, f.role) for f in extract_facts(["区公安局：负责加油站点的治安管理。"], 2023) if f.kind == "actor"] == [("区公安局", "责任")]
     # A label is no unit: 工作要求：… names none.
     assert [f for f in extract_facts(["工作要求：各单位高度重视。"], 2023) if f.kind == "actor" and f.value == "工作要求"] == []
+
+
+def test_a_short_question_after_one_the_documents_do_not_hold_is_not_answered_alone(measures_qa):
+    doc = measures_qa.resolve_doc("示范区旅游旺季百日行动计划")
+    a = measures_qa.ask("2018年旺季还搞百日行动吗？怎么安排的？", doc=doc)
+    assert a.refused and "2018" in a.text and "（2）" not in a.text
