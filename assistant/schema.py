@@ -105,7 +105,8 @@ class Fact:
     ``quantity`` (value: dict count/unit/comparator/counted), ``actor`` (value: unit name;
     ``role`` 牵头/配合/责任/考核 when the document labels it, "" when the unit is only the
     subject of a clause), ``reference`` (value: dict title/number). ``holder`` pairs a
-    deadline with the unit its clause names (``2019年3月底前，A…；6月底前，B…``).
+    deadline with the unit its clause names (``2019年3月底前，A…；6月底前，B…``); for an
+    actor it is ``以下均需`` when an earlier task's note gives the unit to every task after it.
     """
 
     kind: str

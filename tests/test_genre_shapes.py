@@ -577,3 +577,14 @@ def test_a_short_question_after_one_the_documents_do_not_hold_is_not_answered_al
     doc = measures_qa.resolve_doc("示范区旅游旺季百日行动计划")
     a = measures_qa.ask("2018年旺季还搞百日行动吗？怎么安排的？", doc=doc)
     assert a.refused and "2018" in a.text and "（2）" not in a.text
+
+
+def test_units_a_label_gives_every_later_task():
+    text = (
+        "示范省支持大学生创新创业若干措施\n"
+        "一、降低创业门槛。允许大学生以住所登记注册。\n责任单位：省市场监管局（以下均需各设区市人民政府、示范区管委会落实，不再列出）\n"
+        "二、加大资金支持。给予一次性创业补贴1万元。\n责任单位：省人社厅\n"
+    )
+    doc = parse_notice(text, "measures.txt")
+    assert "各设区市人民政府" in doc.items[1].units and "示范区管委会" in doc.items[1].units
+    assert "省人社厅" in doc.items[1].units and "省市场监管局" not in doc.items[1].units

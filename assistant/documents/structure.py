@@ -22,7 +22,7 @@ from .loaders import load_text, normalise
 from .tree import RawNode, build_tree, table_cells
 from ..schema import Chapter, Document, DocumentMeta, Fact, InputError, Item, Node, Section
 
-PARSER_VERSION = "19"
+PARSER_VERSION = "21"
 
 
 def doc_id_for(source: str, text: str) -> str:
@@ -66,6 +66,33 @@ def _first_unit_leads(item: Item) -> Item:
             seen.add(f.sentence)
         facts.append(f)
     return _replace(item, facts=tuple(facts))
+
+
+# 责任单位：省人社厅（以下均需各设区市人民政府落实，不再列出）: units every later task has too.
+ALL_BELOW = "以下均需"
+RE_ALL_BELOW = re.compile(r"以下(?:各项)?(?:均需|均由|均要|都需)([^，。；）)]{2,60}?)(?:落实|负责|承担|配合)")
+
+
+def _units_for_all_below(items: list[Item]) -> list[Item]:
+    """Units a task's label says every following task has (以下均需X落实，不再列出), added
+    to that task and every one after it, as responsible."""
+    from dataclasses import replace as _replace
+
+    extra: list[str] = []
+    out = []
+    for it in items:
+        for i, sentence in enumerate(it.sentences):
+            m = RE_ALL_BELOW.search(sentence)
+            if m:
+                extra = [u for u in re.split(r"[、，,]", m.group(1)) if unitlib.is_unit_name(u)]
+                role = unitlib.SUPPORT if m.group(0).endswith("配合") else unitlib.RESPONSIBLE
+        if extra:
+            have = {f.value for f in it.facts_of("actor")}
+            # holder marks a unit the task has by that note, not by a tag of its own.
+            added = tuple(Fact("actor", u, u, len(it.sentences) - 1, role=role, holder=ALL_BELOW) for u in extra if u not in have)
+            it = _replace(it, facts=it.facts + added) if added else it
+        out.append(it)
+    return out
 
 
 def _closing_before_attachments(body: list[str]) -> tuple[list[str], list[str]]:
@@ -305,6 +332,7 @@ def parse_notice(text: str, source: str = "") -> Document:
     nodes, items, chapters = _finish_tree(raw, year)
     if RE_FIRST_LEADS.search(text):
         items = [_first_unit_leads(it) for it in items]
+    items = _units_for_all_below(items)
     sections = []
     if cover:
         sections.append(Section("header", "\n".join(cover), "文件头"))

@@ -71,7 +71,9 @@ def find_task(doc, task: dict):
 def task_facts(item) -> tuple[dict, list]:
     units: dict[str, set] = {}
     for f in item.facts_of("actor"):
-        if f.role:
+        # The truths list the units each task's own tags name; a unit a task has by an
+        # earlier note (以下均需相关乡镇配合，不再列出) is not written at the task.
+        if f.role and f.holder != "以下均需":
             units.setdefault(f.role, set()).add(f.value)
     dated = sorted({f.value for f in item.deadlines})
     return units, dated
