@@ -588,3 +588,14 @@ def test_units_a_label_gives_every_later_task():
     doc = parse_notice(text, "measures.txt")
     assert "各设区市人民政府" in doc.items[1].units and "示范区管委会" in doc.items[1].units
     assert "省人社厅" in doc.items[1].units and "省市场监管局" not in doc.items[1].units
+
+
+def test_the_quote_shows_the_clause_that_names_the_kind_asked(tmp_path_factory):
+    text = (
+        "示范市数据专区建设指导意见\n一、加强专区管控能力建设\n"
+        "（一）建设统一管控平台。按照统一规划要求，充分利用区块链、隐私计算等技术手段，建设数据专区统一管控平台，实现基础共性数据服务能力和技术支撑能力输出，进一步加强对数据专区数据申请、确权追溯、脱敏处理、调取使用等全流程管控。\n"
+        "（二）强化安全管理。建立安全管理制度。\n"
+    )
+    qa = small_qa(tmp_path_factory, "head", {"opinions.txt": text})
+    a = qa.ask("数据专区统一管控平台打算用哪些技术手段？")
+    assert "区块链、隐私计算" in a.text

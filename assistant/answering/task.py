@@ -269,7 +269,17 @@ def focus(composer, query: Query, sentence: str, item: Item | None = None) -> st
     clauses = [c for c in CLAUSE.findall(sentence) if c.strip()]
     if not clauses:
         return ""
-    return max(clauses, key=lambda c: sum(idf.get(w, 0.0) * (0.3 if w in title else 1.0) for w in q & set(composer.tokens(c))))
+    # The kind of thing asked (哪些技术手段 -> 技术手段): the clause that names it lists them.
+    head = RE_ASKED_HEAD.search(fold(query.text))
+    asked = head.group(1) if head else ""
+    return max(
+        clauses,
+        key=lambda c: (bool(asked) and asked in fold(c), sum(idf.get(w, 0.0) * (0.3 if w in title else 1.0) for w in q & set(composer.tokens(c)))),
+    )
+
+
+# The noun right after 哪些/什么/哪几种: the kind of thing a question wants listed.
+RE_ASKED_HEAD = re.compile(r"(?:哪些|哪几[种类个项]?|什么)([\u4e00-\u9fff]{2,6}?)(?:[？?。，,]|$|呢|吗)")
 
 
 def best_sentence(composer, query: Query, doc: Document, item: Item) -> int:
