@@ -599,3 +599,13 @@ def test_the_quote_shows_the_clause_that_names_the_kind_asked(tmp_path_factory):
     qa = small_qa(tmp_path_factory, "head", {"opinions.txt": text})
     a = qa.ask("数据专区统一管控平台打算用哪些技术手段？")
     assert "区块链、隐私计算" in a.text
+
+
+def test_words_that_name_the_document_are_no_topic():
+    from assistant.index import fold
+    from assistant.retrieval.search import _strip_title_pieces
+
+    naming = fold("示范区2016年度旅游工作要点 示范区管委会")
+    assert _strip_title_pieces("示范区2016年旅游工作要点把2016年定位成什么年", naming) == "把2016年定位成什么年"
+    # A question of four characters or fewer after them keeps them.
+    assert _strip_title_pieces("旅游工作要点有几项", naming) == "旅游工作要点有几项"

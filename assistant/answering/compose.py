@@ -440,10 +440,10 @@ class Composer:
 
         p = hit.passage
         sentences = [s for s in split_sentences(p.text) if s.strip()]
-        q = set(self.tokens(query.search_text))
+        weights = self.weights(query.search_text, self.docs.get(p.doc_id, self.default))
         # A question about what is asked of someone wants the sentence that asks (请……执行).
         asks = bool(re.search(r"要求|怎么做|做什么|干什么|怎么办", query.search_text))
-        best = max(sentences, key=lambda s: (asks and bool(re.search(r"请|要求|务必|应当|必须", s)), len(q & set(self.tokens(s)))))
+        best = max(sentences, key=lambda s: (asks and bool(re.search(r"请|要求|务必|应当|必须", s)), sum(weights[w] for w in weights.keys() & set(self.tokens(s)))))
         d = Draft()
         d.add(f"根据文件{p.ref}：“{quote(best, '', 160)}”{d.cite(p)}")
         return d.answer("section")

@@ -242,7 +242,8 @@ def strip_document_words(text: str, doc: Document) -> str:
     return (_strip_title_pieces(out.strip(), fold(doc.title + " " + doc.meta.title + " " + doc.meta.issuer)) or text).strip()
 
 
-RE_GENRE_PIECE = re.compile(r"(?:工作)?(?:要点|方案|意见|措施|办法|通知|规定|细则|规划|计划)(?:里|中|上|的)?")
+# A piece that ends with the kind of document (…旅游工作要点, …管理办法) names the document.
+RE_GENRE_PIECE = re.compile(r"(?:工作)?(?:要点|方案|意见|措施|办法|通知|规定|细则|规划|计划)(?:里|中|上|的)?$")
 
 
 def _strip_title_pieces(text: str, naming: str) -> str:
@@ -266,7 +267,7 @@ def _strip_title_pieces(text: str, naming: str) -> str:
         return text
     last = fold(text[cuts[-1][0] : cuts[-1][1]])
     # The last piece is the topic, unless it is only the kind of document (…管理办法规定了…).
-    end = cuts[-1][1] if cuts[-1][2] or RE_GENRE_PIECE.fullmatch(last.strip()) else cuts[-1][0]
+    end = cuts[-1][1] if cuts[-1][2] or RE_GENRE_PIECE.search(last.strip()) else cuts[-1][0]
     if len(re.findall(r"[\u4e00-\u9fff]", text[end:])) < 4:
         return text
     return text[end:]
