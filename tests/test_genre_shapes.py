@@ -609,3 +609,16 @@ def test_words_that_name_the_document_are_no_topic():
     assert _strip_title_pieces("示范区2016年旅游工作要点把2016年定位成什么年", naming) == "把2016年定位成什么年"
     # A question of four characters or fewer after them keeps them.
     assert _strip_title_pieces("旅游工作要点有几项", naming) == "旅游工作要点有几项"
+
+
+def test_a_units_tasks_quote_the_work_its_tags_close(tmp_path_factory):
+    text = (
+        "示范区水污染防治工作方案\n一、主要任务\n"
+        "1．加快污水处理设施建设。建立统一的污水处理系统。城镇污水处理设施应于2017年底前达到一级A标准。（区建设局牵头，区环保局参与）"
+        "推进污泥规范处理处置。污泥无害化处理处置率达到90%以上。（区建设局牵头，区环保局参与）\n"
+        "2．整治黑臭水体。加大治理力度。（区环保局负责）\n"
+    )
+    qa = small_qa(tmp_path_factory, "runs", {"plan.txt": text})
+    a = qa.ask("区建设局牵头的有哪些？")
+    assert "推进污泥规范处理处置" in a.text and "黑臭水体" not in a.text
+    assert "（区建设局牵头" not in a.text  # the tag only repeats the unit

@@ -82,9 +82,12 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
             said.append(quote("".join(it.sentences), "", 240 if len(rows) <= 2 else 120))
         elif len(rows) <= 12 and it.sentences:
             for s in where[:3]:
-                sentence = it.sentences[s] if not is_label_line(it.sentences[s]) else it.sentences[0]
+                raw = it.sentences[s]
+                # A tag standing alone closes the sentences before it; a label line
+                # (责任单位：…) speaks for the task, whose opening sentence is shown.
+                sentence = _run_start(it, s, raw) if raw.strip()[:1] in "（(" or not is_label_line(raw) else it.sentences[0]
                 if not is_label_line(sentence):
-                    shown = quote(sentence, unit, width)
+                    shown = quote(*_without_tag(sentence, unit), width)
                     if shown not in said:
                         said.append(shown)
         quoted = "：" + "".join(f"“{x}”" for x in said) if said else ""
@@ -93,6 +96,36 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
         parts.append(f"{it.ref}{named}（{r}）{quoted}{d.cite(p) if p else ''}")
     d.add("；".join(parts) + "。")
     return d.answer("structure:unit_tasks", [it.number for it, _, _ in rows])
+
+
+RE_EDGE_TAG = re.compile(r"^[（(][^（）()]{2,80}[）)]|[（(][^（）()]{2,80}[）)][。；;]?$")
+
+
+def _run_start(it: Item, s: int, sentence: str) -> str:
+    """A tag that closes several sentences (…建设。…标准。（A牵头）推进污泥…。…90%以上。（A牵头）)
+    is the unit's for all of them: the first of the run names the work."""
+    only_tag = not re.sub(r"[（(][^（）()]*[）)]", "", sentence).strip(" 。；;，,")  # （2分）（…，A）
+    if not only_tag and (not RE_EDGE_TAG.search(sentence) or RE_EDGE_TAG.match(sentence)):
+        return sentence
+    if only_tag and s == 0:
+        return sentence
+    k = s - 1 if only_tag else s
+    while k > 0 and not RE_EDGE_TAG.search(it.sentences[k - 1]) and not is_label_line(it.sentences[k - 1]):
+        k -= 1
+    if k == 0 and fold(it.sentences[0]).rstrip("。") == fold(it.title):
+        k = min(1, s)  # the task's own heading sentence is its title, shown already
+    return it.sentences[k] if k < s or only_tag else sentence
+
+
+def _without_tag(sentence: str, unit: str) -> tuple[str, str]:
+    """The sentence to quote for a unit, and the focus: a tag naming the unit at its start
+    or end (（X牵头，Y参与）全面加强配套管网建设) only repeats the unit, so the rest is shown."""
+    for m in RE_EDGE_TAG.finditer(sentence):
+        if fold(unit) in fold(m.group(0)):
+            rest = (sentence[m.end() :] if m.start() == 0 else sentence[: m.start()]).strip()
+            if len(rest) >= 6:
+                return rest, ""
+    return sentence, unit
 
 
 RE_LABEL_LINE = re.compile(r"^[（(]?\s*(?:牵头|责任|配合|参与|主办|协办|考核)?(?:单位|部门)\s*[：:]")
