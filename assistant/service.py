@@ -383,13 +383,13 @@ class Assistant:
                 # its text names.
                 if "报告" in m.group(0):
                     continue  # 2019年报告里提到的十四五规划: the report's year
-                if not query.other_year and docs and not any(m.group(1) in own_years(d) for d in docs if d.kind != "report"):
-                    if any(d.kind != "report" for d in docs):
-                        query = replace(query, other_year=f"{m.group(0)}（文档库中没有这一年的这份文件）")
+                notices = [d for d in docs if d.kind != "report"]
+                if not query.other_year and not query.missing_document and notices and not any(m.group(1) in own_years(d) for d in notices):
+                    query = replace(query, missing_document=m.group(0))
             for m in RE_REPORT_MENTION.finditer(question):
-                if reports and m.group(1) not in reports and not query.other_year:
+                if reports and m.group(1) not in reports and not query.other_year and not query.missing_document:
                     # "2020年政府工作报告定的…": a report by its year that is not loaded.
-                    query = replace(query, other_year=f"{m.group(1)}年的政府工作报告（文档库中没有这份报告）")
+                    query = replace(query, missing_document=f"{m.group(1)}年的政府工作报告")
             # "哪一年的政府工作报告提出…": the words naming the document say nothing about the topic.
             topic = RE_DOC_WORDS.sub(" ", query.search_text).strip()
             if doc is None and scope is not None and primary.kind != "report":

@@ -149,3 +149,20 @@ class MemoryStore:
         sims = self._matrix[rows] @ np.asarray(vector, dtype=np.float32)
         best = np.argsort(-sims, kind="stable")[: max(1, n)]
         return [(self._ids[rows[i]], float(sims[i])) for i in best]
+
+
+def small_assistant(folder: Path, files: dict[str, str]):
+    """An assistant over a few small documents (file name -> text) written under
+    ``folder``, with :class:`HashingEmbeddings` and :class:`MemoryStore`: for fast tests
+    of parsing and answers on documents written for the test."""
+    from .service import Assistant
+
+    folder = Path(folder)
+    corpus, index, data = folder / "corpus", folder / "index", folder / "data"
+    for path in (corpus, index, data):
+        path.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    embedder = HashingEmbeddings()
+    return Assistant(corpus_dir=corpus, index_dir=index, data_dir=data, embedder=embedder, store=MemoryStore(embedder, index))
+

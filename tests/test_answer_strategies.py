@@ -28,14 +28,9 @@ PLAN = """示范市人民政府办公室关于印发示范市2024年营商环境
 
 @pytest.fixture(scope="module")
 def plan_qa(tmp_path_factory):
-    from assistant import Assistant
-    from assistant.testing import HashingEmbeddings, MemoryStore
+    from assistant.testing import small_assistant
 
-    corpus = tmp_path_factory.mktemp("plan-corpus")
-    (corpus / "plan.txt").write_text(PLAN, encoding="utf-8")
-    index = tmp_path_factory.mktemp("plan-index")
-    embedder = HashingEmbeddings()
-    return Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("plan-data"), embedder=embedder, store=MemoryStore(embedder, index))
+    return small_assistant(tmp_path_factory.mktemp("plan"), {"plan.txt": PLAN})
 
 
 def test_short_unit_forms():
@@ -142,19 +137,14 @@ def test_evidence_weights_discount_words_every_part_of_the_document_shares(plan_
 
 def test_a_numbered_part_that_is_not_a_task_can_answer(tmp_path_factory):
     """A 专栏 box holds figures of its own: a question about them is answered from it."""
-    from assistant import Assistant
-    from assistant.testing import HashingEmbeddings, MemoryStore
+    from assistant.testing import small_assistant
 
     text = (
         "示范省工业互联网行动计划\n一、重点任务\n（一）推进企业上云。\n1．加快中小企业上云。鼓励云服务商开发解决方案，降低企业上云成本。\n"
         "专栏1　企业登云提质扩面工程\n积极引进国内知名云服务商。每年培育登云企业6000家以上，学习先进地区云服务模式。\n"
         "2．加强人才培养。建设工业互联网实训基地。\n"
     )
-    corpus = tmp_path_factory.mktemp("box-corpus")
-    (corpus / "plan.txt").write_text(text, encoding="utf-8")
-    index = tmp_path_factory.mktemp("box-index")
-    embedder = HashingEmbeddings()
-    qa = Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("box-data"), embedder=embedder, store=MemoryStore(embedder, index))
+    qa = small_assistant(tmp_path_factory.mktemp("box"), {"plan.txt": text})
     answer = qa.ask("每年要培育多少家登云企业？")
     assert not answer.refused
     assert "6000家" in answer.text
@@ -163,19 +153,14 @@ def test_a_numbered_part_that_is_not_a_task_can_answer(tmp_path_factory):
 
 
 def test_a_count_under_a_task_counts_its_enumeration(tmp_path_factory):
-    from assistant import Assistant
-    from assistant.testing import HashingEmbeddings, MemoryStore
+    from assistant.testing import small_assistant
 
     text = (
         "示范市政务数据管理办法\n第一条　为了规范政务数据管理，制定本办法。\n"
         "第二条　政务部门有下列情形之一的，由本级数据主管部门责令整改：\n（一）未按规定编制目录的；\n（二）拒绝共享数据的；\n（三）擅自开放数据的。\n"
         "第三条　本办法自发布之日起施行。\n"
     )
-    corpus = tmp_path_factory.mktemp("measures-corpus")
-    (corpus / "measures.txt").write_text(text, encoding="utf-8")
-    index = tmp_path_factory.mktemp("measures-index")
-    embedder = HashingEmbeddings()
-    qa = Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp("measures-data"), embedder=embedder, store=MemoryStore(embedder, index))
+    qa = small_assistant(tmp_path_factory.mktemp("measures"), {"measures.txt": text})
     a = qa.ask("第二条列了多少种要责令整改的情形？")
     assert "下设3项" in a.text and "拒绝共享数据" in a.text
 

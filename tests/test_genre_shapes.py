@@ -14,15 +14,10 @@ from assistant.retrieval.query import intent_of
 
 def small_qa(tmp_path_factory, name: str, files: dict[str, str]):
     """An assistant over a few small documents, with the fake embedder and store."""
-    from assistant import Assistant
-    from assistant.testing import HashingEmbeddings, MemoryStore
+    from assistant.testing import small_assistant
 
-    corpus = tmp_path_factory.mktemp(f"{name}-corpus")
-    for file_name, text in files.items():
-        (corpus / file_name).write_text(text, encoding="utf-8")
-    index = tmp_path_factory.mktemp(f"{name}-index")
-    embedder = HashingEmbeddings()
-    return Assistant(corpus_dir=corpus, index_dir=index, data_dir=tmp_path_factory.mktemp(f"{name}-data"), embedder=embedder, store=MemoryStore(embedder, index))
+    return small_assistant(tmp_path_factory.mktemp(name), files)
+
 
 TABLE_NOTICE = (
     "示范市2022年生态环境保护工作要点\n"

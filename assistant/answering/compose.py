@@ -366,10 +366,9 @@ class Composer:
             return refusal("文件中没有关于联系方式、网址或地址等信息。", "out_of_scope")
         if query.other_place and query.other_place not in fold(doc.text):
             return refusal(f"本文件是《{doc.title}》，文件中没有关于{query.other_place}的规定。", "out_of_scope")
-        if query.other_year and "（文档库中没有" in query.other_year:
+        if query.missing_document:
             # A document named by a year the library has no document of.
-            core = query.other_year.split("（")[0]
-            return refusal(f"文档库中没有{core}，无法回答。已载入的相关文件是《{doc.title}》。", "out_of_scope")
+            return refusal(f"文档库中没有{query.missing_document}，无法回答。已载入的相关文件是《{doc.title}》。", "out_of_scope")
         if query.other_year:
             return refusal(f"本文件是《{doc.title}》，文件中没有关于{query.other_year}的规定。", "out_of_scope")
         texts = [d.text for d in self.docs.values()] if doc.kind == "report" else [doc.text]
@@ -478,8 +477,9 @@ class Composer:
         # Candidates scored on evidence: among the first few tasks, the one with a sentence
         # that holds most of what the question asks (IDF-weighted words, a fact of the asked
         # kind), the retrieval rank breaking near-ties.
+        weights = {doc.doc_id: self.weights(query.search_text, doc) for doc, _ in found[:EVIDENCE_CANDIDATES]}
         scored = [
-            (self.evidence(query, self.weights(query.search_text, doc), item) - EVIDENCE_RANK_COST * rank, -rank)
+            (self.evidence(query, weights[doc.doc_id], item) - EVIDENCE_RANK_COST * rank, -rank)
             for rank, (doc, item) in enumerate(found[:EVIDENCE_CANDIDATES])
         ]
         best = max(range(len(scored)), key=lambda i: scored[i])

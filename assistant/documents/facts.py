@@ -92,7 +92,8 @@ def deadlines(sentence: str, year: int | None) -> list[tuple[str, str, int]]:
         y = int(found[-1][1][:4]) if found else year
         if y and 1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1]:
             add(m, f"{y:04d}-{mo:02d}-{d:02d}")
-    for m in RE_MONTH_END.finditer(sentence):
+    # 10月底前 / 6月底完成, and the end of a span up to a month (至12月底): the month's end.
+    for m in (*RE_MONTH_END.finditer(sentence), *RE_UNTIL_MONTH.finditer(sentence)):
         y = int(m.group(1)) if m.group(1) else year
         mo = int(m.group(2))
         if y and 1 <= mo <= 12:
@@ -113,11 +114,6 @@ def deadlines(sentence: str, year: int | None) -> list[tuple[str, str, int]]:
         if y and 1 <= mo <= 12:
             day = MONTH_PART_DAY.get(m.group(3)) or calendar.monthrange(y, mo)[1]
             add(m, f"{y:04d}-{mo:02d}-{day:02d}")
-    for m in RE_UNTIL_MONTH.finditer(sentence):
-        y = int(m.group(1)) if m.group(1) else year
-        mo = int(m.group(2))
-        if y and 1 <= mo <= 12:
-            add(m, _month_end(y, mo))
     for m in RE_YEAR_END.finditer(sentence):
         y = int(m.group(1)) if m.group(1) else year
         # "年底前" alone needs the text before it to be 年-less context, e.g. "确保年底前".
