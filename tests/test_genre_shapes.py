@@ -617,3 +617,79 @@ def test_a_units_tasks_quote_the_work_its_tags_close(tmp_path_factory):
     a = qa.ask("区建设局牵头的有哪些？")
     assert "推进污泥规范处理处置" in a.text and "黑臭水体" not in a.text
     assert "（区建设局牵头" not in a.text  # the tag only repeats the unit
+
+
+EVENTS_PLAN = (
+    "示范区旅游旺季百日行动计划\n"
+    "一、策划精品活动\n"
+    "（一）国际沙滩音乐节\n"
+    "活动时间：8月下旬—9月上旬。\n"
+    "活动地点：示范区海滨浴场、古城广场\n"
+    "活动内容：邀请知名乐队参加，安排沙滩音乐会。\n"
+    "主办单位：示范区管委会\n"
+    "承办单位：区文体局\n"
+    "（二）风筝冲浪赛\n"
+    "活动时间：初定2017年9月下旬\n"
+    "活动地点：示范区龙头湾\n"
+    "活动内容：邀请全球风筝冲浪好手来竞技。\n"
+    "主办单位：示范区管委会\n"
+    "承办单位：区社会事业局\n"
+    "（三）乐活节\n"
+    "活动时间：8—10月\n"
+    "活动地点：示范区文创村\n"
+    "活动内容：安排戏曲表演。\n"
+    "主办单位：示范区管委会\n"
+    "承办单位：区旅游发展委员会\n"
+)
+
+
+def test_a_labelled_event_time_is_the_events_date():
+    from assistant.documents.facts import deadlines
+
+    assert deadlines("活动时间：8月下旬—9月上旬。", 2017) == [("8月下旬—9月上旬", "2017-09-10", 5)]
+    assert deadlines("活动时间：初定2017年9月下旬", None)[0][1] == "2017-09-30"
+    assert deadlines("活动时间：8—10月", 2017)[0][:2] == ("8—10月", "2017-10-31")
+    # Only a labelled time: a month part alone in a sentence is no deadline.
+    assert deadlines("9月下旬组织观摩。", 2017) == []
+
+
+def test_events_answer_who_hosts_them_when_and_where(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "events", {"plan.txt": EVENTS_PLAN})
+    # No 主办 line closes the document: the event's own 承办 line answers.
+    a = qa.ask("风筝冲浪赛是谁承办的？")
+    assert not a.refused and "区社会事业局" in a.text
+    a = qa.ask("乐活节在哪儿办、办多久？")
+    assert "8—10月" in a.text and "示范区文创村" in a.text
+
+
+def test_a_file_name_in_a_numbered_line_is_not_split_at_its_extension():
+    from assistant.documents.tree import split_title
+
+    assert split_title("信用修复网上办对照材料清单.doc") == ("信用修复网上办对照材料清单.doc", "")
+    assert split_title("加强管理. 各单位要落实责任") == ("加强管理", "各单位要落实责任")
+
+
+def test_an_enumeration_run_on_with_semicolons_is_quoted_whole(tmp_path_factory):
+    text = (
+        "示范区安全整治工作方案\n一、整治阶段\n"
+        "（一）隐患整治。对排查发现的问题，实行“四个一律”，即一律开具整改通知书;能整改的一律立即整改;"
+        "一律采取临时性管控措施；对拒不整改的，一律依法严肃处理。各单位要加强督查。\n"
+        "（二）总结提升。建立长效机制。\n"
+    )
+    qa = small_qa(tmp_path_factory, "semicolons", {"plan.txt": text})
+    a = qa.ask("“四个一律”具体指哪四个？")
+    assert "临时性管控措施" in a.text and "严肃处理" in a.text
+
+
+def test_a_unit_the_question_names_is_not_the_answer(tmp_path_factory):
+    text = (
+        "示范市助餐服务管理办法\n"
+        "第一条 为规范助餐服务，制定本办法。\n"
+        "第二条 市民政部门负责统筹规划、政策指导和资金管理等工作。镇人民政府负责设施建设、设置饭堂、遴选运营机构及日常监管。\n"
+        "第三条 饭堂原则上应委托专业服务机构运营管理。饭堂的运营机构应当按照协议约定具备相应条件。\n"
+        "第四条 饭堂运营机构应当建立健全管理制度。\n"
+        "第五条 饭堂运营机构按实际就餐人次享受运营补贴。\n"
+    )
+    qa = small_qa(tmp_path_factory, "asked-unit", {"measures.txt": text})
+    a = qa.ask("饭堂的运营机构是谁来遴选的？")
+    assert "镇人民政府" in a.text

@@ -28,6 +28,10 @@ RE_HOW_MANY_UNDER = re.compile(r"(?:几|多少)(?:种|类|项|条|个|款)")
 # Choosing the task a question is about among the first retrieved ones (tuned on dev).
 EVIDENCE_CANDIDATES = 5
 EVIDENCE_RANK_COST = 0.1
+# The share of a word's weight that a heading above a task gives it.
+EVIDENCE_HEADINGS = 0.5
+# Tasks among the first few of the lexical ranking alone that join the candidates.
+EVIDENCE_LEXICAL = 3
 EVIDENCE_KIND_BONUS = 0.1
 EVIDENCE_MISSING_KIND_COST = 0.3
 # Weights of a question's tokens as evidence (tuned on dev): a character bigram or its
@@ -308,6 +312,10 @@ class Composer:
             return lists.items_mentioning(self, self.default, asked_terms(text), title_only=bool(re.search(r"标题", text)))
         if is_list and re.search(r"文号|引用", text) and re.search(r"引用|提到|涉及|带", text):
             return lists.all_references(self, self.default)
+        if query.meta_field == "sponsor" and not self.default.meta.sponsor and hits and hits[0].key[1] in ("item", "node"):
+            # "风筝冲浪赛是谁承办的": with no 主办 line closing the document, the 主办/承办
+            # units are those of the event or task asked about.
+            query = replace(query, intent="unit", meta_field="", parts=())
         if query.intent == "meta" or (query.followup and query.meta_field in ("basis", "doc_number")):
             found = header.reference_lookup(self, query, hits)
             if found is not None:
@@ -474,35 +482,64 @@ class Composer:
                 found = stating
         if query.items or query.followup:
             return found[0]
+        found = found[:EVIDENCE_CANDIDATES]
+        ranks = list(range(len(found)))
+        # A task the words alone rank high but the fusion drops (a rare verb such as 遴选 in
+        # a long article dense similarity does not favour) is a candidate too, at its
+        # lexical rank.
+        scope = {doc.doc_id for doc, _ in found}
+        for rank, (key, _) in enumerate(self.searcher.bm25_ranking(query.search_text, n=20, docs=scope)[:EVIDENCE_LEXICAL]):
+            if key[1] != "item" or any(doc.doc_id == key[0] and item.number == key[2] for doc, item in found):
+                continue
+            doc = self.docs.get(key[0])
+            item = doc.item(key[2]) if doc else None
+            if item is not None:
+                found.append((doc, item))
+                ranks.append(rank)
         # Candidates scored on evidence: among the first few tasks, the one with a sentence
         # that holds most of what the question asks (IDF-weighted words, a fact of the asked
         # kind), the retrieval rank breaking near-ties.
-        weights = {doc.doc_id: self.weights(query.search_text, doc) for doc, _ in found[:EVIDENCE_CANDIDATES]}
+        weights = {doc.doc_id: self.weights(query.search_text, doc) for doc, _ in found}
         scored = [
-            (self.evidence(query, weights[doc.doc_id], item) - EVIDENCE_RANK_COST * rank, -rank)
-            for rank, (doc, item) in enumerate(found[:EVIDENCE_CANDIDATES])
+            (self.evidence(query, weights[doc.doc_id], item, doc) - EVIDENCE_RANK_COST * rank, -rank)
+            for rank, (doc, item) in zip(ranks, found)
         ]
         best = max(range(len(scored)), key=lambda i: scored[i])
         return found[best]
 
-    def evidence(self, query: Query, weights: dict[str, float], item: Item) -> float:
+    def evidence(self, query: Query, weights: dict[str, float], item: Item, doc: Document | None = None) -> float:
         """How well the task's best sentence answers the question, in [0, 1 + bonus]: the
         share of the question's weight (:meth:`weights`) its words (with the task's title)
         cover, and a bonus when that sentence states a fact of the kind asked (a date, a
         unit, a figure)."""
         total = sum(weights.values()) or 1.0
         title = set(self.tokens(item.title))
+        # The headings above the task name its topic too (（三）政府网站集约化平台升级 over
+        # 5．采取全市统一建设方式…), at a share of their weight.
+        above: set[str] = set()
+        node = doc.node(item.key) if doc is not None and item.key else None
+        while node is not None and node.parent:
+            node = doc.node(node.parent)
+            if node is not None and node.title:
+                above |= set(self.tokens(node.title))
+        above -= title
         kinds = {"deadline": ("deadline", "limit", "open", "period"), "unit": ("actor",), "quantity": ("quantity", "limit")}.get(query.intent, ())
 
         def share(sentence: str) -> float:
-            return sum(weights[w] for w in weights.keys() & (set(self.tokens(sentence)) | title)) / total
+            own = set(self.tokens(sentence)) | title
+            inherited = (weights.keys() & above) - own
+            return (sum(weights[w] for w in weights.keys() & own) + EVIDENCE_HEADINGS * sum(weights[w] for w in inherited)) / total
 
+        asked = fold(query.search_text)
+        # A unit the question itself names (运营机构是谁来遴选的) is what is asked about, not
+        # the answer.
+        facts = [f for f in item.facts if not (f.kind == "actor" and isinstance(f.value, str) and f.value and fold(f.value) in asked)]
         # A task with no fact of the asked kind could only answer "the document does not say".
-        if kinds and not any(f.kind in kinds for f in item.facts):
+        if kinds and not any(f.kind in kinds for f in facts):
             return -EVIDENCE_MISSING_KIND_COST + max(map(share, item.sentences), default=0.0)
         best = 0.0
         for i, sentence in enumerate(item.sentences):
-            bonus = EVIDENCE_KIND_BONUS if kinds and any(f.sentence == i and f.kind in kinds for f in item.facts) else 0.0
+            bonus = EVIDENCE_KIND_BONUS if kinds and any(f.sentence == i and f.kind in kinds for f in facts) else 0.0
             best = max(best, share(sentence) + bonus)
         return best
 

@@ -39,8 +39,23 @@ def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
         if other.sentence != fact.sentence:
             s = item.sentences[other.sentence]
             d.add(f"另：“{quote(s, other.text)}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, other.sentence))}")
+    venue(composer, query, doc, item, d, skip=fact.sentence)
     d.add(composer.suffix(doc))
     return d.answer("deadline", (item.number,))
+
+
+RE_VENUE_LINE = re.compile(r"^\s*(?:活动|举办|会议|比赛|实施|办理)?(?:地点|地址|场所)\s*[：:]")
+
+
+def venue(composer, query: Query, doc: Document, item: Item, d: Draft, skip: int = -1) -> None:
+    """Where an event takes place, added to an answer when the question also asks where
+    (在哪儿办、办多久) and the task has a labelled 地点 line."""
+    if query.out_of_scope != "place":
+        return
+    for i, sentence in enumerate(item.sentences):
+        if i != skip and RE_VENUE_LINE.match(sentence):
+            d.add(f"另，地点：“{quote(sentence, '')}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, i))}")
+            return
 
 
 def unit(composer, query: Query, doc: Document, item: Item) -> Answer:
@@ -190,6 +205,15 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
     if len(listed) >= 3 and RE_WHICH.search(fold(query.search_text)):
         # "有哪些具体措施" of a task that enumerates them (1.… 2.… 3.…, 一是…二是…): all of them.
         chosen = sorted(set(listed[:8]) | {order[0]})
+    if RE_WHICH.search(fold(query.search_text)) and chosen:
+        # An enumeration run on with semicolons (“五个一律”，即…；…；…。) is one sentence:
+        # its clauses up to the full stop all answer "哪五个".
+        first = order[0]
+        run = [first]
+        while run[-1] + 1 < len(item.sentences) and len(run) < 8 and re.search(r"[；;]\s*$", item.sentences[run[-1]]):
+            run.append(run[-1] + 1)
+        if len(run) > 2:
+            chosen = sorted(set(chosen) | set(run))
     # A lead phrase (--平台建设长足进步。) says what follows: quote the sentence after it too.
     chosen = sorted(set(chosen) | {c + 1 for c in chosen if c + 1 < len(item.sentences) and len(re.sub(r"[\W_]", "", item.sentences[c])) <= LEAD_PHRASE_CHARS})
     asked = fold(query.search_text)
@@ -212,7 +236,7 @@ RE_MENTION_ASKED = re.compile(r"(?:有没有|是否|有无)(?:提到|提及|讲�
 # A sentence that is one entry of an enumeration inside a task's text.
 RE_ENUMERATED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]是)|^.{0,30}?[：:]\s*\d\s*[.．、]")
 # A question that asks for the several things a task lists.
-RE_WHICH = re.compile(r"哪些|哪几|包括什么|有什么(?:措施|内容|要求|举措)|分别是")
+RE_WHICH = re.compile(r"哪些|哪几|包括什么|有什么(?:措施|内容|要求|举措)|分别是|哪[一二两三四五六七八九十\d]{1,2}(?:个|项|条|种|类|方面)")
 # A sentence this short (in characters of words) is a lead phrase, not a requirement.
 LEAD_PHRASE_CHARS = 10
 

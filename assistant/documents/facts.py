@@ -61,6 +61,11 @@ RE_HALF = re.compile(
 
 RE_PERIOD = re.compile(r"全年|每年|(?<![\d年])年度|每季度|每半年|每月|(?<!不)定期|[“\"‘]?十[一二三四五六七八九]五[”\"’]?(?:期间|时期|末)")
 
+# A labelled time field (活动时间：8月下旬—9月上旬, 时间：初定2017年9月): the value is the
+# event's time as written, however loose; its last month gives the date.
+RE_TIME_LABEL = re.compile(r"^\s*(?:活动|举办|开展|实施|举行|比赛|会议)?时间(?:安排)?\s*[：:]\s*(?:初定|暂定|拟定?于?|计划于?)?")
+RE_LABEL_MONTH = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(上旬|中旬|下旬|初|底|末)?")
+
 QUARTER_END = {"一": 3, "1": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, "4": 12}
 
 
@@ -135,6 +140,17 @@ def deadlines(sentence: str, year: int | None) -> list[tuple[str, str, int]]:
         y = next((int(g) for g in m.groups() if g), year)
         if y:
             add(m, f"{y:04d}-12-31")
+    label = RE_TIME_LABEL.match(sentence)
+    if label and not found:
+        value = re.split(r"[，,。；;]", sentence[label.end():])[0].strip()
+        months = list(RE_LABEL_MONTH.finditer(value))
+        if months:
+            last = months[-1]
+            y = next((int(m.group(1)) for m in reversed(months) if m.group(1)), year)
+            mo = int(last.group(2))
+            if y and 1 <= mo <= 12:
+                day = {"上旬": 10, "初": 10, "中旬": 20}.get(last.group(3) or "") or calendar.monthrange(y, mo)[1]
+                found.append((value, f"{y:04d}-{mo:02d}-{day:02d}", label.end()))
     found.sort(key=lambda t: t[2])
     return found
 

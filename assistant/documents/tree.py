@@ -43,7 +43,8 @@ def split_title(rest: str) -> tuple[str, str]:
     rest = rest.strip()
     if len(rest) <= 40 and rest.endswith("。") and rest.count("。") == 1 and not re.search(r"[，,；;：:]", rest):
         return rest[:-1], ""  # a heading that ends with a full stop: 网络体系强基行动。
-    m = re.match(r"^(.{2,40}?)[。．.]\s*(.+)$", rest)
+    # A half-width stop ends a title, but not inside a file name or a figure (清单.doc, 2.5).
+    m = re.match(r"^(.{2,40}?)(?:[。．]|\.(?![A-Za-z0-9]))\s*(.+)$", rest)
     if m:
         return m.group(1), m.group(2)
     if len(rest) <= 40 and not ends_sentence(rest):

@@ -325,6 +325,9 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
         intent = "chapter"
 
     out_of_scope = out_of_scope_kind(sfold)
+    if out_of_scope == "place":
+        # "在哪里办": a document of events states its venues on 地点 lines.
+        search_text = f"{search_text} 地点"
 
     history_items: list[int] = []
     turns = _valid_history(history)
