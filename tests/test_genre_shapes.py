@@ -693,3 +693,49 @@ def test_a_unit_the_question_names_is_not_the_answer(tmp_path_factory):
     qa = small_qa(tmp_path_factory, "asked-unit", {"measures.txt": text})
     a = qa.ask("饭堂的运营机构是谁来遴选的？")
     assert "镇人民政府" in a.text
+
+
+OPINIONS_WITHOUT_COVER = (
+    "关于推进人才集聚工程的实施意见\n"
+    "为深入落实人才强市战略，根据《示范市关于全面推进新型城市化发展的决定》，就推进人才集聚工程，提出以下实施意见。\n"
+    "一、实施人才行动计划\n"
+    "1.企业家培养项目。5年内培养100名优秀企业家。（牵头单位：市委组织部，配合单位：市国资委）\n"
+    "2.大学生创业扶持项目。5年内扶持100个创业项目。（牵头单位：市人力资源和社会保障局，配合单位：市工商局、团市委）\n"
+    "3.杰出青年人才支持项目。5年内扶持100名杰出青年。（牵头单位：团市委，配合单位：市财政局）\n"
+    "4.人才公寓。5年内筹集建设1000套人才公寓。（牵头单位：市住房保障办，配合单位：市规划局、市国土房管局）\n"
+    "二、强化组织实施\n"
+    "5.加强组织领导。各配合单位要加强协作、各负其责。\n"
+)
+
+
+def test_a_paragraph_after_a_title_without_cover_is_the_preamble(tmp_path_factory):
+    doc = parse_notice(OPINIONS_WITHOUT_COVER, "opinions.txt")
+    assert [f.text for f in doc.preamble_refs] == ["《示范市关于全面推进新型城市化发展的决定》"]
+    assert {s.kind: s.text for s in doc.sections}["header"] == "关于推进人才集聚工程的实施意见"
+    qa = small_qa(tmp_path_factory, "no-cover", {"opinions.txt": OPINIONS_WITHOUT_COVER})
+    a = qa.ask("这个意见是根据哪份文件定的？")
+    assert "关于全面推进新型城市化发展的决定" in a.text
+
+
+def test_units_by_a_short_form_without_the_level_word_and_not_by_role_words(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "short-units", {"opinions.txt": OPINIONS_WITHOUT_COVER})
+    a = qa.ask("团委负责哪些项目？")
+    assert "杰出青年" in a.text and "大学生创业" in a.text
+    # 配合单位 is a role, not the unit 各配合单位 of item 5.
+    a = qa.ask("那配合单位有哪些？", history=[
+        {"role": "user", "content": "人才公寓是谁牵头的？"},
+        {"role": "assistant", "content": "由市住房保障办牵头，见第4项「人才公寓」。"},
+    ])
+    assert "市规划局" in a.text and "市国土房管局" in a.text
+
+
+def test_a_government_orders_number_is_its_document_number():
+    text = (
+        "示范省公共数据管理办法\n示范省人民政府令\n（第290号）\n"
+        "《示范省公共数据管理办法》已经2021年9月22日示范省人民政府第162次常务会议审议通过，现予公布，自2021年11月25日起施行。\n"
+        "省长　张三\n2021年10月18日\n示范省公共数据管理办法\n第一章　总则\n"
+        "第一条　为了规范公共数据管理，制定本办法。\n第二条　省政务服务数据管理局负责公共数据管理工作。\n"
+    )
+    doc = parse_notice(text, "measures.txt")
+    assert doc.meta.doc_number == "示范省人民政府令第290号"
+    assert doc.meta.issuer == "示范省人民政府"

@@ -342,7 +342,8 @@ class Composer:
             # No word of the question occurs in the corpus: similarity alone would be a guess.
             return refusal("没有在文件中找到与这个问题相关的内容。请用文字描述要咨询的工作，例如期限、责任单位或具体要求。", "not_found")
         if hits and hits[0].key[1] in ("preamble", "header", "footer") and query.intent in ("content", "list"):
-            return self.section(query, hits[0])
+            # The header and the preamble often rank together: the best sentence of either.
+            return self.section(query, [h for h in hits[:3] if h.key[1] in ("preamble", "header", "footer") and h.key[0] == hits[0].key[0]])
         target = self.target(query, hits)
         if target is None:
             return refusal("没有在文件中找到与这个问题相关的内容。可以换个说法，或询问具体工作的要求、期限和责任单位。", "not_found")
@@ -441,16 +442,16 @@ class Composer:
                     missing.append(w)
         return missing[0] if len(missing) >= ABSENT_NOUNS else ""
 
-    def section(self, query: Query, hit: Hit) -> Answer:
-        """A question answered by the preamble, header or footer: quote its best sentence."""
+    def section(self, query: Query, hits: list[Hit]) -> Answer:
+        """A question answered by the preamble, header or footer: quote the best sentence
+        of the sections that ranked first (the first one wins a tie)."""
         from ..documents import split_sentences
 
-        p = hit.passage
-        sentences = [s for s in split_sentences(p.text) if s.strip()]
-        weights = self.weights(query.search_text, self.docs.get(p.doc_id, self.default))
+        weights = self.weights(query.search_text, self.docs.get(hits[0].passage.doc_id, self.default))
         # A question about what is asked of someone wants the sentence that asks (请……执行).
         asks = bool(re.search(r"要求|怎么做|做什么|干什么|怎么办", query.search_text))
-        best = max(sentences, key=lambda s: (asks and bool(re.search(r"请|要求|务必|应当|必须", s)), sum(weights[w] for w in weights.keys() & set(self.tokens(s)))))
+        candidates = [(-rank, h.passage, s) for rank, h in enumerate(hits) for s in split_sentences(h.passage.text) if s.strip()]
+        _, p, best = max(candidates, key=lambda c: (asks and bool(re.search(r"请|要求|务必|应当|必须", c[2])), sum(weights[w] for w in weights.keys() & set(self.tokens(c[2]))), c[0]))
         d = Draft()
         d.add(f"根据文件{p.ref}：“{quote(best, '', 160)}”{d.cite(p)}")
         return d.answer("section")

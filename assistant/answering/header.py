@@ -78,7 +78,7 @@ def field(composer, query: Query) -> Answer:
         if not p or not doc.preamble_refs:
             return refusal("文件中没有写明制定依据。", "meta")
         refs = "和".join(f.text for f in doc.preamble_refs)
-        d.add(f"本工作要点根据{refs}制定{d.cite(p)}。原文：“{quote(p.text, doc.preamble_refs[0].text, 160)}”{d.cite(p)}")
+        d.add(f"本文件根据{refs}制定{d.cite(p)}。原文：“{quote(p.text, doc.preamble_refs[0].text, 160)}”{d.cite(p)}")
         return d.answer("meta")
     if field_name == "effective":
         return effective(composer, doc, query)

@@ -32,10 +32,15 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
     if not unit:
         # 区发改局 asked as 发改局, 区管委会办公室政策法规处 as 政策法规处: a unit whose end
         # (four characters or more) the question names; the longest such end wins.
-        ends = [(len(fold(u)) - k, u) for u in units for k in range(1, len(fold(u)) - 3) if fold(u)[k:] in t]
+        ends = [(len(fold(u)) - k, u) for u in units for k in range(1, len(fold(u)) - 3) if fold(u)[k:] in t and not RE_ROLE_WORDS.match(fold(u)[k:])]
         unit = max(ends)[1] if ends else ""
     if not unit:
         unit = abbreviated_unit(t, units)
+    if not unit:
+        # 团委 for 团市委, 组织部 for 市委组织部 is left to the ends: a level word (市/区/县/省)
+        # left out inside a name of three or more characters.
+        dropped = {u for u in units for k in range(1, len(fold(u)) - 1) if fold(u)[k] in "省市区县" and len(fold(u)) >= 3 and fold(u)[:k] + fold(u)[k + 1 :] in t}
+        unit = next(iter(dropped)) if len(dropped) == 1 else ""
     if not unit:
         return None
     role = "考核" if "考核" in t and "牵头" in t else "牵头" if "牵头" in t else ("配合" if re.search(r"配合|参与|协助", t) else "")
@@ -135,6 +140,10 @@ def is_label_line(sentence: str) -> bool:
     """``（责任单位：…）``: a line that names units and says nothing of the work."""
     s = sentence.strip()
     return bool(RE_LABEL_LINE.match(s)) or not re.sub(r"[（(][^（）()]*[）)]", "", s).strip(" 。；;，,")
+
+
+# Words that say what part a unit plays, not which unit (配合单位, 各相关部门).
+RE_ROLE_WORDS = re.compile(r"^(?:各)?(?:相关|有关)?(?:牵头|配合|责任|参与|协办|主办|承办|成员|相关|有关)?(?:单位|部门)$")
 
 
 def abbreviated_unit(text: str, units: list[str]) -> str:

@@ -82,6 +82,11 @@ def is_title_part(line: str) -> bool:
     )
 
 
+# A government order's heading and number: 广东省人民政府令 / （第290号）.
+RE_ORDER = re.compile(r"^(\S{2,30}?(?:人民政府|政府|部|委员会|局|总署))令$")
+RE_ORDER_NUMBER = re.compile(r"^[（(]?\s*第\s*(\d{1,4})\s*号\s*[）)]?$")
+
+
 def parse_cover(blocks: list[str]) -> dict:
     """Header fields from the lines before the document body. Returns the meta fields and
     ``cover_end``: the index after the signature date (0 when there is none)."""
@@ -95,6 +100,16 @@ def parse_cover(blocks: list[str]) -> dict:
         number = doc_number(line)
         if number and not meta.get("doc_number"):
             meta["doc_number"] = number
+            i += 1
+            continue
+        order = RE_ORDER.match(flat)
+        if order and not meta.get("doc_number"):
+            # 广东省人民政府令 / （第290号）: a government order; its number is the 文号.
+            meta.setdefault("issuer", order.group(1))
+            number = RE_ORDER_NUMBER.match(squash_spaces(blocks[i + 1])) if i + 1 < n else None
+            if number:
+                meta["doc_number"] = f"{flat}第{number.group(1)}号"
+                i += 1
             i += 1
             continue
         if flat.endswith("文件") and len(flat) <= 30 and not meta.get("issuer") and title_at is None:

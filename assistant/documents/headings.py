@@ -59,9 +59,15 @@ class Heading:
     rest: str
 
 
+# A line that ends with a file's name (附件 lists of downloads: 1.操作指南.doc).
+RE_FILE_NAME = re.compile(r"\.(?:docx?|pdf|xlsx?|zip|rar|7z|wps|ofd|jpe?g|png|txt|et)$", re.I)
+
+
 def heading(line: str) -> Heading | None:
     """The numbered heading a line starts with, or None for a body line."""
     line = line.strip()
+    if RE_FILE_NAME.search(line):
+        return None  # 1.信用修复材料清单.doc: an attached file's name, listed, not a part
     m = RE_WORD.match(line)
     if m:
         n = parse_cn_number(m.group(1))

@@ -22,7 +22,7 @@ from .loaders import load_text, normalise
 from .tree import RawNode, build_tree, table_cells
 from ..schema import Chapter, Document, DocumentMeta, Fact, InputError, Item, Node, Section
 
-PARSER_VERSION = "22"
+PARSER_VERSION = "24"
 
 
 def doc_id_for(source: str, text: str) -> str:
@@ -308,6 +308,12 @@ def parse_notice(text: str, source: str = "") -> Document:
         listed = _cover_attachment_list(cover)
     # The issued document's title and the paragraphs before its first heading.
     issued_title, preamble_blocks = "", []
+    if not forwarded and date_at is None and not meta.get("recipients"):
+        # A title, then a paragraph and the first heading (关于…的实施意见 / 为…，根据《…》，
+        # 提出以下意见。): no cover notice, so the paragraph opens the body.
+        lead = next((k for k, b in enumerate(cover) if k > 0 and ends_sentence(b.strip()) and len(b.strip()) > 30), None)
+        if lead is not None:
+            preamble_blocks, cover = list(cover[lead:]), cover[:lead]
     for k, b in enumerate(loose):
         if RE_PUBLICITY_NOTE.match(b.strip()):
             continue

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .blocks import ends_sentence
 from .header import is_title_part
-from .headings import RANK, attachment, heading
+from .headings import RANK, RE_FILE_NAME, attachment, heading
 
 RE_NUMBER_CELL = re.compile(r"^\d{1,3}$")
 
@@ -239,7 +239,8 @@ def build_tree(blocks: list[str], part: str, key_prefix: str = "") -> tuple[list
             continue
         a = attachment(line)
         if a is not None:
-            if _is_list_line(line) and has_opening[i + 1]:
+            files = any(RE_FILE_NAME.search(x.strip()) for x in blocks[i + 1 : i + 4])
+            if _is_list_line(line) and (has_opening[i + 1] or files):
                 # 附件：1.… 2.…: the cover's list of attachments, up to the first opening.
                 b.attachment_list.append(line)
                 i += 1
