@@ -739,3 +739,32 @@ def test_a_government_orders_number_is_its_document_number():
     doc = parse_notice(text, "measures.txt")
     assert doc.meta.doc_number == "示范省人民政府令第290号"
     assert doc.meta.issuer == "示范省人民政府"
+
+
+COUNTED_PLAN = (
+    "示范区市场监管信用修复网上办实施方案\n"
+    "一、线上申请流程\n"
+    "（一）信用承诺信息公示\n"
+    "1.填写规范\n"
+    "（1）承诺类型：信用修复型。\n"
+    "（2）信用承诺内容：一是所提供资料均合法有效；二是已按照相关规定进行了整改；三是自愿维护良好的信用记录。四是自觉接受社会监督。五是本次承诺为真实意思表示。\n"
+    "2.夜跑嘉年华。活动内容：本次活动集运动、音乐为一体，分为冰果体育、冰果音乐与冰果旅游三部分。\n"
+    "二、工作要求\n"
+    "（一）部门职责\n"
+    "1.区市场监管局。负责统筹协调。\n"
+    "2.区公安局。负责维护秩序。\n"
+    "3.区财政局。负责经费保障。\n"
+)
+
+
+def test_a_count_of_what_one_thing_enumerates(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "topic-count", {"plan.txt": COUNTED_PLAN})
+    a = qa.ask("信用修复网上办方案里，信用承诺内容一共要写几条？")
+    assert a.text.startswith("共5条") and "五是本次承诺为真实意思表示" in a.text
+    a = qa.ask("夜跑嘉年华分成哪几部分？")
+    assert a.text.startswith("共三部分") and "冰果旅游" in a.text
+    a = qa.ask("部门职责里一共列了多少个部门？")
+    assert "下共列出3项" in a.text and "区财政局" in a.text
+    # The document's own count is still the document's.
+    a = qa.ask("这个方案一共有多少项工作？")
+    assert "共列出" in a.text and "部门职责" not in a.text[:12]

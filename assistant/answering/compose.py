@@ -206,7 +206,7 @@ class Composer:
             by_number = self.by_number(query, text)
             if by_number is not None:
                 return by_number
-            strategies = (structure.definition, unit_tasks.all_units, unit_tasks.unit_tasks, structure.without_deadline, structure.children_of)
+            strategies = (structure.definition, lists.named_part_count, unit_tasks.all_units, unit_tasks.unit_tasks, structure.without_deadline, structure.children_of)
             for strategy in strategies if not query.items else strategies[1:]:
                 found = strategy(self, self.default, text)
                 if found is not None:
@@ -327,7 +327,7 @@ class Composer:
             if target is not None:
                 return lists.which_chapter(self, *target)
         if query.intent == "count" and not query.chapters and not query.items:
-            return lists.count(self, query)
+            return lists.topic_count(self, query, hits) or lists.count(self, query)
         if query.intent == "chapter" and query.chapters:
             return lists.chapter(self, query)
         if not query.items and not query.followup and query.intent in ("list", "deadline", "quantity", "unit", "count", "content"):

@@ -4,6 +4,7 @@ to, and lists of the tasks with a deadline, a count, a unit, a cited document or
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..retrieval import Hit, Query
 from ..index import fold
@@ -230,3 +231,91 @@ def items_with_dates_upto(doc: Document, dates) -> list[int]:
     """Items whose deadline falls on or before the latest date a question names."""
     latest = max(iso for _, iso in dates)
     return [it.number for it in doc.items if any(f.value <= latest for f in it.deadlines)]
+
+
+# A question that counts the parts of a thing the document describes: 分成哪几部分,
+# 一共要写几条, 列了多少个部门.
+RE_TOPIC_COUNT = re.compile(r"(?:分成|分为|分|包括|包含|有|写|列了?|涉及)(?:哪几|几|多少)(?:个)?(?:部分|类|种|个方面|方面|条|项|个|步|环节|部门|单位)|(?:一共|总共|共)(?:要|有|分|列了?)?(?:写|分成|分为)?(?:哪几|几|多少)")
+# A lead that names the document before the question proper: 平潭…网上办方案里，….
+RE_NAMING_LEAD = re.compile(r"^.{0,40}?(?:方案|文件|通知|意见|办法|要点|计划|措施|规定)(?:里|中|上|当中)[，,]?")
+# Words of a count question that name no topic.
+COUNT_FILLER = set("这个 那个 文件 方案 通知 意见 办法 要点 计划 一共 总共 共有 多少 哪几 几个 部分 分成 分为 包括 列了 写 要 有 的 里 中 是 哪些 具体 内容".split())
+# An ordinal enumeration inside a sentence: 一是…二是…五是….
+RE_ORDINAL = re.compile(r"([一二三四五六七八九十]{1,3})是")
+# A sentence that states how many parts a thing has: 分为冰果体育、…四部分.
+RE_PARTS_STATED = re.compile(r"(?:分为|分成|包括|包含|共有|设置|划分为)[^。；]{0,80}?([一二三四五六七八九十两\d]{1,3})((?:个)?(?:部分|类|种|方面|大类|项|个|环节|步))")
+# The share of the topic's weight a sentence (with its task's title) must hold.
+TOPIC_COVERED = 0.6
+
+
+def _topic(composer, doc: Document, text: str) -> dict[str, float]:
+    """The question's topic words with their weights: what it names besides fillers; empty
+    when it names only the document (文件一共多少项工作)."""
+    own = set(composer.tokens(fold(doc.title + doc.meta.title)))
+    words = set(composer.searcher.bm25.tokenizer.words(text))
+    weights = composer.weights(text, doc)
+    topic = {w: weights[w] for w in words & weights.keys() if w not in COUNT_FILLER and len(w) >= 2 and weights[w] > 0}
+    return topic if set(topic) - own else {}
+
+
+def _covered(topic: dict[str, float], s: str) -> float:
+    total = sum(topic.values()) or 1.0
+    return sum(v for w, v in topic.items() if w in fold(s)) / total
+
+
+def named_part_count(composer, doc: Document, text: str) -> Answer | None:
+    """"部门职责里一共列了多少个部门": the numbered parts under the heading whose title the
+    question names in full."""
+    if not RE_TOPIC_COUNT.search(text) or not re.search(r"部门|单位|几个|多少个|几项|多少项|几条|多少条", text):
+        return None
+    named = [n for n in doc.nodes if n.title and len(n.title) >= 2 and fold(n.title) in text and doc.children(n.key)]
+    if not named:
+        return None
+    node = max(named, key=lambda n: len(n.title))
+    children = doc.children(node.key)
+    d = Draft()
+    marker = d.cite(composer.heading_passage(doc, node)) if node.line else ""
+    names = "；".join(f"{c.marker}{c.title}{d.cite(composer.heading_passage(doc, c)) if c.line else ''}" for c in children)
+    d.add(f"{node.path}「{node.title}」{marker}下共列出{len(children)}项：{names}。")
+    return d.answer("count", tuple(c.task for c in children if c.task))
+
+
+def topic_count(composer, query: Query, hits: list[Hit]) -> Answer | None:
+    """A count of the parts of one thing the question names (冰果极跑嘉年华分成哪几部分,
+    信用承诺内容一共要写几条): the sentence that enumerates them, its ordinals counted or
+    its stated number. None when the question names no topic besides the document."""
+    from ..documents.headings import parse_cn_number
+
+    text = RE_NAMING_LEAD.sub("", fold(query.search_text))
+    if not RE_TOPIC_COUNT.search(text):
+        return None
+    topic = _topic(composer, composer.default, text)
+    if not topic:
+        return None
+    target = composer.target(replace(query, search_text=text), hits)
+    if target is None:
+        return None
+    tdoc, item = target
+    ranked = sorted(range(len(item.sentences)), key=lambda i: -_covered(topic, item.title + item.sentences[i]))
+    if not ranked or _covered(topic, item.title + item.sentences[ranked[0]]) < TOPIC_COVERED:
+        return None
+    for i in ranked[:3]:
+        sentence = item.sentences[i]
+        k = i
+        # The enumeration runs on over semicolons, or a full stop and the next ordinal (…。五是…).
+        while k + 1 < len(item.sentences) and (re.search(r"[；;]\s*$", item.sentences[k]) or RE_ORDINAL.match(item.sentences[k + 1].strip())):
+            k += 1
+        run = "".join(item.sentences[i : k + 1])
+        ordinals = [parse_cn_number(m.group(1)) or 0 for m in RE_ORDINAL.finditer(run)]
+        stated = RE_PARTS_STATED.search(sentence)
+        if len(ordinals) >= 2 and ordinals[0] == 1:
+            count, quoted = f"{max(ordinals)}条", range(i, k + 1)
+        elif stated:
+            count, quoted = stated.group(1) + stated.group(2), range(i, i + 1)
+        else:
+            continue
+        d = Draft()
+        quotes = "".join(f"“{item.sentences[j].rstrip('。；;')}”{d.cite(composer.sentence_passage(tdoc.doc_id, item.number, j))}" for j in quoted)
+        d.add(f"共{count}。根据{composer.name(item)}：{quotes}{composer.suffix(tdoc)}")
+        return d.answer("count", (item.number,))
+    return None
