@@ -768,3 +768,16 @@ def test_a_count_of_what_one_thing_enumerates(tmp_path_factory):
     # The document's own count is still the document's.
     a = qa.ask("这个方案一共有多少项工作？")
     assert "共列出" in a.text and "部门职责" not in a.text[:12]
+
+
+def test_instances_a_task_only_counts_are_not_named(tmp_path_factory):
+    text = (
+        "示范区2016年度旅游工作要点\n一、完善旅游设施\n"
+        "1.完成10座旅游厕所建设。\n"
+        "2.建设游客服务中心。在北港村、君山、海坛古城设置游客服务点。\n"
+    )
+    qa = small_qa(tmp_path_factory, "unnamed", {"points.txt": text})
+    a = qa.ask("10座旅游厕所分别建在哪些地方？")
+    assert a.refused and "没有列出具体是哪些" in a.text and "完成10座旅游厕所建设" in a.text
+    a = qa.ask("游客服务点具体设在哪些地方？")
+    assert not a.refused and "北港村" in a.text

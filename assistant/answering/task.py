@@ -197,9 +197,36 @@ def whole_item(composer, doc: Document, item: Item) -> Answer:
     return d.answer("item", (item.number,))
 
 
+# A question for the named instances of something (分别建在哪些地方, 具体选了哪几家, 名单).
+RE_INSTANCES_ASKED = re.compile(r"(?:具体|分别)[^，。？?]{0,8}(?:哪些|哪几)|(?:哪些|哪几)(?:个|处|座)?(?:地方|地点|位置)|哪几家|哪些家|名单")
+# A sentence that counts or quantifies them without naming them (10座旅游厕所, 部分机构).
+RE_UNNAMED = re.compile(r"(?:\d+|[一二三四五六七八九十两百]+)\s*(?:座|家|个|所|处|批)|部分|若干|一批|一些|一定数量")
+# What names instances: a list (、), a colon, 包括/分别/即, or a bracketed list.
+RE_NAMES_LISTED = re.compile(r"、|[：:]|包括|包含|分别|即|[（(][^）)]{2,}[）)]")
+
+
+def unnamed_instances(composer, query: Query, doc: Document, item: Item, order: list[int]) -> Answer | None:
+    """"10座旅游厕所分别建在哪些地方" of a task that counts them (or says 部分) and names
+    none in its best two sentences: the document does not list them, said with the
+    sentence that counts them."""
+    if not RE_INSTANCES_ASKED.search(fold(query.search_text)) or (item.key and doc.children(item.key)):
+        return None
+    best = order[:2]
+    if any(RE_NAMES_LISTED.search(item.sentences[i]) and not RE_UNNAMED.search(item.sentences[i]) for i in best):
+        return None
+    counting = [i for i in best if RE_UNNAMED.search(item.sentences[i]) and not RE_NAMES_LISTED.search(item.sentences[i])]
+    if not counting:
+        return None
+    sentence = item.sentences[counting[0]]
+    return refusal(f"文件没有列出具体是哪些。相关原文（{composer.name(item)}）：“{quote(sentence, '')}”", "not_stated")
+
+
 def content(composer, query: Query, doc: Document, item: Item) -> Answer:
     d = Draft()
     order = rank_sentences(composer, query, doc, item, list(range(len(item.sentences))))
+    unnamed = unnamed_instances(composer, query, doc, item, order) if order else None
+    if unnamed is not None:
+        return unnamed
     chosen = sorted(order[:2]) if len(item.sentences) > 1 else [0]
     listed = [i for i, sentence in enumerate(item.sentences) if RE_ENUMERATED.match(sentence)]
     if len(listed) >= 3 and RE_WHICH.search(fold(query.search_text)):
