@@ -781,3 +781,34 @@ def test_instances_a_task_only_counts_are_not_named(tmp_path_factory):
     assert a.refused and "没有列出具体是哪些" in a.text and "完成10座旅游厕所建设" in a.text
     a = qa.ask("游客服务点具体设在哪些地方？")
     assert not a.refused and "北港村" in a.text
+
+
+ORDER_MEASURES = (
+    "示范省公共数据管理办法\n示范省人民政府令\n（第290号）\n"
+    "《示范省公共数据管理办法》已经2021年9月22日示范省人民政府第162次常务会议审议通过，现予公布，自2021年11月25日起施行。\n"
+    "省长　张三\n2021年10月18日\n示范省公共数据管理办法\n第一章　总则\n"
+    "第一条　为了规范公共数据管理，制定本办法。\n"
+    "第二条　自然人基础数据按照下列规定采集：\n（一）户籍登记数据，由公安机关负责；\n（二）婚姻登记数据，由民政部门负责；\n（三）社会保险数据，由人力资源社会保障部门负责。\n"
+    "第三条　省政务服务数据管理局负责公共数据管理工作，推行“一数一源”制度，即一项数据有且只有一个法定采集部门。\n"
+)
+
+
+def test_a_government_orders_adoption_signer_and_number_are_answered(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "order", {"measures.txt": ORDER_MEASURES})
+    a = qa.ask("这个办法是省政府第几次常务会议通过的？")
+    assert "第162次常务会议审议通过" in a.text
+    a = qa.ask("是以第几号省政府令公布的，谁签的？")
+    assert "第290号" in a.text and "张三" in a.text
+    a = qa.ask("自然人基础数据一共列了几类？")
+    assert "3项" in a.text and "社会保险数据" in a.text
+
+
+def test_the_clause_with_a_quoted_term_is_shown(tmp_path_factory):
+    text = (
+        "示范市人才工程实施意见\n一、交流平台\n"
+        "1.科技交流会。坚持创新办会，进一步优化“3＋N”的创办模式（人才交流、创新论坛、展览展示＋N场推介会），整合提升交流会功能，充分发挥交流会在引进海外高层次人才方面的积极作用，将其打造成为具有全球影响力的国际人才交流平台。进一步推动海外人才引进工作常态化。\n"
+        "2.人才公寓。筹集建设1000套人才公寓。\n"
+    )
+    qa = small_qa(tmp_path_factory, "quoted", {"opinions.txt": text})
+    a = qa.ask("交流会说的“3+N”模式具体指什么？")
+    assert "创新论坛" in a.text and "推介会" in a.text

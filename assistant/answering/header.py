@@ -82,6 +82,8 @@ def field(composer, query: Query) -> Answer:
         return d.answer("meta")
     if field_name == "effective":
         return effective(composer, doc, query)
+    if field_name in ("adopted", "signer"):
+        return cover_sentence(composer, doc, query)
     values = {
         "doc_number": ("文号是", m.doc_number, "header"),
         "issuer": ("发文机关是", m.issuer, "header"),
@@ -141,6 +143,7 @@ def field(composer, query: Query) -> Answer:
         if own and value != own and name in ("doc_number", "issuer", "signing_date"):
             # Say the forwarded notice's too: the reader may mean either.
             d.add(f"；所转发的《{m.forwarded_title}》的{FIELD_NAMES[name]}是{own}{d.cite(p)}")
+    cover_facts(composer, doc, query, d, only_extra=True)
     return d.answer("meta")
 
 
@@ -161,6 +164,46 @@ def effective(composer, doc: Document, query: Query) -> Answer:
                 d.add(composer.suffix(doc))
                 return d.answer("meta", (it.number,))
     return refusal("文件中没有写明施行日期或有效期。", "meta")
+
+
+# How a document was adopted (经…第162次常务会议审议通过, 经市政府研究同意) and who signed
+# it (省长　马兴瑞 above the date of a government order).
+RE_ADOPTED = re.compile(r"(?:会议|常务会议|常委会|办公会)[^。；]{0,24}(?:审议通过|讨论通过|通过|研究同意)|(?:审议通过|研究同意)")
+RE_SIGNER = re.compile(r"^(?:省长|市长|区长|县长|州长|盟长|旗长|镇长|乡长|主任|局长|厅长|部长|署长|总理|主席)\s*[\u4e00-\u9fff]{2,4}$")
+
+
+def cover_sentence(composer, doc: Document, query: Query) -> Answer:
+    """A fact the cover (or the preamble) states in a sentence rather than a field: how the
+    document was adopted, and who signed it; both when the question asks both."""
+    d = Draft()
+    if not cover_facts(composer, doc, query, d):
+        return refusal("文件中没有写明这一项信息。", "meta")
+    d.add(composer.suffix(doc))
+    return d.answer("meta")
+
+
+def cover_facts(composer, doc: Document, query: Query, d: Draft, only_extra: bool = False) -> bool:
+    """Add to ``d`` the adoption sentence and the signer line the question asks for (with
+    ``only_extra``: asked besides another field). Whether any was found."""
+    from ..documents import split_sentences
+
+    text = fold(query.search_text)
+    asks_signer = query.meta_field == "signer" and not only_extra or bool(re.search(r"谁签|签发人|签署人|签字", text))
+    asks_adopted = query.meta_field == "adopted" and not only_extra or bool(re.search(r"会议|审议通过", text))
+    found = []
+    for kind in ("header", "preamble"):
+        p = composer.section_passages.get((doc.doc_id, kind))
+        if p is None:
+            continue
+        for sentence in split_sentences(p.text):
+            flat = sentence.strip()
+            if asks_adopted and "adopted" not in found and RE_ADOPTED.search(flat):
+                d.add(f"{'；' if d.parts else ''}“{quote(flat, RE_ADOPTED.search(flat).group(0), 160)}”{d.cite(p)}")
+                found.append("adopted")
+            elif asks_signer and "signer" not in found and RE_SIGNER.match(flat):
+                d.add(f"{'；' if d.parts else ''}签署人：“{flat}”{d.cite(p)}")
+                found.append("signer")
+    return bool(found)
 
 
 # A question about the notice that is forwarded (省里的原文件, 被转发的通知).
@@ -200,7 +243,7 @@ def _line_with(section_text: str, field_name: str, meta) -> str:
     """The verbatim line of a header/footer section that states a field."""
     lines = section_text.split("\n")
     probes = {
-        "doc_number": lambda l: "〔" in l and "号" in l,
+        "doc_number": lambda l: "〔" in l and "号" in l or re.fullmatch(r"[（(]?\s*第\s*\d{1,4}\s*号\s*[）)]?", l.strip()) is not None,
         "issuer": lambda l: l.endswith("文件") or l == meta.issuer,
         "title": lambda l: "关于" in l,
         "recipients": lambda l: l.endswith("：") or l.endswith(":"),

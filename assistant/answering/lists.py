@@ -299,6 +299,12 @@ def topic_count(composer, query: Query, hits: list[Hit]) -> Answer | None:
     ranked = sorted(range(len(item.sentences)), key=lambda i: -_covered(topic, item.title + item.sentences[i]))
     if not ranked or _covered(topic, item.title + item.sentences[ranked[0]]) < TOPIC_COVERED:
         return None
+    node = tdoc.node(item.key) if item.key else None
+    if node is not None and [n for n in tdoc.children(node.key) if n.style != "行"]:
+        # "自然人基础数据一共列了几类": the task names the thing; its numbered parts count.
+        from .structure import node_answer
+
+        return node_answer(composer, tdoc, node)
     for i in ranked[:3]:
         sentence = item.sentences[i]
         k = i

@@ -197,6 +197,8 @@ def whole_item(composer, doc: Document, item: Item) -> Answer:
     return d.answer("item", (item.number,))
 
 
+# A term the question quotes (“3+N”模式, 「五个一律」).
+RE_QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]")
 # A question for the named instances of something (分别建在哪些地方, 具体选了哪几家, 名单).
 RE_INSTANCES_ASKED = re.compile(r"(?:具体|分别)[^，。？?]{0,8}(?:哪些|哪几)|(?:哪些|哪几)(?:个|处|座)?(?:地方|地点|位置)|哪几家|哪些家|名单")
 # A sentence that counts or quantifies them without naming them (10座旅游厕所, 部分机构).
@@ -227,6 +229,11 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
     unnamed = unnamed_instances(composer, query, doc, item, order) if order else None
     if unnamed is not None:
         return unnamed
+    quoted = [fold(q) for q in RE_QUOTED_TERM.findall(query.text)]
+    holding = [i for i, sentence in enumerate(item.sentences) if quoted and any(q in fold(sentence) for q in quoted)]
+    if holding:
+        # “3+N”模式具体指什么: the sentences that write the quoted term answer first.
+        order = holding + [i for i in order if i not in holding]
     chosen = sorted(order[:2]) if len(item.sentences) > 1 else [0]
     listed = [i for i, sentence in enumerate(item.sentences) if RE_ENUMERATED.match(sentence)]
     if len(listed) >= 3 and RE_WHICH.search(fold(query.search_text)):
@@ -323,9 +330,11 @@ def focus(composer, query: Query, sentence: str, item: Item | None = None) -> st
     # The kind of thing asked (哪些技术手段 -> 技术手段): the clause that names it lists them.
     head = RE_ASKED_HEAD.search(fold(query.text))
     asked = head.group(1) if head else ""
+    # A term the question quotes (“3+N”模式) marks the clause to show.
+    quoted = [fold(t) for t in RE_QUOTED_TERM.findall(query.text)]
     return max(
         clauses,
-        key=lambda c: (bool(asked) and asked in fold(c), sum(idf.get(w, 0.0) * (0.3 if w in title else 1.0) for w in q & set(composer.tokens(c)))),
+        key=lambda c: (any(t in fold(c) for t in quoted), bool(asked) and asked in fold(c), sum(idf.get(w, 0.0) * (0.3 if w in title else 1.0) for w in q & set(composer.tokens(c)))),
     )
 
 

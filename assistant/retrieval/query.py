@@ -65,7 +65,10 @@ INJECTION = re.compile(
 )
 
 META_FIELDS = [
-    ("doc_number", re.compile(r"文号|发文字号|文件号|字号|document number"), "header"),
+    ("doc_number", re.compile(r"文号|发文字号|文件号|字号|document number|第几号|(?:政府|人民政府)令(?:是)?(?:第)?(?:几|多少)号|几号令"), "header"),
+    # How a regulation or plan was adopted (第162次常务会议审议通过) and who signed it.
+    ("adopted", re.compile(r"(?:哪次|第几次|什么|哪个)(?:会议|常务会议|常委会)|(?:会议|常务会议)[^，。？?]{0,6}(?:审议)?通过|审议通过|哪天通过|什么时候通过"), "header"),
+    ("signer", re.compile(r"谁签(?:的|发|署|字)?|签发人|签署人|(?:省长|市长|区长|县长)是谁签"), "header"),
     ("supervisor", re.compile(r"督办"), "footer"),
     ("sponsor", re.compile(r"主办|承办|起草单位|哪个部门起草|牵头起草"), "footer"),
     ("cc", re.compile(r"抄送"), "footer"),
@@ -390,6 +393,7 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
 # Words of a 文号/依据 question that name no particular document.
 _META_WORDS = re.compile(
     r"发文字号|文件号|文号|依据|根据|制定|出台|上位|精神|什么|哪个|哪些|哪份|那个|这个|这份|那份|是|多少|的|了|呢|吗|"
+    r"(?:省|市|区|县)?(?:人民)?政府令|第几号|几号|公布|发布|谁签|签署|签发|以|"
     r"工作要点|要点|通知|本文件|文件|规定|哪|那|这|个|份|本"
 )
 
