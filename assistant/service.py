@@ -29,6 +29,7 @@ from .retrieval import RE_DOC_WORDS, HybridSearcher, analyse, clean_question, na
 from .retrieval.messages import split_questions
 from .retrieval.query import out_of_scope_kind
 from .retrieval.years import RE_OUTCOME, RE_TARGET
+from .retrieval.typos import correct as correct_typos
 from .schema import Answer, AssistantError, Document, InputError, Passage, StoreError
 
 # What a question about a year asks: what happened (实际, 完成了, 增长了) or what was planned.
@@ -350,6 +351,8 @@ class Assistant:
         return None, self.document
 
     def _analyse(self, engine: _Engine, question: str, history, doc: str | None):
+        # 数椐 for 数据, 跟新 for 更新: the documents' word, before anything reads the question.
+        question = correct_typos(question, engine.composer.corpus_folded, engine.searcher.bm25.tokenizer)
         scope, primary = self._scope(engine.documents, question, doc, history)
         query = analyse(question, history, primary)
         if len(engine.documents) > 1:
