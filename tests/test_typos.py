@@ -21,3 +21,9 @@ def test_the_words_of_asking_and_correct_questions_are_left_alone():
     tok = Tokenizer()
     for q in ("这个目录是哪个部门管的？", "第二条讲的啥", "一共几项", "政务数据目录什么时候更新？"):
         assert correct(q, CORPUS, tok) == q
+
+
+def test_a_units_short_form_is_no_typo():
+    tok = Tokenizer()
+    corpus = fold("市政务服务和数据管理局负责推进数据共享。数据目录每年更新。")
+    assert correct("市政数局要负责哪些工作？", corpus, tok) == "市政数局要负责哪些工作？"

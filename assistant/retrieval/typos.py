@@ -59,6 +59,8 @@ def _candidates(piece: str, corpus: str) -> dict[str, int]:
     return found
 
 
+# The last character of a unit's name (市政数局, 发改委): a short form ends so.
+UNIT_ENDS = set("局委办厅部处科院站所队会室司署")
 # How often the documents must write a word for a typo to be read as it.
 MIN_WRITTEN = 2
 
@@ -69,8 +71,8 @@ def correct(question: str, corpus: str, tokenizer) -> str:
     folded = fold(question)
     fixed = folded
     for piece in _pieces(tokenizer.words(folded), tokenizer):
-        if piece in corpus:
-            continue
+        if piece in corpus or piece[-1] in UNIT_ENDS:
+            continue  # 政数局 is a unit's short form, not a typo of 数据
         # The documents' word is a word (更新, 顾问), written more than once.
         found = {w: n for w, n in _candidates(piece, corpus).items() if n >= MIN_WRITTEN and tokenizer.is_word(w)}
         if found:
