@@ -812,3 +812,15 @@ def test_the_clause_with_a_quoted_term_is_shown(tmp_path_factory):
     qa = small_qa(tmp_path_factory, "quoted", {"opinions.txt": text})
     a = qa.ask("交流会说的“3+N”模式具体指什么？")
     assert "创新论坛" in a.text and "推介会" in a.text
+
+
+def test_a_sentence_that_continues_the_best_one_is_quoted_with_it(tmp_path_factory):
+    text = (
+        "示范市助餐服务管理办法\n"
+        "第一条 为规范助餐服务，制定本办法。\n"
+        "第二条 街道可依托社区公共服务场地设置饭堂。饭堂选址应当便于寻找，尽量设置在首层，不得设置在户外。设置在其他楼层的，应当配备电梯。饭堂应当悬挂统一标识。\n"
+        "第三条 饭堂运营机构应当建立健全管理制度。\n"
+    )
+    qa = small_qa(tmp_path_factory, "continues", {"measures.txt": text})
+    a = qa.ask("饭堂选址能不能放楼上？有啥要求")
+    assert "首层" in a.text and "电梯" in a.text

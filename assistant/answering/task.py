@@ -250,6 +250,9 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
             chosen = sorted(set(chosen) | set(run))
     # A lead phrase (--平台建设长足进步。) says what follows: quote the sentence after it too.
     chosen = sorted(set(chosen) | {c + 1 for c in chosen if c + 1 < len(item.sentences) and len(re.sub(r"[\W_]", "", item.sentences[c])) <= LEAD_PHRASE_CHARS})
+    # A sentence that opens with words of the one before it (尽量设置在首层。设置在其他楼层的，
+    # 应当…) states its exception or condition: it goes with it.
+    chosen = sorted(set(chosen) | {c + 1 for c in order[:1] if c + 1 < len(item.sentences) and _continues(item.sentences[c], item.sentences[c + 1])})
     asked = fold(query.search_text)
     named = re.search(r"(?:提到|提及|讲到|说到|涉及|写到)了?([^，。？?吗了]{2,16})", asked)
     if RE_MENTION_ASKED.search(asked) and named and named.group(1) in fold("".join(item.sentences[i] for i in chosen)):
@@ -271,6 +274,12 @@ RE_MENTION_ASKED = re.compile(r"(?:有没有|是否|有无)(?:提到|提及|讲�
 RE_ENUMERATED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]是)|^.{0,30}?[：:]\s*\d\s*[.．、]")
 # A question that asks for the several things a task lists.
 RE_WHICH = re.compile(r"哪些|哪几|包括什么|有什么(?:措施|内容|要求|举措)|分别是|哪[一二两三四五六七八九十\d]{1,2}(?:个|项|条|种|类|方面)")
+def _continues(sentence: str, following: str) -> bool:
+    """Whether ``following`` opens with three or more characters of words ``sentence`` has."""
+    opener = re.match(r"[\u4e00-\u9fff]{3}", following.strip())
+    return bool(opener) and opener.group(0) in sentence
+
+
 # A sentence this short (in characters of words) is a lead phrase, not a requirement.
 LEAD_PHRASE_CHARS = 10
 
