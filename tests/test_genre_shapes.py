@@ -824,3 +824,26 @@ def test_a_sentence_that_continues_the_best_one_is_quoted_with_it(tmp_path_facto
     qa = small_qa(tmp_path_factory, "continues", {"measures.txt": text})
     a = qa.ask("饭堂选址能不能放楼上？有啥要求")
     assert "首层" in a.text and "电梯" in a.text
+
+
+def test_details_a_plan_does_not_give_are_refused_and_what_it_gives_is_not(tmp_path_factory):
+    text = (
+        "示范市助餐服务管理办法\n"
+        "第一条 为规范助餐服务，制定本办法。\n"
+        "第二条 饭堂运营机构应当配备必要的工作人员，建立健全食品安全管理制度。\n"
+        "第三条 就餐补贴标准为每人每次就餐费用的四分之一，最高不超过3元。\n"
+        "第四条 成立助餐工作领导小组（详见附件1），统筹协调助餐服务工作。\n"
+    )
+    qa = small_qa(tmp_path_factory, "refuse-details", {"measures.txt": text})
+    for question in (
+        "这个办法实施以后效果怎么样？",       # what came of the plan
+        "就餐补贴跟深圳比，哪边给得多？",      # a comparison with what the file does not hold
+        "领导小组的组长是谁？",                # a person's name
+        "一个饭堂最少得配几个厨师？",          # a thing counted the file never writes
+        "申请补贴要不要交营业执照复印件？",    # a thing asked for the file never writes
+    ):
+        a = qa.ask(question)
+        assert a.refused, question
+    for question in ("就餐补贴最高多少钱？", "饭堂要配备哪些人员和制度？"):
+        a = qa.ask(question)
+        assert not a.refused, question

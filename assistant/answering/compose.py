@@ -47,6 +47,14 @@ RE_MONEY_WORD = re.compile(r"预算|经费|资金|补贴|补助|奖补|奖励|�
 ABSENT_NOUNS = 2
 
 # Words of a question that name what is asked, not a topic: never a reason to refuse.
+# What came of a plan (实施以后效果怎么样, 实际到了多少, 一共查出多少): no plan states it.
+RE_OUTCOME_ASKED = re.compile(r"效果(?:怎么样|如何|好不好|咋样)|(?:实施|执行|干|搞|整治)(?:以后|后|完|下来)[^，。？?]{0,12}(?:多少|怎么样|如何|效果)|实际(?:到了|达到了|完成了)|最后(?:实际)?(?:到了|达到了)|比去年(?:涨|增|多|少|降)了?多少|一共查出|查出了?多少")
+# A comparison with something else (跟深圳比, 和省里那个方案相比).
+RE_COMPARED = re.compile(r"(?:跟|和|与|同)([^，。？?、]{2,12}?)(?:比|相比|比较|比起来)(?:[，,]|起来|的话|哪|谁|$)")
+# The words before the thing a question counts or asks to hand in: 配几个(厨师), 要不要交(复印件).
+RE_ASKED_OBJECT = re.compile(r"(?:几|多少)(?:个|名|位|家|人)|(?:要不要|需不需要|用不用|是否需要|是否要|需要不需要)(?:交|提交|提供|配|配备|准备|带|出具)?")
+# Units of time and measure a count asks in (几个工作日): never the topic.
+MEASURE_NOUNS = set("工作日 自然日 小时 分钟 季度 年度 月份 星期 周末 百分点 人次 批次 家次 户数 人数 个数 次数 名额".split())
 NON_TOPIC = set(
     "多少 什么 哪些 哪个 哪里 怎么 怎样 如何 是否 有没有 是不是 具体 一般 目前 今年 明年 去年 现在 我们 你们 他们 单位 "
     "文件 通知 要点 工作 要求 规定 内容 情况 问题 方面 时候 时间 标准 安排 分别 主要 相关 有关 是谁 多久 能否 可以 需要 应该 "
@@ -392,6 +400,13 @@ class Composer:
             near = rf"{word}[^。；]{{0,30}}\d|\d[^。；]{{0,12}}(?:元|%|％)[^。；]{{0,12}}{word}"
             if not any(re.search(near, t) for t in texts):
                 return refusal(f"文件中没有关于{word}具体数额的规定。", "out_of_scope")
+        if doc.kind != "report" and RE_OUTCOME_ASKED.search(fold(query.text)):
+            # A plan sets tasks and targets; what came of them is in later reports.
+            return refusal("文件是工作部署，只规定任务和目标，没有写实施后的实际效果或完成情况。", "out_of_scope")
+        compared = RE_COMPARED.search(fold(query.text))
+        if compared and fold(compared.group(1)) not in fold(doc.text):
+            # "跟深圳比，哪边给得多": the document states its own rules only.
+            return refusal(f"文件只有本文件的规定，没有与“{compared.group(1)}”的比较。", "out_of_scope")
         if query.missing_items:
             from ..schema import cn_number
 
@@ -409,6 +424,9 @@ class Composer:
             # The question names a part of the notice (指导思想 -> preamble), not a topic.
             return ""
         text = fold(query.search_text)
+        obj = self.absent_object(text)
+        if obj:
+            return obj
         m = None
         for m in re.finditer(ASKING, text):
             pass
@@ -441,6 +459,26 @@ class Composer:
                 if self.searcher.bm25.tokenizer.is_word(w):  # not a segmentation guess (人能)
                     missing.append(w)
         return missing[0] if len(missing) >= ABSENT_NOUNS else ""
+
+    def absent_object(self, text: str) -> str:
+        """The thing counted or asked for after the question word (配几个厨师, 要不要交营业执照
+        复印件), when the documents never write it, not even as a homophone: its first
+        noun."""
+        from ..index import pinyin
+
+        m = RE_ASKED_OBJECT.search(text)
+        if m is None:
+            return ""
+        clause = re.split(r"[，,；;。？?！!和及与或、]", text[m.end():])[0]
+        words = self.searcher.bm25.tokenizer.tag(clause)
+        if self.scoped:
+            haystack, sound = self.doc_folded[self.default.doc_id], self.doc_sound[self.default.doc_id]
+        else:
+            haystack, sound = self.corpus_folded, self.corpus_pinyin
+        nouns = [w for w, flag in words if flag.startswith("n") and len(w) >= 2 and w not in NON_TOPIC and w not in MEASURE_NOUNS and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+        # The head of the phrase is its last noun (安全巡查督导员 -> 督导员).
+        head = nouns[-1] if nouns else ""
+        return head if head and head not in haystack and pinyin(head) not in sound else ""
 
     def section(self, query: Query, hits: list[Hit]) -> Answer:
         """A question answered by the preamble, header or footer: quote the best sentence

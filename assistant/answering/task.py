@@ -200,9 +200,10 @@ def whole_item(composer, doc: Document, item: Item) -> Answer:
 # A term the question quotes (“3+N”模式, 「五个一律」).
 RE_QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]")
 # A question for the named instances of something (分别建在哪些地方, 具体选了哪几家, 名单).
-RE_INSTANCES_ASKED = re.compile(r"(?:具体|分别)[^，。？?]{0,8}(?:哪些|哪几)|(?:哪些|哪几)(?:个|处|座)?(?:地方|地点|位置)|哪几家|哪些家|名单")
-# A sentence that counts or quantifies them without naming them (10座旅游厕所, 部分机构).
-RE_UNNAMED = re.compile(r"(?:\d+|[一二三四五六七八九十两百]+)\s*(?:座|家|个|所|处|批)|部分|若干|一批|一些|一定数量")
+RE_INSTANCES_ASKED = re.compile(r"(?:具体|分别)[^，。？?]{0,8}(?:哪些|哪几)|(?:哪些|哪几)(?:个|处|座)?(?:地方|地点|位置)|哪几家|哪些家|名单|(?:哪些|哪几)(?:家|个|所)?(?:企业|公司|厂商|厂家|学校|医院|村|社区|景区|景点)")
+# A sentence that counts or quantifies them without naming them (10座旅游厕所, 部分机构,
+# 知名啤酒厂商).
+RE_UNNAMED = re.compile(r"(?:\d+|[一二三四五六七八九十两百]+)\s*(?:座|家|个|所|处|批)|部分|若干|一批|一些|一定数量|知名|多家|多个")
 # What names instances: a list (、), a colon, 包括/分别/即, or a bracketed list.
 RE_NAMES_LISTED = re.compile(r"、|[：:]|包括|包含|分别|即|[（(][^）)]{2,}[）)]")
 
