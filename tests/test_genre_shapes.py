@@ -847,3 +847,24 @@ def test_details_a_plan_does_not_give_are_refused_and_what_it_gives_is_not(tmp_p
     for question in ("就餐补贴最高多少钱？", "饭堂要配备哪些人员和制度？"):
         a = qa.ask(question)
         assert not a.refused, question
+
+
+def test_starts_lists_of_conditions_and_the_attachment_list(tmp_path_factory):
+    text = (
+        "示范区信用修复网上办实施方案\n"
+        "一、受理条件\n"
+        "（一）运营机构条件。运营机构应当具备以下条件：\n（1）依法成立，取得营业执照；\n（2）近3年内没有重大违法记录；\n（3）具有相应的管理能力。\n"
+        "二、宣传推广\n"
+        "（二）网络营销。8月下旬起，策划开展网络营销专案，集中核心网络资源。\n"
+        "（三）场地要求。食品处理区的面积不小于30㎡。\n"
+        "附件：\n1.信用修复操作指南.doc\n2.信用修复申请书.doc\n"
+    )
+    qa = small_qa(tmp_path_factory, "starts", {"plan.txt": text})
+    a = qa.ask("网络营销那个专案从啥时候开始搞？")
+    assert a.text.startswith("8月下旬起")
+    a = qa.ask("机构得满足哪些条件？")
+    assert "营业执照" in a.text and "近3年" in a.text
+    a = qa.ask("附件给了哪几个文件？")
+    assert not a.refused and "信用修复申请书" in a.text
+    a = qa.ask("对场地面积有没有硬性要求？")  # 场地…面积: both written, a paraphrase
+    assert not a.refused and "30㎡" in a.text

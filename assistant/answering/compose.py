@@ -53,6 +53,15 @@ RE_OUTCOME_ASKED = re.compile(r"效果(?:怎么样|如何|好不好|咋样)|(?:�
 RE_COMPARED = re.compile(r"(?:跟|和|与|同)([^，。？?、]{2,12}?)(?:比|相比|比较|比起来)(?:[，,]|起来|的话|哪|谁|$)")
 # The words before the thing a question counts or asks to hand in: 配几个(厨师), 要不要交(复印件).
 RE_ASKED_OBJECT = re.compile(r"(?:几|多少)(?:个|名|位|家|人)|(?:要不要|需不需要|用不用|是否需要|是否要|需要不需要)(?:交|提交|提供|配|配备|准备|带|出具)?")
+def _halves_written(word: str, haystack: str) -> bool:
+    """A compound of four characters or more whose two halves the documents both write
+    (场地面积: 场地…面积): a paraphrase, not an absent thing."""
+    if len(word) < 4:
+        return False
+    mid = len(word) // 2
+    return word[:mid] in haystack and word[mid:] in haystack
+
+
 # Units of time and measure a count asks in (几个工作日): never the topic.
 MEASURE_NOUNS = set("工作日 自然日 小时 分钟 季度 年度 月份 星期 周末 百分点 人次 批次 家次 户数 人数 个数 次数 名额".split())
 NON_TOPIC = set(
@@ -300,7 +309,15 @@ class Composer:
 
         m = re.fullmatch(r"附件\s*(\d+|[一二三四五六七八九十]+)", shown or "")
         p = self.section_passages.get((doc.doc_id, "attachments"))
-        if not m or p is None:
+        if p is None:
+            return None
+        if (shown or "").strip() == "附件":
+            # "附件给了哪几个文件": the list of attachments, as the document gives it.
+            lines = [line.strip() for line in p.text.split("\n") if line.strip() and not re.fullmatch(r"附\s*件\s*[：:]?", line.strip())]
+            d = Draft()
+            d.add(f"文件所列附件：{'；'.join(lines)}{d.cite(p)}（本文件中未收录附件正文）。{self.suffix(doc)}")
+            return d.answer("structure:attachment")
+        if not m:
             return None
         number = int(m.group(1)) if m.group(1).isdigit() else parse_cn_number(m.group(1))
         for line in p.text.split("\n"):
@@ -453,7 +470,7 @@ class Composer:
                 return ""
             if not flag.startswith("n") or len(w) < 2 or w in NON_TOPIC or not re.fullmatch(r"[\u4e00-\u9fff]+", w):
                 continue
-            if w not in haystack and pinyin(w) not in sound:
+            if w not in haystack and pinyin(w) not in sound and not _halves_written(w, haystack):
                 if last:
                     return w
                 if self.searcher.bm25.tokenizer.is_word(w):  # not a segmentation guess (人能)
@@ -478,7 +495,7 @@ class Composer:
         nouns = [w for w, flag in words if flag.startswith("n") and len(w) >= 2 and w not in NON_TOPIC and w not in MEASURE_NOUNS and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
         # The head of the phrase is its last noun (安全巡查督导员 -> 督导员).
         head = nouns[-1] if nouns else ""
-        return head if head and head not in haystack and pinyin(head) not in sound else ""
+        return head if head and head not in haystack and pinyin(head) not in sound and not _halves_written(head, haystack) else ""
 
     def section(self, query: Query, hits: list[Hit]) -> Answer:
         """A question answered by the preamble, header or footer: quote the best sentence

@@ -102,7 +102,17 @@ def _short(node: Node) -> str:
     if node.style in ("附件", "文件"):
         return node.title or node.marker
     marker = node.marker.replace("(", "（").replace(")", "）")
-    return f"{re.sub(r'[.．﹒、]$', '.', marker) if marker[:1].isdigit() else marker}{node.title}"
+    title = node.title
+    line = (node.line or "").strip()
+    rest = line[len(node.marker):].strip() if line.startswith(node.marker) else ""
+    if rest.startswith(title) and len(rest) <= SHORT_LINE and "。" not in rest.rstrip("。；;"):
+        # A one-clause item (（1）依法成立，取得营业执照；): the whole line says it.
+        title = rest.rstrip("。；;，,")
+    return f"{re.sub(r'[.．﹒、]$', '.', marker) if marker[:1].isdigit() else marker}{title}"
+
+
+# A part's line this short is listed whole rather than by its first clause.
+SHORT_LINE = 40
 
 
 # A question asking what a term means: 数据专区是怎么定义的, 什么是长者饭堂, X是指什么.

@@ -14,7 +14,7 @@ from .draft import CLAUSE, Draft, quote, refusal
 
 def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
     facts = item.deadlines + item.facts_of("limit") + item.facts_of("open")
-    if re.search(r"(?:什么时候|何时|哪年|哪个月|几月)(?:开始|起)|从什么时候|自什么时候", query.search_text):
+    if re.search(r"(?:什么时候|啥时候|何时|哪年|哪一年|哪个月|几月|哪天)(?:开始|起)|从(?:什么|啥)时候|自什么时候", query.search_text):
         # "从什么时候开始执行": a start date (自2016年1月起) answers it.
         facts = [f for f in item.facts_of("period") if "起" in f.text] + facts
     if re.search(r"多久.{0,4}一次|多长时间.{0,4}一次|频次|频率|每隔", query.search_text):
@@ -272,7 +272,7 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
 # document never writes is refused before this).
 RE_MENTION_ASKED = re.compile(r"(?:有没有|是否|有无)(?:提到|提及|讲到|说到|涉及|写到)|(?:提到|提及|讲到|说到|涉及|写到)[^，。？?]{1,16}(?:了)?吗")
 # A sentence that is one entry of an enumeration inside a task's text.
-RE_ENUMERATED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]是)|^.{0,30}?[：:]\s*\d\s*[.．、]")
+RE_ENUMERATED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]{1,3}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]是)|^.{0,30}?[：:]\s*\d\s*[.．、]")
 # A question that asks for the several things a task lists.
 RE_WHICH = re.compile(r"哪些|哪几|包括什么|有什么(?:措施|内容|要求|举措)|分别是|哪[一二两三四五六七八九十\d]{1,2}(?:个|项|条|种|类|方面)")
 def _continues(sentence: str, following: str) -> bool:

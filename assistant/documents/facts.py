@@ -50,7 +50,9 @@ RE_LIMIT = re.compile(
 )
 # Open time limits: only where they stand as the limit (a bracket tag or a clause of their own).
 RE_OPEN = re.compile(r"(?:(?<=[（(，,；;：:])|^)\s*(持续推进|长期坚持|按进度推进|长期推进|持续开展|常态化推进)\s*(?=[）)，,；;。]|$)|(?<=并)(持续推进)(?=[）)，,；;。])")
-RE_RECURRING = re.compile(r"(?:每年|每季度|每半年|每月)\s*(?:\d{1,2}\s*月\s*)?(?:底|末)?\s*(?:前|之前)?|(?:自|从)\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?起(?:每年)?")
+RE_RECURRING = re.compile(r"(?:每年|每季度|每半年|每月)\s*(?:\d{1,2}\s*月\s*)?(?:底|末)?\s*(?:前|之前)?|(?:自|从)\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?起(?:每年)?"
+                          # A start without 自/从: 8月中旬起, 2024年1月起 (not 10月1日起至…, a span).
+                          r"|(?<![\d至到—～~－])(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*日|上旬|中旬|下旬|初)?起(?![至到])")
 RE_YEAR_END = re.compile(r"(?:(\d{4})\s*年\s*|(?<![\d年]))(?:年)?(?:底|末)\s*(?:前|之前|以前)")
 # 上半年/第二季度 as a time limit (在上半年组织, 力争第二季度开工, 上半年获批), not as a
 # noun (上半年考评分值): a word that marks time before it, or a verb or mark after it.
