@@ -868,3 +868,16 @@ def test_starts_lists_of_conditions_and_the_attachment_list(tmp_path_factory):
     assert not a.refused and "信用修复申请书" in a.text
     a = qa.ask("对场地面积有没有硬性要求？")  # 场地…面积: both written, a paraphrase
     assert not a.refused and "30㎡" in a.text
+
+
+def test_how_to_do_what_the_file_never_mentions_is_refused(tmp_path_factory):
+    text = (
+        "示范区旅游旺季百日行动计划\n一、策划精品活动\n"
+        "（一）导游词大赛。举办导游词写作大赛与演讲大赛，集合境内外专业导游。\n"
+        "（二）信用修复。市场主体通过公示系统提交申请，已经补报年度报告的，可以申请移出经营异常名录。\n"
+    )
+    qa = small_qa(tmp_path_factory, "how", {"plan.txt": text})
+    assert qa.ask("导游词大赛怎么报名？").refused
+    assert qa.ask("申报大赛要走什么流程？").refused
+    a = qa.ask("没报年报进了异常名录，怎么才能修复？")
+    assert not a.refused and "补报年度报告" in a.text

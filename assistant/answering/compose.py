@@ -52,7 +52,10 @@ RE_OUTCOME_ASKED = re.compile(r"效果(?:怎么样|如何|好不好|咋样)|(?:�
 # A comparison with something else (跟深圳比, 和省里那个方案相比).
 RE_COMPARED = re.compile(r"(?:跟|和|与|同)([^，。？?、]{2,12}?)(?:比|相比|比较|比起来)(?:[，,]|起来|的话|哪|谁|$)")
 # The words before the thing a question counts or asks to hand in: 配几个(厨师), 要不要交(复印件).
-RE_ASKED_OBJECT = re.compile(r"(?:几|多少)(?:个|名|位|家|人)|(?:要不要|需不需要|用不用|是否需要|是否要|需要不需要)(?:交|提交|提供|配|配备|准备|带|出具)?")
+RE_ASKED_OBJECT = re.compile(r"(?:几|多少)(?:个|名|位|家|人)|(?:要不要|需不需要|用不用|是否需要|是否要|需要不需要)(?:交|提交|提供|配|配备|准备|带|出具)?|(?:走|办|交|填|用)?(?:什么|啥)(?=流程|程序|手续|材料|系统|平台|软件|app|表格|表)")
+# The action a how-question asks about (怎么报名, 如何预约): when the documents never
+# write it, they do not say how.
+RE_HOW_ACTION = re.compile(r"(?:怎么|怎样|如何|咋)(?:样)?(?:去|来|进行)?([\u4e00-\u9fff]{2})")
 def _halves_written(word: str, haystack: str) -> bool:
     """A compound of four characters or more whose two halves the documents both write
     (场地面积: 场地…面积): a paraphrase, not an absent thing."""
@@ -62,6 +65,8 @@ def _halves_written(word: str, haystack: str) -> bool:
     return word[:mid] in haystack and word[mid:] in haystack
 
 
+# Words after 怎么 that say how possible, not what is done.
+MODALS = set("才能 能够 可以 应该 需要 才会 才可以 才算 来说 回事 处理 办理 操作 落实 执行 开展 安排 规定 要求 理解 认定".split())
 # Units of time and measure a count asks in (几个工作日): never the topic.
 MEASURE_NOUNS = set("工作日 自然日 小时 分钟 季度 年度 月份 星期 周末 百分点 人次 批次 家次 户数 人数 个数 次数 名额".split())
 NON_TOPIC = set(
@@ -483,6 +488,13 @@ class Composer:
         noun."""
         from ..index import pinyin
 
+        how = RE_HOW_ACTION.search(text)
+        if how:
+            # The verb right after 怎么 (报名, 预约), not a modal (才能, 可以).
+            first = next(iter(self.searcher.bm25.tokenizer.tag(text[how.start(1):])), ("", ""))
+            haystack = self.doc_folded[self.default.doc_id] if self.scoped else self.corpus_folded
+            if first[0] == how.group(1) and first[1].startswith("v") and first[0] not in MODALS and first[0] not in haystack:
+                return first[0]
         m = RE_ASKED_OBJECT.search(text)
         if m is None:
             return ""
