@@ -881,3 +881,19 @@ def test_how_to_do_what_the_file_never_mentions_is_refused(tmp_path_factory):
     assert qa.ask("申报大赛要走什么流程？").refused
     a = qa.ask("没报年报进了异常名录，怎么才能修复？")
     assert not a.refused and "补报年度报告" in a.text
+
+
+def test_a_units_tasks_in_the_area_the_question_names(tmp_path_factory):
+    text = (
+        "示范市助餐服务管理办法\n第一章 服务供给\n"
+        "第一条 区民政部门负责统筹设置长者饭堂。\n"
+        "第二条 区民政部门负责遴选运营机构。\n"
+        "第二章 监督管理\n"
+        "第三条 区民政部门应当建立长者饭堂的名册清单。\n"
+        "第四条 区民政部门应当公布举报投诉渠道。\n"
+    )
+    qa = small_qa(tmp_path_factory, "unit-area", {"measures.txt": text})
+    a = qa.ask("在监督管理上，区民政部门要做哪些工作？")
+    assert "名册清单" in a.text and "投诉渠道" in a.text and "遴选运营机构" not in a.text
+    a = qa.ask("区民政部门要管哪些事？")
+    assert "遴选运营机构" in a.text and "名册清单" in a.text

@@ -12,7 +12,9 @@ from .draft import Draft, quote, refusal
 from .structure import title_passage
 
 
-RE_UNIT_TASKS = re.compile(r"(牵头|负责|配合|参与|承担|主管|主责|考核|要干|要做|要抓)[^，。？?]{0,6}?(?:哪些|哪几|哪项|什么|啥|几项|多少)|(?:哪些|哪几|什么)(?:工作|任务|事项).{0,4}(?:牵头|负责|配合|参与|承担)")
+# A qualifier naming the area asked about: 在监督管理上, 监督管理方面, 关于监督管理.
+RE_TOPIC_QUALIFIER = re.compile(r"^(?:在|关于|对于)?([\u4e00-\u9fff]{2,8}?)(?:上|方面|这块|这一块|领域|环节)[，,]|^(?:在|关于)([\u4e00-\u9fff]{2,8}?)(?:中|里)[，,]")
+RE_UNIT_TASKS = re.compile(r"(牵头|负责|配合|参与|承担|主管|主责|考核|要干|要做|要抓|要管)[^，。？?]{0,6}?(?:哪些|哪几|哪项|什么|啥|几项|多少)|(?:哪些|哪几|什么)(?:工作|任务|事项).{0,4}(?:牵头|负责|配合|参与|承担)")
 
 
 # "哪几项任务要X做": tasks asked of a unit the question names, in any word order.
@@ -72,6 +74,13 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
                 rows.append((it, "承担", where))
     if not rows:
         return refusal(f"文件中没有由“{unit}”{role or '承担'}的工作。", "structure:unit_tasks")
+    topic = RE_TOPIC_QUALIFIER.search(t)
+    if topic and len(rows) > 1:
+        # "在监督管理上，区民政部门要做哪些": the unit's tasks under that part, or that use it.
+        word = topic.group(1) or topic.group(2)
+        within = [row for row in rows if word in fold(_chapter_title(doc, row[0]) + row[0].title + row[0].text)]
+        if within:
+            rows = within
     d = Draft()
     d.add(f"“{unit}”{'作为' + role + '单位' if role else '承担'}的工作有{len(rows)}项：")
     # Each task with what it asks of the unit (every sentence naming it, or the task's
@@ -86,7 +95,7 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
             # A duty list headed by the unit (10.区市场监管局。做好…): all of it is the unit's.
             said.append(quote("".join(it.sentences), "", 240 if len(rows) <= 2 else 120))
         elif len(rows) <= 12 and it.sentences:
-            for s in where[:3]:
+            for s in where[: 8 if len(rows) == 1 else 3]:
                 raw = it.sentences[s]
                 # A tag standing alone closes the sentences before it; a label line
                 # (责任单位：…) speaks for the task, whose opening sentence is shown.
@@ -144,6 +153,11 @@ def is_label_line(sentence: str) -> bool:
 
 # Words that say what part a unit plays, not which unit (配合单位, 各相关部门).
 RE_ROLE_WORDS = re.compile(r"^(?:各)?(?:相关|有关)?(?:牵头|配合|责任|参与|协办|主办|承办|成员|相关|有关)?(?:单位|部门)$")
+
+
+def _chapter_title(doc: Document, item: Item) -> str:
+    chapter = doc.chapter(item.chapter)
+    return chapter.title if chapter is not None else ""
 
 
 def abbreviated_unit(text: str, units: list[str]) -> str:
