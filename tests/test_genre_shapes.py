@@ -897,3 +897,12 @@ def test_a_units_tasks_in_the_area_the_question_names(tmp_path_factory):
     assert "名册清单" in a.text and "投诉渠道" in a.text and "遴选运营机构" not in a.text
     a = qa.ask("区民政部门要管哪些事？")
     assert "遴选运营机构" in a.text and "名册清单" in a.text
+
+
+def test_a_long_messages_intent_is_read_from_what_it_asks():
+    from assistant.retrieval.query import asking_clause
+
+    message = "你好，我是街道负责养老的，辖区有个饭堂下个月要装修，得停一阵子，饭堂暂停服务前要走什么程序？"
+    assert asking_clause(message) == "饭堂暂停服务前要走什么程序？"
+    assert intent_of(asking_clause(message)) != "unit"  # the context's 负责 asks for no unit
+    assert asking_clause("谁负责？") == "谁负责？"

@@ -66,7 +66,7 @@ def _halves_written(word: str, haystack: str) -> bool:
 
 
 # Words after 怎么 that say how possible, not what is done.
-MODALS = set("才能 能够 可以 应该 需要 才会 才可以 才算 来说 回事 处理 办理 操作 落实 执行 开展 安排 规定 要求 理解 认定".split())
+MODALS = set("才能 能够 可以 应该 需要 才会 才可以 才算 来说 回事 处理 办理 操作 落实 执行 开展 安排 规定 要求 理解 认定 解决 应对 保障 弄 搞 管理 计算 确定 申请 进行".split())
 # Units of time and measure a count asks in (几个工作日): never the topic.
 MEASURE_NOUNS = set("工作日 自然日 小时 分钟 季度 年度 月份 星期 周末 百分点 人次 批次 家次 户数 人数 个数 次数 名额".split())
 NON_TOPIC = set(

@@ -273,7 +273,7 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
         items = [n for n in items if doc.item(n)]
         chapters = [n for n in chapters if doc.chapter(n)]
 
-    intent = intent_of(sfold)
+    intent = intent_of(asking_clause(sfold))
     elliptic = ELLIPTIC.match(sfold) if intent == "content" else None
     if elliptic:
         # "那企业级平台呢？" after "…平台最多补多少？": the same question of another thing.
@@ -430,6 +430,25 @@ RE_COUNTED_PARTS = re.compile(r"多少项|几项|多少条|几条|部分|章|节
 
 # "时间" names a deadline (完成时间, 什么时间) unless it is a measured amount (开办时间要压缩到多少).
 RE_TIME_AMOUNT = re.compile(r"(?<!完成)(?<!截止)(?<!办结)时间[^，。？?]{0,8}(?:多少(?![号日])|几(?![月号日时]))")
+
+
+def asking_clause(sfold: str) -> str:
+    """What decides a long message's intent: its clauses from the first one that asks to
+    the end (我是街道负责养老的，…，暂停服务前要走什么程序 -> 暂停服务前要走什么程序: the
+    context's 负责 asks for no unit). Short questions are read whole."""
+    if len(sfold) <= LONG_QUESTION:
+        return sfold
+    clauses = [c for c in re.split(r"[，,。；;！!]", sfold) if c.strip()]
+    from .messages import RE_ASKS
+
+    asking = [i for i, c in enumerate(clauses) if RE_ASKS.search(c)]
+    if not asking:
+        return sfold
+    return "，".join(clauses[asking[0]:])
+
+
+# A question longer than this (folded characters) has context before what it asks.
+LONG_QUESTION = 40
 
 
 def intent_of(sfold: str) -> str:
