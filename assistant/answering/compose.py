@@ -48,14 +48,11 @@ ABSENT_NOUNS = 2
 
 # Words of a question that name what is asked, not a topic: never a reason to refuse.
 # What came of a plan (实施以后效果怎么样, 实际到了多少, 一共查出多少): no plan states it.
-RE_OUTCOME_ASKED = re.compile(r"效果(?:怎么样|如何|好不好|咋样)|(?:实施|执行|干|搞|整治)(?:以后|后|完|下来)[^，。？?]{0,12}(?:多少|怎么样|如何|效果)|实际(?:到了|达到了|完成了)|最后(?:实际)?(?:到了|达到了)|比去年(?:涨|增|多|少|降)了?多少|一共查出|查出了?多少")
+RE_OUTCOME_ASKED = re.compile(r"效果(?:怎么样|如何|好不好|咋样)|实际(?:已经|上)?(?:接待|涨|增长|增加|做到|达到了|完成了|有多少)|目标完成了(?:吗|没)|落实得(?:怎么样|如何)|(?:出台|实施|印发)(?:后|以来|以后)[^，。？?]{0,16}(?:实际|已经)|(?:实施|执行|干|搞|整治)(?:以后|后|完|下来)[^，。？?]{0,12}(?:多少|怎么样|如何|效果)|实际(?:到了|达到了|完成了)|最后(?:实际)?(?:到了|达到了)|比去年(?:涨|增|多|少|降)了?多少|一共查出|查出了?多少")
 # A comparison with something else (跟深圳比, 和省里那个方案相比).
 RE_COMPARED = re.compile(r"(?:跟|和|与|同)([^，。？?、]{2,12}?)(?:比|相比|比较|比起来)(?:[，,]|起来|的话|哪|谁|$)")
 # The words before the thing a question counts or asks to hand in: 配几个(厨师), 要不要交(复印件).
 RE_ASKED_OBJECT = re.compile(r"(?:几|多少)(?:个|名|位|家|人)|(?:要不要|需不需要|用不用|是否需要|是否要|需要不需要)(?:交|提交|提供|配|配备|准备|带|出具)?|(?:走|办|交|填|用)?(?:什么|啥)(?=流程|程序|手续|材料|系统|平台|软件|app|表格|表)")
-# The action a how-question asks about (怎么报名, 如何预约): when the documents never
-# write it, they do not say how.
-RE_HOW_ACTION = re.compile(r"(?:怎么|怎样|如何|咋)(?:样)?(?:去|来|进行)?([\u4e00-\u9fff]{2})")
 def _halves_written(word: str, haystack: str) -> bool:
     """A compound of four characters or more whose two halves the documents both write
     (场地面积: 场地…面积): a paraphrase, not an absent thing."""
@@ -65,8 +62,6 @@ def _halves_written(word: str, haystack: str) -> bool:
     return word[:mid] in haystack and word[mid:] in haystack
 
 
-# Words after 怎么 that say how possible, not what is done.
-MODALS = set("才能 能够 可以 应该 需要 才会 才可以 才算 来说 回事 处理 办理 操作 落实 执行 开展 安排 规定 要求 理解 认定 解决 应对 保障 弄 搞 管理 计算 确定 申请 进行".split())
 # Units of time and measure a count asks in (几个工作日): never the topic.
 MEASURE_NOUNS = set("工作日 自然日 小时 分钟 季度 年度 月份 星期 周末 百分点 人次 批次 家次 户数 人数 个数 次数 名额".split())
 NON_TOPIC = set(
@@ -488,13 +483,6 @@ class Composer:
         noun."""
         from ..index import pinyin
 
-        how = RE_HOW_ACTION.search(text)
-        if how:
-            # The verb right after 怎么 (报名, 预约), not a modal (才能, 可以).
-            first = next(iter(self.searcher.bm25.tokenizer.tag(text[how.start(1):])), ("", ""))
-            haystack = self.doc_folded[self.default.doc_id] if self.scoped else self.corpus_folded
-            if first[0] == how.group(1) and first[1].startswith("v") and first[0] not in MODALS and first[0] not in haystack:
-                return first[0]
         m = RE_ASKED_OBJECT.search(text)
         if m is None:
             return ""
@@ -592,6 +580,8 @@ class Composer:
                 above |= set(self.tokens(node.title))
         above -= title
         kinds = {"deadline": ("deadline", "limit", "open", "period"), "unit": ("actor",), "quantity": ("quantity", "limit")}.get(query.intent, ())
+        if task.RE_FREQUENCY_ASKED.search(fold(query.text)):
+            kinds = ("period",)  # 多久报一次: a task that says how often (每月10日)
 
         def share(sentence: str) -> float:
             own = set(self.tokens(sentence)) | title

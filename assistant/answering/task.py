@@ -197,6 +197,24 @@ def whole_item(composer, doc: Document, item: Item) -> Answer:
     return d.answer("item", (item.number,))
 
 
+# How often something is done, asked (多久查一次, 多长时间报一回, 频次) and stated (每季度,
+# 一旬一测, 每两年, 半年一次).
+RE_FREQUENCY_ASKED = re.compile(r"(?:多久|多长时间|隔多久)[^，。？?]{0,8}一(?:次|回|轮)|频次|频率|(?:一年|每年)(?:几|多少)次")
+RE_FREQUENCY = re.compile(r"每(?:年|季度?|半年|月|旬|周|日|天|两年|[一二三四五六七八九十两\d]+(?:年|个月|月|周|天|日))|一(?:年|季|月|旬|周|日)一(?:测|次|查|报|考|评)|[一二两三四五\d]+年一次|半年一次|(?:年|季|月)度|逐年|实时")
+# The share of the question's weight a task must hold before its lack of a frequency is
+# read as the document's (else the task may just be the wrong one).
+FREQUENCY_TOPIC_SHARE = 0.6
+
+
+def _topic_share(composer, query: Query, doc: Document, item: Item) -> float:
+    """The share of the question's weight (frequency words aside) the task's text holds."""
+    text = RE_FREQUENCY_ASKED.sub(" ", fold(query.search_text))
+    weights = composer.weights(text, doc)
+    total = sum(weights.values()) or 1.0
+    words = set(composer.tokens(item.title + "".join(item.sentences)))
+    return sum(v for w, v in weights.items() if w in words) / total
+
+
 # A term the question quotes (“3+N”模式, 「五个一律」).
 RE_QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]")
 # A question for the named instances of something (分别建在哪些地方, 具体选了哪几家, 名单).
@@ -230,6 +248,15 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
     unnamed = unnamed_instances(composer, query, doc, item, order) if order else None
     if unnamed is not None:
         return unnamed
+    if RE_FREQUENCY_ASKED.search(fold(query.text)):
+        # "多久查一次": the sentence that states how often, or a refusal when none does.
+        stating = [i for i in order if RE_FREQUENCY.search(item.sentences[i])]
+        if not stating and _topic_share(composer, query, doc, item) >= FREQUENCY_TOPIC_SHARE:
+            loose = next((i for i in order[:3] if "定期" in item.sentences[i]), None)
+            said = f"相关原文只写了“定期”：“{quote(item.sentences[loose], '定期')}”" if loose is not None else ""
+            return refusal(f"文件没有规定具体的频次。{said}", "not_stated")
+        if stating:
+            order = stating[:1] + [i for i in order if i != stating[0]]
     quoted = [fold(q) for q in RE_QUOTED_TERM.findall(query.text)]
     holding = [i for i, sentence in enumerate(item.sentences) if quoted and any(q in fold(sentence) for q in quoted)]
     if holding:
