@@ -922,3 +922,16 @@ def test_how_often_is_answered_by_the_sentence_that_says_it_or_refused(tmp_path_
     assert "每季度" in qa.ask("数据质量自查多久报一回？").text
     a = qa.ask("这个办法实施以后，实际已经开放了多少数据？")
     assert a.refused
+
+
+def test_instances_of_a_kind_mentioned_but_not_named_are_refused(tmp_path_factory):
+    text = (
+        "示范区水污染防治工作方案\n一、狠抓工业污染防治\n"
+        "1.取缔“十小”企业。全面排查装备水平低、环保设施差的小型工业企业，2016年底前全部取缔。\n"
+        "2.推进千兆升级。在北港村、君山片区、海坛街道等3个片区率先实现千兆升级。\n"
+    )
+    qa = small_qa(tmp_path_factory, "kinds", {"plan.txt": text})
+    a = qa.ask("要取缔的“十小”企业是哪几家？")
+    assert a.refused and "没有列出具体是哪些" in a.text
+    a = qa.ask("先搞千兆升级的是哪几个片区？")
+    assert not a.refused and "君山片区" in a.text

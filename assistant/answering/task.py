@@ -226,6 +226,37 @@ RE_UNNAMED = re.compile(r"(?:\d+|[一二三四五六七八九十两百]+)\s*(?:�
 RE_NAMES_LISTED = re.compile(r"、|[：:]|包括|包含|分别|即|[（(][^）)]{2,}[）)]")
 
 
+# The kind of instance a question asks to be named: 哪几家企业, 是哪几家 after 企业, 哪些街道.
+RE_KIND_AFTER = re.compile(r"(?:具体|分别)?(?:是|有|在|建在|选了?)?(?:哪几|哪些)(?:家|个|所|处|座|批)?([\u4e00-\u9fff]{2,3}?)(?:[？?，,。]|$|呢|吗|入选|在|建)")
+RE_KIND_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:具体)?(?:是|有)哪几(?:家|个|所|处)")
+INSTANCE_KINDS = set("企业 公司 厂商 厂家 单位 学校 医院 街道 社区 乡镇 村 国家 城市 片区 旗县区 县区 区县 专家 事项 项目 平台 景点 景区 基地 园区 仓 海外仓".split())
+
+
+# A list of names that ends right before the kind: 张村、李村等(3个)村 (not 水平低、环保设施差的…企业).
+RE_LIST_BEFORE = re.compile(r"、[^，。；、的]{1,8}(?:等)?(?:[一二三四五六七八九十\d]+[家个所处座])?$")
+
+
+def _asked_kind(question: str) -> str:
+    for rx in (RE_KIND_AFTER, RE_KIND_BEFORE):
+        for m in rx.finditer(question):
+            word = m.group(1)
+            kind = next((k for k in sorted(INSTANCE_KINDS, key=len, reverse=True) if word.endswith(k)), "")
+            if kind:
+                return kind
+    return ""
+
+
+def _names_kind(sentence: str, kind: str) -> bool:
+    """Whether a sentence names instances of ``kind``: a 、 list just before a mention
+    (张村、李村等村), a colon or bracket just after one, or names ending in the kind
+    (XX公司、YY公司)."""
+    for m in re.finditer(re.escape(kind), sentence):
+        before = sentence[max(0, m.start() - 25) : m.start()]
+        if RE_LIST_BEFORE.search(before) or sentence[m.end() : m.end() + 1] in ("：", ":", "（", "(") or "包括" in before or "即" in before:
+            return True
+    return len(re.findall(rf"[\u4e00-\u9fff]{{2,}}{re.escape(kind)}", sentence)) >= 2 and "、" in sentence
+
+
 def unnamed_instances(composer, query: Query, doc: Document, item: Item, order: list[int]) -> Answer | None:
     """"10座旅游厕所分别建在哪些地方" of a task that counts them (or says 部分) and names
     none in its best two sentences: the document does not list them, said with the
@@ -233,6 +264,14 @@ def unnamed_instances(composer, query: Query, doc: Document, item: Item, order: 
     if not RE_INSTANCES_ASKED.search(fold(query.search_text)) or (item.key and doc.children(item.key)):
         return None
     best = order[:2]
+    kind = _asked_kind(fold(query.text))
+    if kind:
+        # The kind asked (企业, 旗县区): named when a list (A、B等企业) or a colon stands right
+        # by a mention of it; a mention without one names none.
+        mentioned = [i for i in best if kind in fold(item.sentences[i])] or ([best[0]] if best and kind in fold(item.title) else [])
+        if mentioned and not any(_names_kind(fold(item.sentences[i]), kind) for i in best):
+            sentence = item.sentences[mentioned[0]]
+            return refusal(f"文件没有列出具体是哪些。相关原文（{composer.name(item)}）：“{quote(sentence, kind)}”", "not_stated")
     if any(RE_NAMES_LISTED.search(item.sentences[i]) and not RE_UNNAMED.search(item.sentences[i]) for i in best):
         return None
     counting = [i for i in best if RE_UNNAMED.search(item.sentences[i]) and not RE_NAMES_LISTED.search(item.sentences[i])]
