@@ -838,6 +838,7 @@ def test_details_a_plan_does_not_give_are_refused_and_what_it_gives_is_not(tmp_p
     for question in (
         "这个办法实施以后效果怎么样？",       # what came of the plan
         "就餐补贴跟深圳比，哪边给得多？",      # a comparison with what the file does not hold
+        "上海的助餐政策跟这个比有啥区别？",
         "领导小组的组长是谁？",                # a person's name
         "一个饭堂最少得配几个厨师？",          # a thing counted the file never writes
         "申请补贴要不要交营业执照复印件？",    # a thing asked for the file never writes

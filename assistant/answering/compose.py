@@ -50,7 +50,7 @@ ABSENT_NOUNS = 2
 # What came of a plan (实施以后效果怎么样, 实际到了多少, 一共查出多少): no plan states it.
 RE_OUTCOME_ASKED = re.compile(r"效果(?:怎么样|如何|好不好|咋样)|实际(?:已经|上)?(?:接待|涨|增长|增加|做到|达到了|完成了|有多少)|目标完成了(?:吗|没)|落实得(?:怎么样|如何)|(?:出台|实施|印发)(?:后|以来|以后)[^，。？?]{0,16}(?:实际|已经)|(?:实施|执行|干|搞|整治)(?:以后|后|完|下来)[^，。？?]{0,12}(?:多少|怎么样|如何|效果)|实际(?:到了|达到了|完成了)|最后(?:实际)?(?:到了|达到了)|比去年(?:涨|增|多|少|降)了?多少|一共查出|查出了?多少")
 # A comparison with something else (跟深圳比, 和省里那个方案相比).
-RE_COMPARED = re.compile(r"(?:跟|和|与|同)([^，。？?、]{2,12}?)(?:比|相比|比较|比起来)(?:[，,]|起来|的话|哪|谁|$)")
+RE_COMPARED = re.compile(r"(?:跟|和|与|同)([^，。？?、]{2,12}?)(?:比|相比|比较|比起来)(?:[，,？?]|起来|的话|哪|谁|有|的|怎么|如何|区别|差别|差距|$)")
 # The words before the thing a question counts or asks to hand in: 配几个(厨师), 要不要交(复印件).
 RE_ASKED_OBJECT = re.compile(r"(?:几|多少)(?:个|名|位|家|人)|(?:要不要|需不需要|用不用|是否需要|是否要|需要不需要)(?:交|提交|提供|配|配备|准备|带|出具)?|(?:走|办|交|填|用)?(?:什么|啥)(?=流程|程序|手续|材料|系统|平台|软件|app|表格|表)")
 def _halves_written(word: str, haystack: str) -> bool:
@@ -423,7 +423,7 @@ class Composer:
         compared = RE_COMPARED.search(fold(query.text))
         if compared and fold(compared.group(1)) not in fold(doc.text):
             # "跟深圳比，哪边给得多": the document states its own rules only.
-            return refusal(f"文件只有本文件的规定，没有与“{compared.group(1)}”的比较。", "out_of_scope")
+            return refusal("文件只有本文件自身的规定，不涉及与其他地方、其他文件的比较。", "out_of_scope")
         if query.missing_items:
             from ..schema import cn_number
 
