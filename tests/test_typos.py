@@ -27,3 +27,9 @@ def test_a_units_short_form_is_no_typo():
     tok = Tokenizer()
     corpus = fold("市政务服务和数据管理局负责推进数据共享。数据目录每年更新。")
     assert correct("市政数局要负责哪些工作？", corpus, tok) == "市政数局要负责哪些工作？"
+
+
+def test_long_pasted_text_is_left_as_written():
+    tok = Tokenizer()
+    text = "政务数椐目录要跟新。" * 40  # over MAX_CHARS
+    assert correct(text, CORPUS, tok) == text

@@ -61,6 +61,9 @@ def _candidates(piece: str, corpus: str) -> dict[str, int]:
 
 # The last character of a unit's name (市政数局, 发改委): a short form ends so.
 UNIT_ENDS = set("局委办厅部处科院站所队会室司署")
+# Bounds on the work per question: longer questions and further pieces are left as written.
+MAX_CHARS = 300
+MAX_PIECES = 8
 # How often the documents must write a word for a typo to be read as it.
 MIN_WRITTEN = 2
 
@@ -69,10 +72,16 @@ def correct(question: str, corpus: str, tokenizer) -> str:
     """The question with its typos replaced by the documents' words (unchanged when it has
     none). ``corpus`` is the folded text of the documents."""
     folded = fold(question)
+    if len(folded) > MAX_CHARS:
+        return question  # a pasted text: its typos are not worth the time
     fixed = folded
+    looked = 0
     for piece in _pieces(tokenizer.words(folded), tokenizer):
         if piece in corpus or piece[-1] in UNIT_ENDS:
             continue  # 政数局 is a unit's short form, not a typo of 数据
+        looked += 1
+        if looked > MAX_PIECES:
+            break
         # The documents' word is a word (更新, 顾问), written more than once.
         found = {w: n for w, n in _candidates(piece, corpus).items() if n >= MIN_WRITTEN and tokenizer.is_word(w)}
         if found:
