@@ -937,3 +937,11 @@ def test_instances_of_a_kind_mentioned_but_not_named_are_refused(tmp_path_factor
     assert a.refused and "没有列出具体是哪些" in a.text
     a = qa.ask("先搞千兆升级的是哪几个片区？")
     assert not a.refused and "君山片区" in a.text
+
+
+def test_the_basis_asked_by_how_many_documents_and_a_year_asked_with_在哪年(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "basis-year", {"opinions.txt": OPINIONS_WITHOUT_COVER})
+    a = qa.ask("这个意见是根据哪两个上级文件制定的？")
+    assert "关于全面推进新型城市化发展的决定" in a.text
+    assert intent_of("公共信用信息平台要在哪年基本建起来？") == "deadline"
+    assert intent_of("这是哪年的文件？") != "deadline"
