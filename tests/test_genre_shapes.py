@@ -945,3 +945,15 @@ def test_the_basis_asked_by_how_many_documents_and_a_year_asked_with_在哪年(t
     assert "关于全面推进新型城市化发展的决定" in a.text
     assert intent_of("公共信用信息平台要在哪年基本建起来？") == "deadline"
     assert intent_of("这是哪年的文件？") != "deadline"
+
+
+def test_the_tasks_of_an_area_asked_by_its_name(tmp_path_factory):
+    text = (
+        "示范区2016年度旅游工作要点\n一、培育新业态\n"
+        "1.出台民宿开发管理办法，将民宿纳入统一管理。\n"
+        "2.引导企业成立民宿联盟。\n"
+        "3.建设游客服务中心。\n"
+    )
+    qa = small_qa(tmp_path_factory, "area", {"points.txt": text})
+    a = qa.ask("民宿这块今年主要打算做哪几件事？")
+    assert "民宿开发管理办法" in a.text and "民宿联盟" in a.text and "游客服务中心" not in a.text

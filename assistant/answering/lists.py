@@ -210,11 +210,19 @@ def all_references(composer, doc: Document) -> Answer:
 RE_ASKED_TERM = re.compile(r"(?:提到|提及|涉及|包含|含有|出现|写到|讲到|带有?|以)(?:了)?[“\"「『]?([^“”\"「」『』？?，,。]{2,20}?)[”\"」』]?(?:的|开头|字样|这个词|一词|[?？。!！\s]*$)")
 
 
+# The tasks of an area asked by its name: 民宿这块…哪几件事, 智慧旅游方面有哪些工作.
+RE_AREA_TASKS = re.compile(r"^([\u4e00-\u9fff]{2,6}?)(?:这块|这一块|这方面|方面|领域)[^，,。？?]{0,10}(?:哪些|哪几)(?:件事|项工作|项任务|项|工作|事|任务|措施|举措)")
+
+
 def asked_terms(text: str) -> list[str]:
     """Terms a list question searches for: 哪几条提到了第三方评估或者第三方起草 -> [第三方评估, 第三方起草]."""
     quoted = re.findall(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", text)
     if quoted and re.search(r"提到|提及|涉及|包含|含有|出现|写到|讲到|带|以|开头", text):
         return quoted
+    area = RE_AREA_TASKS.search(text)
+    if area:
+        # "民宿这块今年主要打算做哪几件事": every task that names the area.
+        return [area.group(1)]
     m = RE_ASKED_TERM.search(text)
     if not m:
         return []
