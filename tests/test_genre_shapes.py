@@ -957,3 +957,21 @@ def test_the_tasks_of_an_area_asked_by_its_name(tmp_path_factory):
     qa = small_qa(tmp_path_factory, "area", {"points.txt": text})
     a = qa.ask("民宿这块今年主要打算做哪几件事？")
     assert "民宿开发管理办法" in a.text and "民宿联盟" in a.text and "游客服务中心" not in a.text
+
+
+def test_past_results_units_of_measure_and_named_kinds_a_plan_does_not_give(tmp_path_factory):
+    text = (
+        "示范市2017年推进依法行政工作要点\n一、完善行政复议制度\n"
+        "（一）加强行政复议工作。依法办理行政复议案件，提高办案质量。\n"
+        "（二）推进示范点建设。在部分社区卫生服务中心开展示范点建设。\n"
+        "（三）扩大出口。对日本出口农产品增长10%。\n"
+    )
+    qa = small_qa(tmp_path_factory, "past", {"points.txt": text})
+    for question in (
+        "这个要点执行得怎么样？",
+        "行政复议案件去年一共办了多少件？",
+        "对日本出口的农产品有多少吨？",
+        "哪些社区卫生服务中心是示范点？",
+    ):
+        assert qa.ask(question).refused, question
+    assert not qa.ask("对日本出口农产品要增长多少？").refused

@@ -48,7 +48,9 @@ ABSENT_NOUNS = 2
 
 # Words of a question that name what is asked, not a topic: never a reason to refuse.
 # What came of a plan (实施以后效果怎么样, 实际到了多少, 一共查出多少): no plan states it.
-RE_OUTCOME_ASKED = re.compile(r"效果(?:怎么样|如何|好不好|咋样)|实际(?:已经|上)?(?:接待|涨|增长|增加|做到|达到了|完成了|有多少)|目标完成了(?:吗|没)|落实得(?:怎么样|如何)|(?:出台|实施|印发)(?:后|以来|以后)[^，。？?]{0,16}(?:实际|已经)|(?:实施|执行|干|搞|整治)(?:以后|后|完|下来)[^，。？?]{0,12}(?:多少|怎么样|如何|效果)|实际(?:到了|达到了|完成了)|最后(?:实际)?(?:到了|达到了)|比去年(?:涨|增|多|少|降)了?多少|一共查出|查出了?多少")
+RE_OUTCOME_ASKED = re.compile(r"效果(?:怎么样|如何|好不好|咋样)|(?:执行|落实|完成|推进|做|干|实施)得(?:怎么样|如何|咋样|好不好)|进展(?:如何|怎么样|咋样)|(?:去年|上一年|前年|今年以来)[^，。？?]{0,12}(?:办了|完成了|处理了|实现了|查处了|受理了)[^，。？?]{0,4}(?:多少|几)|实际(?:已经|上)?(?:接待|涨|增长|增加|做到|达到了|完成了|有多少)|目标完成了(?:吗|没)|落实得(?:怎么样|如何)|(?:出台|实施|印发)(?:后|以来|以后)[^，。？?]{0,16}(?:实际|已经)|(?:实施|执行|干|搞|整治)(?:以后|后|完|下来)[^，。？?]{0,12}(?:多少|怎么样|如何|效果)|实际(?:到了|达到了|完成了)|最后(?:实际)?(?:到了|达到了)|比去年(?:涨|增|多|少|降)了?多少|一共查出|查出了?多少")
+# A quantity asked in a unit of measure: 有多少吨, 多少公里, 几台.
+RE_MEASURE_ASKED = re.compile(r"(?:多少|几)(吨|公里|千米|平方米|平方公里|亩|公顷|千瓦|兆瓦|立方米|辆|艘|架|台|床|人次|户)")
 # A comparison with something else (跟深圳比, 和省里那个方案相比).
 RE_COMPARED = re.compile(r"(?:跟|和|与|同)([^，。？?、]{2,12}?)(?:比|相比|比较|比起来)(?:[，,？?]|起来|的话|哪|谁|有|的|怎么|如何|区别|差别|差距|$)")
 # The words before the thing a question counts or asks to hand in: 配几个(厨师), 要不要交(复印件).
@@ -424,6 +426,10 @@ class Composer:
         if compared and fold(compared.group(1)) not in fold(doc.text):
             # "跟深圳比，哪边给得多": the document states its own rules only.
             return refusal("文件只有本文件自身的规定，不涉及与其他地方、其他文件的比较。", "out_of_scope")
+        unit = RE_MEASURE_ASKED.search(fold(query.text))
+        if unit and not re.search(rf"[\d一二三四五六七八九十百千万亿两]\s*{re.escape(unit.group(1))}", fold(doc.text)):
+            # "出口的农产品有多少吨": the document states nothing in that unit.
+            return refusal(f"文件中没有以“{unit.group(1)}”计的数量规定。", "not_stated")
         if query.missing_items:
             from ..schema import cn_number
 

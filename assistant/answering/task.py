@@ -229,7 +229,9 @@ RE_NAMES_LISTED = re.compile(r"、|[：:]|包括|包含|分别|即|[（(][^）)]
 # The kind of instance a question asks to be named: 哪几家企业, 是哪几家 after 企业, 哪些街道.
 RE_KIND_AFTER = re.compile(r"(?:具体|分别)?(?:是|有|在|建在|选了?)?(?:哪几|哪些)(?:家|个|所|处|座|批)?([\u4e00-\u9fff]{2,3}?)(?:[？?，,。]|$|呢|吗|入选|在|建)")
 RE_KIND_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:具体)?(?:是|有)哪几(?:家|个|所|处)")
-INSTANCE_KINDS = set("企业 公司 厂商 厂家 单位 学校 医院 街道 社区 乡镇 村 国家 城市 片区 旗县区 县区 区县 专家 事项 项目 平台 景点 景区 基地 园区 仓 海外仓".split())
+# 哪些社区卫生服务中心是示范点: the kind before 是/被/列为.
+RE_KIND_SUBJECT = re.compile(r"(?:哪些|哪几)(?:家|个|所)?([\u4e00-\u9fff]{2,10}?)(?:是|被|入选|列为|评为)")
+INSTANCE_KINDS = set("企业 公司 厂商 厂家 单位 学校 医院 中心 街道 社区 乡镇 村 国家 城市 片区 旗县区 县区 区县 专家 事项 项目 平台 景点 景区 基地 园区 仓 海外仓 旅行社 酒店 银行 协会 专区 示范区 试点 示范点".split())
 
 
 # A list of names that ends right before the kind: 张村、李村等(3个)村 (not 水平低、环保设施差的…企业).
@@ -237,7 +239,7 @@ RE_LIST_BEFORE = re.compile(r"、[^，。；、的]{1,8}(?:等)?(?:[一二三四
 
 
 def _asked_kind(question: str) -> str:
-    for rx in (RE_KIND_AFTER, RE_KIND_BEFORE):
+    for rx in (RE_KIND_AFTER, RE_KIND_BEFORE, RE_KIND_SUBJECT):
         for m in rx.finditer(question):
             word = m.group(1)
             kind = next((k for k in sorted(INSTANCE_KINDS, key=len, reverse=True) if word.endswith(k)), "")
@@ -261,10 +263,10 @@ def unnamed_instances(composer, query: Query, doc: Document, item: Item, order: 
     """"10座旅游厕所分别建在哪些地方" of a task that counts them (or says 部分) and names
     none in its best two sentences: the document does not list them, said with the
     sentence that counts them."""
-    if not RE_INSTANCES_ASKED.search(fold(query.search_text)) or (item.key and doc.children(item.key)):
+    kind = _asked_kind(fold(query.text))
+    if not (RE_INSTANCES_ASKED.search(fold(query.search_text)) or kind) or (item.key and doc.children(item.key)):
         return None
     best = order[:2]
-    kind = _asked_kind(fold(query.text))
     if kind:
         # The kind asked (企业, 旗县区): named when a list (A、B等企业) or a colon stands right
         # by a mention of it; a mention without one names none.
