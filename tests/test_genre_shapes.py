@@ -975,3 +975,10 @@ def test_past_results_units_of_measure_and_named_kinds_a_plan_does_not_give(tmp_
     ):
         assert qa.ask(question).refused, question
     assert not qa.ask("对日本出口农产品要增长多少？").refused
+
+
+def test_a_comparison_with_what_was_asked_before_is_no_refusal():
+    from assistant.answering.compose import RE_COMPARED
+
+    assert RE_COMPARED.search("跟它相比，法律顾问制度全覆盖的截止时间是什么时候？") is None
+    assert RE_COMPARED.search("就餐补贴跟深圳比，哪边给得多？").group(1) == "深圳"

@@ -52,7 +52,7 @@ RE_OUTCOME_ASKED = re.compile(r"效果(?:怎么样|如何|好不好|咋样)|(?:�
 # A quantity asked in a unit of measure: 有多少吨, 多少公里, 几台.
 RE_MEASURE_ASKED = re.compile(r"(?:多少|几)(吨|公里|千米|平方米|平方公里|亩|公顷|千瓦|兆瓦|立方米|辆|艘|架|台|床|人次|户)")
 # A comparison with something else (跟深圳比, 和省里那个方案相比).
-RE_COMPARED = re.compile(r"(?:跟|和|与|同)([^，。？?、]{2,12}?)(?:比|相比|比较|比起来)(?:[，,？?]|起来|的话|哪|谁|有|的|怎么|如何|区别|差别|差距|$)")
+RE_COMPARED = re.compile(r"(?:跟|和|与|同)(?!它|这|那|此|其|上述|前面|刚才)([^，。？?、]{2,12}?)(?:比|相比|比较|比起来)(?:[，,？?]|起来|的话|哪|谁|有|的|怎么|如何|区别|差别|差距|$)")
 # The words before the thing a question counts or asks to hand in: 配几个(厨师), 要不要交(复印件).
 RE_ASKED_OBJECT = re.compile(r"(?:几|多少)(?:个|名|位|家|人)|(?:要不要|需不需要|用不用|是否需要|是否要|需要不需要)(?:交|提交|提供|配|配备|准备|带|出具)?|(?:走|办|交|填|用)?(?:什么|啥)(?=流程|程序|手续|材料|系统|平台|软件|app|表格|表)")
 def _halves_written(word: str, haystack: str) -> bool:
