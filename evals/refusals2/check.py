@@ -32,14 +32,17 @@ Checks:
     document (PAIRS below), and every unanswerable row has exactly one near-miss;
     the near-miss is numbered right after its unanswerable row (001 -> 002, ...);
   * no question copies a run of MAX_COPY+1 or more characters from its document.
+
+The checks are checklib.check_refusal_set (evals/checklib.py); this file holds the
+set's own constants and tables and reads its documents.
 """
-import json
 import os
-import re
 import sys
-from collections import Counter, defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+import checklib  # evals/checklib.py, found through the sys.path entry above
+
 REPO = os.path.normpath(os.path.join(HERE, "..", ".."))
 DATA = os.path.join(HERE, "dataset.jsonl")
 LINKS = os.path.join(HERE, "docs")
@@ -62,7 +65,7 @@ DOCS = [
 
 TYPES = {"deadline", "unit", "figure", "content", "number", "list", "unit_tasks",
          "by_date", "no_deadline", "meta", "unanswerable"}
-ORDER = ["id", "doc", "type", "scope", "question", "evidence", "key_facts", "refuse", "split"]
+SPLIT = "dev"
 ROWS_PER_DOC, REFUSALS_PER_DOC, MIN_DETAIL = 12, 6, 4
 MIN_CHARS, MAX_CHARS = 2000, 20000
 MAX_COPY = 9
@@ -282,42 +285,6 @@ PAIRS = {
     'pingtan-2017-fangguanfu-key-task-division-content-012': 'pingtan-2017-fangguanfu-key-task-division-unanswerable-011',
 }
 
-CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
-CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-
-
-def cn_to_int(s):
-    total, num = 0, 0
-    for ch in s:
-        if ch in CN_DIGITS:
-            num = CN_DIGITS[ch]
-        else:
-            unit = CN_UNITS[ch]
-            total += (num or 1) * unit
-            num = 0
-    return total + num
-
-
-def norm(text):
-    """Remove whitespace, unify brackets and digits, Chinese numerals -> Arabic."""
-    text = re.sub(r"\s+", "", text)
-    text = text.translate(str.maketrans("（）〔〕［］【】０１２３４５６７８９",
-                                        "()[][][]0123456789"))
-    return re.sub(r"[零一二两三四五六七八九十百千]+",
-                  lambda m: str(cn_to_int(m.group(0))), text)
-
-
-def longest_copy(question, text):
-    """Longest run of characters of the question that occurs verbatim in the text."""
-    best = ""
-    for i in range(len(question)):
-        j = i + len(best) + 1
-        while j <= len(question) and question[i:j] in text:
-            best = question[i:j]
-            j += 1
-    return best
-
 
 def load_docs(err):
     docs, where, paths = {}, {}, {}
@@ -353,156 +320,15 @@ def check_links(paths, err):
 
 def main():
     errors = []
-    err = errors.append
-    docs, where, paths = load_docs(err)
-    check_links(paths, err)
-    for tag, text in docs.items():
-        n = len(text.rstrip("\n"))
-        if not MIN_CHARS <= n <= MAX_CHARS:
-            err(f"{tag}: {n} characters, outside {MIN_CHARS:,}-{MAX_CHARS:,}")
-
-    rows = {}
-    per_doc = Counter()
-    per_type = defaultdict(Counter)
-    numbers = defaultdict(list)
-    num_of = {}
-    max_copy = ("", "")
-    with open(DATA, encoding="utf-8") as f:
-        lines = f.read().splitlines()
-    for ln, line in enumerate(lines, 1):
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as e:
-            err(f"line {ln}: invalid JSON ({e})")
-            continue
-        rid = row.get("id", f"line {ln}")
-        keys = list(row.keys())
-        if keys != ORDER:
-            err(f"{rid}: fields {keys}, expected {ORDER}")
-            continue
-        if rid in rows:
-            err(f"{rid}: duplicate id")
-        rows[rid] = row
-        doc, typ = row["doc"], row["type"]
-        if doc not in docs:
-            err(f"{rid}: unknown doc {doc} (not one of the eleven documents)")
-            continue
-        text = docs[doc]
-        doc_lines = text.split("\n")
-        per_doc[doc] += 1
-        per_type[doc][typ] += 1
-        if typ not in TYPES:
-            err(f"{rid}: bad type {typ}")
-        m = re.fullmatch(re.escape(doc) + "-" + re.escape(typ) + r"-(\d{3})", rid)
-        if not m:
-            err(f"{rid}: id is not <doc>-<type>-NNN")
-        else:
-            numbers[doc].append(int(m.group(1)))
-            num_of[rid] = int(m.group(1))
-        if row["scope"] != "doc":
-            err(f"{rid}: scope must be doc")
-        if row["split"] != "dev":
-            err(f"{rid}: split must be dev")
-        q = row["question"]
-        if not isinstance(q, str) or not q.strip():
-            err(f"{rid}: empty question")
-            q = ""
-        copy = longest_copy(q, text)
-        if len(copy) > len(max_copy[1]):
-            max_copy = (rid, copy)
-        if len(copy) > MAX_COPY:
-            err(f"{rid}: question copies {len(copy)} characters of the document: {copy!r}")
-
-        ev, kf, refuse = row["evidence"], row["key_facts"], row["refuse"]
-        if refuse is not (typ == "unanswerable"):
-            err(f"{rid}: refuse must be true exactly on unanswerable rows")
-        if refuse:
-            if ev or kf:
-                err(f"{rid}: refusal row must have empty evidence and key_facts")
-            pats = ABSENT.get(rid)
-            if not pats:
-                err(f"{rid}: no absence patterns")
-            else:
-                for p in pats:
-                    hit = re.search(p, text)
-                    if hit:
-                        err(f"{rid}: pattern {p!r} matches the document: {hit.group(0)!r}")
-            if KIND.get(rid) not in DETAIL_KINDS | OTHER_KINDS:
-                err(f"{rid}: missing or unknown kind {KIND.get(rid)!r}")
-            continue
-        partner = PAIRS.get(rid)
-        if not partner:
-            err(f"{rid}: answerable row without a paired unanswerable row")
-        elif not partner.startswith(doc + "-unanswerable-"):
-            err(f"{rid}: paired with {partner}, not an unanswerable row of {doc}")
-        if not (isinstance(ev, list) and 1 <= len(ev) <= 3):
-            err(f"{rid}: evidence must hold 1-3 strings")
-            ev = ev if isinstance(ev, list) else []
-        for e in ev:
-            if not isinstance(e, str) or not e or not any(e in l for l in doc_lines):
-                err(f"{rid}: evidence not a substring of one line: {e!r}")
-        if not (isinstance(kf, list) and kf):
-            err(f"{rid}: key_facts must be a non-empty list of groups")
-            continue
-        flat = re.sub(r"\s+", "", text)
-        normed = norm(text)
-        for g in kf:
-            if not (isinstance(g, list) and g and all(isinstance(a, str) and a for a in g)):
-                err(f"{rid}: bad key-fact group {g!r}")
-                continue
-            if not any(re.sub(r"\s+", "", a) in flat or norm(a) in normed for a in g):
-                err(f"{rid}: no alternative of {g!r} found in the document")
-
-    for doc in docs:
-        if per_doc[doc] != ROWS_PER_DOC:
-            err(f"{doc}: {per_doc[doc]} rows, expected {ROWS_PER_DOC}")
-        if per_type[doc]["unanswerable"] != REFUSALS_PER_DOC:
-            err(f"{doc}: {per_type[doc]['unanswerable']} unanswerable rows, expected {REFUSALS_PER_DOC}")
-        if sorted(numbers[doc]) != list(range(1, per_doc[doc] + 1)):
-            err(f"{doc}: row numbers are not 001-{per_doc[doc]:03d}")
-        detail = sum(1 for rid, r in rows.items()
-                     if r["doc"] == doc and r["refuse"] and KIND.get(rid) in DETAIL_KINDS)
-        if detail < MIN_DETAIL:
-            err(f"{doc}: {detail} 'detail left out' refusals, expected at least {MIN_DETAIL}")
-    for table, name in ((ABSENT, "ABSENT"), (KIND, "KIND")):
-        for rid in table:
-            if rid not in rows or not rows[rid]["refuse"]:
-                err(f"{name} has {rid}, not an unanswerable row of the dataset")
-    paired = Counter(PAIRS.values())
-    for rid, partner in PAIRS.items():
-        if rid not in rows or rows[rid]["refuse"]:
-            err(f"PAIRS has {rid}, not an answerable row of the dataset")
-        elif rid in num_of and partner in num_of and num_of[rid] != num_of[partner] + 1:
-            err(f"{rid}: not numbered right after its unanswerable row {partner}")
-    for rid, r in rows.items():
-        if r["refuse"] and paired[rid] != 1:
-            err(f"{rid}: has {paired[rid]} near-miss rows, expected 1")
-
-    short = {d: d.split("-")[0][:9] + "-" + d.split("-")[1] for d in DOCS}
-    types = sorted({t for c in per_type.values() for t in c})
-    print("rows per type and document")
-    print("type".ljust(13) + "".join(short[d][:12].ljust(13) for d in DOCS) + "total")
-    for t in types:
-        print(t.ljust(13) + "".join(str(per_type[d][t]).ljust(13) for d in DOCS)
-              + str(sum(per_type[d][t] for d in DOCS)))
-    print("rows".ljust(13) + "".join(str(per_doc[d]).ljust(13) for d in DOCS)
-          + str(sum(per_doc.values())))
-    print("\nunanswerable rows per kind (* = detail left out while the topic is covered)")
-    kinds = Counter(KIND[r] for r in rows if r in KIND)
-    for k, n in sorted(kinds.items(), key=lambda kv: (kv[0] not in DETAIL_KINDS, -kv[1], kv[0])):
-        print(("* " if k in DETAIL_KINDS else "  ") + k.ljust(12) + str(n))
-    print(f"\nlongest run copied from a document by a question: {len(max_copy[1])} "
-          f"characters ({max_copy[1]!r}, {max_copy[0]})")
-    for tag, text in docs.items():
-        print(f"{where[tag]}/{tag}: {len(text.rstrip(chr(10)))} chars, "
-              f"{text.rstrip(chr(10)).count(chr(10)) + 1} lines")
-    if errors:
-        print(f"\n{len(errors)} problem(s):")
-        for e in errors:
-            print("  " + e)
-        return 1
-    print("\nall checks passed")
-    return 0
+    docs, where, paths = load_docs(errors.append)
+    check_links(paths, errors.append)
+    return checklib.check_refusal_set(
+        DATA, docs, where, errors, types=TYPES, split=SPLIT, absent=ABSENT, kind=KIND,
+        detail_kinds=DETAIL_KINDS, other_kinds=OTHER_KINDS, pairs=PAIRS,
+        rows_per_doc=ROWS_PER_DOC, refusals_per_doc=REFUSALS_PER_DOC,
+        min_detail=MIN_DETAIL, max_copy=MAX_COPY, min_chars=MIN_CHARS, max_chars=MAX_CHARS,
+        unknown_doc_note=" (not one of the eleven documents)", pairs_numbered=True,
+        columns=DOCS, label_width=13, cell_width=13, head_chars=12)
 
 
 if __name__ == "__main__":
