@@ -419,8 +419,9 @@ class Composer:
             near = rf"{word}[^。；]{{0,30}}\d|\d[^。；]{{0,12}}(?:元|%|％)[^。；]{{0,12}}{word}"
             if not any(re.search(near, t) for t in texts):
                 return refusal(f"文件中没有关于{word}具体数额的规定。", "out_of_scope")
-        if doc.kind != "report" and RE_OUTCOME_ASKED.search(fold(query.text)):
-            # A plan sets tasks and targets; what came of them is in later reports.
+        if not any(d.kind == "report" for d in self.docs.values()) and RE_OUTCOME_ASKED.search(fold(query.text)):
+            # A plan sets tasks and targets; what came of them is in later reports (when
+            # the library holds work reports, they answer it).
             return refusal("文件是工作部署，只规定任务和目标，没有写实施后的实际效果或完成情况。", "out_of_scope")
         compared = RE_COMPARED.search(fold(query.text))
         if compared and fold(compared.group(1)) not in fold(doc.text):
