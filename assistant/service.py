@@ -30,7 +30,7 @@ from .retrieval.messages import split_questions
 from .retrieval.query import out_of_scope_kind
 from .retrieval.years import RE_OUTCOME, RE_TARGET
 from .retrieval.typos import correct as correct_typos
-from .schema import Answer, AssistantError, Document, InputError, Passage, StoreError
+from .schema import Answer, AssistantError, Document, InputError, Passage
 
 # What a question about a year asks: what happened (实际, 完成了, 增长了) or what was planned.
 

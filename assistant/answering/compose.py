@@ -462,10 +462,7 @@ class Composer:
         words = self.searcher.bm25.tokenizer.tag(head)
         if not words:
             return ""
-        if self.scoped:
-            haystack, sound = self.doc_folded[self.default.doc_id], self.doc_sound[self.default.doc_id]
-        else:
-            haystack, sound = self.corpus_folded, self.corpus_pinyin
+        haystack, sound = self.written()
         # The noun right before the question word names the topic: if the document never
         # writes it, not even as a homophone, it does not say. The other nouns of the asking
         # clause (对日本出口首年零关税的商品有多少种) count when two or more are missing: one
@@ -484,6 +481,13 @@ class Composer:
                     missing.append(w)
         return missing[0] if len(missing) >= ABSENT_NOUNS else ""
 
+    def written(self) -> tuple[str, str]:
+        """What the documents in scope write, folded and as pinyin: the scoped document's,
+        or the whole library's."""
+        if self.scoped:
+            return self.doc_folded[self.default.doc_id], self.doc_sound[self.default.doc_id]
+        return self.corpus_folded, self.corpus_pinyin
+
     def absent_object(self, text: str) -> str:
         """The thing counted or asked for after the question word (配几个厨师, 要不要交营业执照
         复印件), when the documents never write it, not even as a homophone: its first
@@ -495,10 +499,7 @@ class Composer:
             return ""
         clause = re.split(r"[，,；;。？?！!和及与或、]", text[m.end():])[0]
         words = self.searcher.bm25.tokenizer.tag(clause)
-        if self.scoped:
-            haystack, sound = self.doc_folded[self.default.doc_id], self.doc_sound[self.default.doc_id]
-        else:
-            haystack, sound = self.corpus_folded, self.corpus_pinyin
+        haystack, sound = self.written()
         nouns = [w for w, flag in words if flag.startswith("n") and len(w) >= 2 and w not in NON_TOPIC and w not in MEASURE_NOUNS and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
         # The head of the phrase is its last noun (安全巡查督导员 -> 督导员).
         head = nouns[-1] if nouns else ""
@@ -551,7 +552,7 @@ class Composer:
         # a long article dense similarity does not favour) is a candidate too, at its
         # lexical rank.
         scope = {doc.doc_id for doc, _ in found}
-        for rank, (key, _) in enumerate(self.searcher.bm25_ranking(query.search_text, n=20, docs=scope)[:EVIDENCE_LEXICAL]):
+        for rank, (key, _) in enumerate(self.searcher.bm25_ranking(query.search_text, docs=scope)[:EVIDENCE_LEXICAL]):
             if key[1] != "item" or any(doc.doc_id == key[0] and item.number == key[2] for doc, item in found):
                 continue
             doc = self.docs.get(key[0])

@@ -231,7 +231,7 @@ RE_KIND_AFTER = re.compile(r"(?:具体|分别)?(?:是|有|在|建在|选了?)?(?
 RE_KIND_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:具体)?(?:是|有)哪几(?:家|个|所|处)")
 # 哪些社区卫生服务中心是示范点: the kind before 是/被/列为.
 RE_KIND_SUBJECT = re.compile(r"(?:哪些|哪几)(?:家|个|所)?([\u4e00-\u9fff]{2,10}?)(?:是|被|入选|列为|评为)")
-INSTANCE_KINDS = set("企业 公司 厂商 厂家 单位 学校 医院 中心 街道 社区 乡镇 村 国家 城市 片区 旗县区 县区 区县 专家 事项 项目 平台 景点 景区 基地 园区 仓 海外仓 旅行社 酒店 银行 协会 专区 示范区 试点 示范点".split())
+INSTANCE_KINDS = set("企业 公司 厂商 厂家 单位 学校 医院 中心 街道 社区 乡镇 村 国家 城市 片区 旗县区 县区 区县 专家 事项 项目 平台 景点 景区 基地 园区 旅行社 酒店 银行 协会 专区 示范区 试点 示范点".split())
 
 
 # A list of names that ends right before the kind: 张村、李村等(3个)村 (not 水平低、环保设施差的…企业).

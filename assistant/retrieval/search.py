@@ -36,6 +36,7 @@ class HybridSearcher:
         self.embeddings = embeddings
         self.bm25 = BM25Index(passages, cache=store.index_dir / TOKEN_CACHE if store is not None else None, tokenizer=tokenizer)
         self.dense_weight, self.bm25_weight, self.rrf_k = dense_weight, bm25_weight, rrf_k
+        self._last_bm25: tuple | None = None  # (query key, ranking) of the last bm25_ranking
         self.heads: dict[tuple, Passage] = {}
         for p in passages:
             key = self.key_of(p)
@@ -63,11 +64,19 @@ class HybridSearcher:
         return sorted(best.items(), key=lambda kv: -kv[1])
 
     def bm25_ranking(self, text: str, n: int = 80, docs: set[str] | None = None) -> list[tuple[tuple, float]]:
+        """Parts by their best passage's BM25 score. The last ranking is kept: the choice of
+        the answering part asks again for the one :meth:`search` just made."""
+        memo_key = (text, n, frozenset(docs) if docs is not None else None)
+        last = self._last_bm25
+        if last is not None and last[0] == memo_key:
+            return last[1]
         best: dict[tuple, float] = {}
         for p, score in self.bm25.search(text, n, docs):
             key = self.key_of(p)
             best[key] = max(best.get(key, 0.0), score)
-        return sorted(best.items(), key=lambda kv: -kv[1])
+        ranking = sorted(best.items(), key=lambda kv: -kv[1])
+        self._last_bm25 = (memo_key, ranking)  # one assignment: safe across threads
+        return ranking
 
     def search(self, query: Query, k: int = 5, mode: str = "full", docs: set[str] | None = None, prefer: set[str] | None = None) -> list[Hit]:
         """``mode``: ``dense``, ``bm25``, ``hybrid`` (fusion only) or ``full`` (fusion after
