@@ -328,3 +328,27 @@ def test_show_cli_json(capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["meta"]["doc_number"] == "示政办〔2018〕12号"
     assert [i["ref"] for i in data["items"]] == ["第一条 推进一网通办", "第二条 开展业务培训", "第三条 完善考核评价"]
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        # A limit labelled inside a bracket or a clause, a bare month or date as its value.
+        ("（牵头单位：市发改委；完成时限：2024年12月）", [("2024年12月", "2024-12-31")]),
+        ("时间节点：2025年6月，形成初步成果。", [("2025年6月", "2025-06-30")]),
+        ("（完成时限：2023年6月30日）", [("2023年6月30日", "2023-06-30")]),
+        ("（时间：2023年9月）", [("2023年9月", "2023-09-30")]),
+        # A stage's span of months ends at its last month.
+        ("第一阶段（2024年3月—2024年6月）：动员部署。", [("2024年3月—2024年6月", "2024-06-30")]),
+        ("2024年3月至6月开展排查。", [("2024年3月至6月", "2024-06-30")]),
+        # A span of years standing as the period; a title's span is no deadline.
+        ("2024—2026年，完成50个公园改造。", [("2024—2026年", "2026-12-31")]),
+        ("印发《2024—2026年行动计划》。", []),
+        # Parts of months are read as before.
+        ("8月下旬—9月上旬开展活动。", [("9月上旬", "2024-09-10")]),
+    ],
+)
+def test_deadline_shapes(sentence, expected):
+    from assistant.documents.facts import extract_facts
+
+    assert [(f.text, f.value) for f in extract_facts([sentence], 2024) if f.kind == "deadline"] == expected

@@ -982,3 +982,20 @@ def test_a_comparison_with_what_was_asked_before_is_no_refusal():
 
     assert RE_COMPARED.search("跟它相比，法律顾问制度全覆盖的截止时间是什么时候？") is None
     assert RE_COMPARED.search("就餐补贴跟深圳比，哪边给得多？").group(1) == "深圳"
+
+
+def test_labelled_limits_and_stage_spans_answer_when(tmp_path_factory):
+    text = (
+        "示范区2024年公园提升三年行动方案\n一、主要任务\n"
+        "（一）完成口袋公园建设。新建口袋公园10个。（牵头单位：区绿化市容局；完成时限：2024年12月）\n"
+        "（二）开展设施排查。对公园设施开展全面排查。（时间节点：2025年6月）\n"
+        "二、实施步骤\n"
+        "（三）动员部署阶段（2024年3月—2024年5月）。制定工作方案，明确责任分工。\n"
+    )
+    qa = small_qa(tmp_path_factory, "labelled", {"plan.txt": text})
+    a = qa.ask("口袋公园什么时候要建完？")
+    assert not a.refused and "2024年12月" in a.text
+    a = qa.ask("公园设施排查的时间节点是哪天？")
+    assert not a.refused and "2025年6月" in a.text
+    a = qa.ask("动员部署阶段到什么时候结束？")
+    assert not a.refused and "2024年5月" in a.text

@@ -68,6 +68,19 @@ RE_PERIOD = re.compile(r"全年|每年|(?<![\d年])年度|每季度|每半年|�
 RE_TIME_LABEL = re.compile(r"^\s*(?:活动|举办|开展|实施|举行|比赛|会议)?时间(?:安排)?\s*[：:]\s*(?:初定|暂定|拟定?于?|计划于?)?")
 RE_LABEL_MONTH = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(上旬|中旬|下旬|初|底|末)?")
 
+# A limit labelled as such anywhere in a sentence: 完成时限：2024年12月, （时间节点：6月30日）.
+RE_LIMIT_LABEL = re.compile(
+    r"(?:完成时限|完成时间|完成期限|时间节点|时限要求|办结时限|时限|期限|(?<=[（(])时间)\s*[：:]\s*(?:力争|确保|原则上)?\s*"
+    r"(?P<value>(?:(?P<y>\d{4})\s*年\s*)?(?P<mo>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*日)?(?:底|末)?\s*(?:前|之前|以前)?)(?![\d至到—～~－-])"
+)
+# A span of months: 2024年3月—2024年6月, 2024年3月至6月 (not 8月下旬—9月上旬, read as parts).
+RE_MONTH_SPAN = re.compile(
+    r"(?:(?P<y1>\d{4})\s*年\s*)?\d{1,2}\s*月\s*(?:份)?\s*(?:[—～~－-]{1,2}|至|到)\s*(?:(?P<y2>\d{4})\s*年\s*)?(?P<mo>\d{1,2})\s*月(?!\s*\d{1,2}\s*日|\s*[上中下]旬|\s*[底末初])\s*(?:份)?"
+)
+# A span of years standing as a period (2024—2026年，…; 2024-2026年期间), not a title's
+# (2024—2026年行动计划).
+RE_YEAR_SPAN = re.compile(r"(?<!\d)(\d{4})\s*(?:年)?\s*[—～~－-]{1,2}\s*(\d{4})\s*年(?=\s*(?:[，,：:；;]|期间|间|内))")
+
 QUARTER_END = {"一": 3, "1": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, "4": 12}
 
 
@@ -142,6 +155,22 @@ def deadlines(sentence: str, year: int | None) -> list[tuple[str, str, int]]:
         y = next((int(g) for g in m.groups() if g), year)
         if y:
             add(m, f"{y:04d}-12-31")
+    # A labelled limit inside a sentence or bracket (（完成时限：2023年6月）, 时间节点：2025年6月):
+    # a bare month or date there is the deadline.
+    for m in RE_LIMIT_LABEL.finditer(sentence):
+        y = int(m.group("y")) if m.group("y") else year
+        mo, d = int(m.group("mo")), int(m.group("d") or 0)
+        if y and 1 <= mo <= 12 and d <= calendar.monthrange(y, mo)[1]:
+            add(m, f"{y:04d}-{mo:02d}-{d or calendar.monthrange(y, mo)[1]:02d}", m.start("value"))
+    # A stage's span of months (第一阶段（2024年3月—2024年6月）, 2024年3月至6月): its end.
+    for m in RE_MONTH_SPAN.finditer(sentence):
+        y = int(m.group("y2") or m.group("y1") or 0) or year
+        mo = int(m.group("mo"))
+        if y and 1 <= mo <= 12:
+            add(m, _month_end(y, mo))
+    # A span of years (2024—2026年，…): the plan's period, ending with its last year.
+    for m in RE_YEAR_SPAN.finditer(sentence):
+        add(m, f"{int(m.group(2)):04d}-12-31")
     label = RE_TIME_LABEL.match(sentence)
     if label and not found:
         value = re.split(r"[，,。；;]", sentence[label.end():])[0].strip()
