@@ -999,3 +999,41 @@ def test_labelled_limits_and_stage_spans_answer_when(tmp_path_factory):
     assert not a.refused and "2025年6月" in a.text
     a = qa.ask("动员部署阶段到什么时候结束？")
     assert not a.refused and "2024年5月" in a.text
+
+
+STAGED_PLAN = (
+    "示范街道2024年老旧小区消防安全整治实施方案\n为切实做好老旧小区消防安全工作，制定本方案。\n"
+    "一、实施步骤\n"
+    "（一）宣传发动阶段（2024年3月1日—3月31日）。各社区要召开动员会，张贴宣传海报。\n"
+    "（二）集中整治阶段（2024年4月—9月）。\n"
+    "1.开展电动自行车停放充电整治。清理楼道内停放的电动自行车。\n"
+    "2.开展消防通道整治。清理占用消防通道的杂物。\n"
+    "（三）总结验收阶段（2024年10月—11月）。街道组织验收，形成总结报告。\n"
+    "二、工作要求\n"
+    "（一）加强组织领导。街道成立工作专班，每月5日前报送上月整治进展。\n"
+    "（二）强化督查考核。每季度最后一个周五前报送季度工作小结。\n"
+    "（三）加强宣传引导。持续开展消防安全宣传。\n"
+)
+
+
+def test_a_stage_heading_sets_the_time_of_its_tasks(tmp_path_factory):
+    doc = parse_notice(STAGED_PLAN, "staged.txt")
+    stage = next(n for n in doc.nodes if n.title.startswith("集中整治阶段"))
+    assert [f.text for f in stage.facts if f.kind == "deadline"] == ["2024年4月—9月"]
+    qa = small_qa(tmp_path_factory, "staged", {"plan.txt": STAGED_PLAN})
+    a = qa.ask("集中整治阶段到什么时候？")
+    assert not a.refused and "2024年4月—9月" in a.text
+    # A task of the stage with no limit of its own is answered with the stage's, said so.
+    a = qa.ask("消防通道整治要在什么时候完成？")
+    assert not a.refused and "2024年4月—9月" in a.text and "单独规定" in a.text
+    # A task under a part whose heading sets no time is still said to have none.
+    a = qa.ask("消防安全宣传什么时候完成？")
+    assert a.refused and "没有" in a.text
+
+
+def test_a_recurring_deadline_is_answered_as_written(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "recurring", {"plan.txt": STAGED_PLAN})
+    a = qa.ask("季度工作小结啥时候报？")
+    assert a.text.startswith("每季度最后一个周五前") and "没有写明" not in a.text
+    a = qa.ask("整治进展几号前报？")
+    assert a.text.startswith("每月5日前")

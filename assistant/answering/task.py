@@ -21,6 +21,14 @@ def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
         # "多久检查一次": how often, answered by a recurring period (每半年).
         facts = item.facts_of("period") + facts
     lead = ""
+    if not facts:
+        inherited = _inherited_deadline(composer, doc, item)
+        if inherited is not None:
+            return inherited
+    recurring = [f for f in item.facts_of("period") if re.search(r"^每.*(?:前|\d日|底|末)$", f.text)]
+    if not facts and recurring:
+        # A deadline that recurs (每季度最后一个周五前, 每年11月底前) is the answer as written.
+        facts = recurring
     if not facts and item.facts_of("period"):
         # No date, but a span of time the task is set in ("十四五"期间, 全年, 每年): say so.
         facts, lead = item.facts_of("period"), "文件没有写明具体完成日期，时间要求为："
@@ -42,6 +50,25 @@ def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
     venue(composer, query, doc, item, d, skip=fact.sentence)
     d.add(composer.suffix(doc))
     return d.answer("deadline", (item.number,))
+
+
+def _inherited_deadline(composer, doc: Document, item: Item) -> Answer | None:
+    """A task with no time limit of its own under a part whose heading sets one
+    (（二）集中整治阶段（2024年4月—9月） over 2.开展消防通道整治): the part's limit, said as
+    the part's."""
+    node = doc.node(item.key) if item.key else None
+    while node is not None and node.parent:
+        node = doc.node(node.parent)
+        if node is None:
+            return None
+        spans = [f for f in node.facts if f.kind == "deadline" and f.sentence == 0 and f.text in node.title]
+        if spans:
+            d = Draft()
+            marker = d.cite(composer.heading_passage(doc, node))
+            d.add(f"{spans[0].text}{marker}。文件没有为{composer.name(item)}单独规定完成时间，它所在的{node.path}「{node.title}」时间为{spans[0].text}：“{quote(node.line or node.title, spans[0].text)}”{marker}")
+            d.add(composer.suffix(doc))
+            return d.answer("deadline", (item.number,))
+    return None
 
 
 RE_VENUE_LINE = re.compile(r"^\s*(?:活动|举办|会议|比赛|实施|办理)?(?:地点|地址|场所)\s*[：:]")

@@ -50,7 +50,7 @@ RE_LIMIT = re.compile(
 )
 # Open time limits: only where they stand as the limit (a bracket tag or a clause of their own).
 RE_OPEN = re.compile(r"(?:(?<=[（(，,；;：:])|^)\s*(持续推进|长期坚持|按进度推进|长期推进|持续开展|常态化推进)\s*(?=[）)，,；;。]|$)|(?<=并)(持续推进)(?=[）)，,；;。])")
-RE_RECURRING = re.compile(r"(?:每年|每季度|每半年|每月)\s*(?:\d{1,2}\s*月\s*)?(?:底|末)?\s*(?:前|之前)?|(?:自|从)\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?起(?:每年)?"
+RE_RECURRING = re.compile(r"(?:每年|每季度|每半年|每月|每周)\s*(?:\d{1,2}\s*月\s*)?(?:\d{1,2}\s*日|底|末|最后一(?:个|天)(?:工作日|周[一二三四五六日])?|第一个月)?\s*(?:前|之前)?|(?:自|从)\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?起(?:每年)?"
                           # A start without 自/从: 8月中旬起, 2024年1月起 (not 10月1日起至…, a span).
                           r"|(?<![\d至到—～~－])(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*日|上旬|中旬|下旬|初)?起(?![至到])")
 RE_YEAR_END = re.compile(r"(?:(\d{4})\s*年\s*|(?<![\d年]))(?:年)?(?:底|末)\s*(?:前|之前|以前)")
@@ -573,7 +573,7 @@ def extract_facts(sentences, year: int | None, cells=()) -> list[Fact]:
             if not re.match(r"^(?:\d{4}|[一二三四五六七八九十]{1,2}月)", text):
                 facts.append(Fact("limit", text, text, idx))
         for m in RE_RECURRING.finditer(s):
-            if re.search(r"\d|月|起", m.group(0)):
+            if re.search(r"\d|月|起|最后|前", m.group(0)):
                 facts.append(Fact("period", m.group(0).strip(), m.group(0).strip(), idx))
         for m in RE_PERIOD.finditer(s):
             facts.append(Fact("period", m.group(0), m.group(0), idx))

@@ -398,6 +398,11 @@ def _finish_tree(raw: list[RawNode], year: int | None) -> tuple[list[Node], list
         if is_task and n.style != "行" and text.strip() and n.title and factlib.deadlines(n.title, year) and not factlib.deadlines(text, year):
             # 2.梳理整改任务清单（9月5日至9月8日）: a time limit in the heading is the task's.
             text = f"{n.title}\n{text}"
+        own = _text_of(n)
+        if not is_task and n.style not in ("行", "第一条") and n.title and factlib.deadlines(n.title, year) and not factlib.deadlines(own, year):
+            # （二）集中整治阶段（2024年4月—9月）over its tasks: the span in the heading is the
+            # part's own time limit, a fact of the part (its tasks inherit it when they have none).
+            text = own = f"{n.title}\n{own}" if own.strip() else n.title
         sentences = _row_sentences(text) if n.style == "行" else split_sentences(text)
         facts = tuple(factlib.extract_facts(sentences, year, cells=n.cells))
         if is_task and n.style != "行" and sentences and not any(f.kind == "actor" and f.role for f in facts):
@@ -409,9 +414,9 @@ def _finish_tree(raw: list[RawNode], year: int | None) -> tuple[list[Node], list
         path = _path(n, by_key)
         nodes.append(
             Node(
-                key=n.key, style=n.style, number=n.number, marker=n.marker, title=n.title, text=_text_of(n),
+                key=n.key, style=n.style, number=n.number, marker=n.marker, title=n.title, text=own,
                 parent=n.parent, depth=n.depth, part=n.part, path=path,
-                sentences=split_sentences(_text_of(n)), facts=facts if n.style != "第一条" else tuple(factlib.extract_facts(split_sentences(_text_of(n)), year)),
+                sentences=split_sentences(own), facts=facts if n.style != "第一条" else tuple(factlib.extract_facts(split_sentences(_text_of(n)), year)),
                 cells=tuple(n.cells), task=number, line=n.line,
             )
         )
