@@ -1037,3 +1037,18 @@ def test_a_recurring_deadline_is_answered_as_written(tmp_path_factory):
     assert a.text.startswith("每季度最后一个周五前") and "没有写明" not in a.text
     a = qa.ask("整治进展几号前报？")
     assert a.text.startswith("每月5日前")
+
+
+@pytest.mark.parametrize(
+    "sentence,units",
+    [
+        ("制定完善水利工程招标监管办法。（区经济发展局，2016年底前完成）", ["区经济发展局"]),
+        ("制定建设方案。（区行政审批局、区财政金融局，2016年4月底前完成。列第一位的为牵头单位，下同）", ["区行政审批局", "区财政金融局"]),
+        ("推进数据共享。（市大数据局、市发改委，持续推进）", ["市大数据局", "市发改委"]),
+        ("推进平台建设。（2016年底前完成）", []),
+    ],
+)
+def test_a_bracket_of_units_that_ends_with_its_time(sentence, units):
+    from assistant.documents.units import tagged_units
+
+    assert [u for u, _, _ in tagged_units(sentence)] == units

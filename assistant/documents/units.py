@@ -195,6 +195,11 @@ def _brackets(sentence: str) -> list[tuple[str, int, int]]:
     return out
 
 
+# A clause of a unit tag that sets its time or notes its convention, not a unit:
+# 2016年底前完成, 6月底前, 持续推进, 长期坚持, 列第一位的为牵头单位.
+RE_TAG_TIME = re.compile(r"(?:\d{4}\s*年|\d{1,2}\s*月|今年|本年|年底|年内|上半年|下半年|第?[一二三四1-4]季度|持续|长期|按进度|列第一位|排在第一位|排名第一|下同)")
+
+
 def tagged_units(sentence: str) -> list[tuple[str, str, int]]:
     """(unit, role, offset) from unit tags in brackets: ``（A牵头，B配合）`` or ``（A负责）``
     anywhere in a sentence, ``（A、B）`` when it closes (or opens) a sentence and every
@@ -205,6 +210,11 @@ def tagged_units(sentence: str) -> list[tuple[str, str, int]]:
     for inner, base, end in _brackets(sentence):
         if RE_LABEL.search(inner) or not inner.strip():
             continue
+        # （区经济发展局，2016年底前完成）: the units stand before the time the bracket sets
+        # (or a note such as 列第一位的为牵头单位).
+        tail = next((off for piece, off in split_outside_brackets(inner, "，,；;。") if off and RE_TAG_TIME.match(piece.strip())), None)
+        if tail is not None:
+            inner = inner[:tail].rstrip("，,；;。 ")
         clauses = role_clauses(inner, RESPONSIBLE)
         if not clauses:
             continue
