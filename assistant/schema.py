@@ -269,6 +269,7 @@ class DocumentMeta:
     forwarded_number: str = ""
     forwarded_issuer: str = ""
     forwarded_date: str = ""
+    contact: str = ""  # a contact note under the signature (联系科室：…，联系电话：…)
 
     def to_dict(self) -> dict:
         d = asdict(self)

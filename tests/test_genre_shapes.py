@@ -1052,3 +1052,35 @@ def test_a_bracket_of_units_that_ends_with_its_time(sentence, units):
     from assistant.documents.units import tagged_units
 
     assert [u for u, _, _ in tagged_units(sentence)] == units
+
+
+FILE_NAMED_ATTACHMENTS = (
+    "示范区教育局关于印发《2026年示范区幼儿园招生工作方案》的通知\n各幼儿园：\n现将方案印发给你们，请认真执行。\n"
+    "示范区教育局\n2026年4月20日\n（联系科室：学前教育科，联系电话：12345678）\n"
+    "2026年示范区幼儿园招生工作方案\n为做好2026年幼儿园招生工作，制定本方案。\n"
+    "一、招生对象\n具有本区户籍或者符合《政策性照顾学生清单》（附件2）条件的适龄儿童。\n"
+    "二、招生方式\n采取电脑派位方式招生。\n"
+    "附件：\n附件1.docx\n附件2.docx\n"
+)
+
+
+def test_a_contact_note_under_the_signature_is_no_title():
+    doc = parse_notice(FILE_NAMED_ATTACHMENTS, "plan.txt")
+    assert doc.title == "2026年示范区幼儿园招生工作方案"
+
+
+def test_an_attachment_given_as_a_file_name_is_named_from_the_body(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "filenamed", {"plan.txt": FILE_NAMED_ATTACHMENTS})
+    a = qa.ask("附件2是什么？")
+    assert a.text.startswith("附件2是《政策性照顾学生清单》") and "（附件2）" in a.text
+    a = qa.ask("附件1是什么？")
+    assert "只给出了附件1的文件名" in a.text and "附件1.docx" in a.text
+
+
+def test_a_contact_note_under_the_signature_answers_who_to_ask(tmp_path_factory):
+    doc = parse_notice(FILE_NAMED_ATTACHMENTS, "plan.txt")
+    assert doc.meta.contact == "联系科室：学前教育科，联系电话：12345678"
+    qa = small_qa(tmp_path_factory, "contact", {"plan.txt": FILE_NAMED_ATTACHMENTS})
+    for question in ("联系科室是哪个？", "有问题找谁咨询", "联系电话多少"):
+        a = qa.ask(question)
+        assert not a.refused and "学前教育科" in a.text and "12345678" in a.text, question

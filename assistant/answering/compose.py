@@ -294,6 +294,14 @@ class Composer:
             found = structure.without_deadline(self, doc, text, node=node)
             if found is not None:
                 return found
+        if node.style == "附件" and not node.text.strip() and not re.search(r"[\u4e00-\u9fff]", node.title):
+            # 附件4 given only as a file name (附件4.docx): the body names it (《…清单》（附件4）).
+            named = self.attachment_named_in_body(doc, node.number)
+            if named is not None:
+                return named
+            d = Draft()
+            d.add(f"文件只给出了附件{node.number}的文件名“{node.line.strip()}”{d.cite(self.heading_passage(doc, node))}，没有写明它的标题，也没有收录它的正文。{self.suffix(doc)}")
+            return d.answer("structure:attachment")
         if node.task and RE_HOW_MANY_UNDER.search(text) and doc.children(node.key):
             # "第四十四条列了多少种情形": the enumeration under the task, counted.
             return structure.node_answer(self, doc, node)
@@ -303,6 +311,20 @@ class Composer:
             hits = self.searcher.search(asked, k=5, docs={doc.doc_id})
             return self.chain(asked, hits)
         return structure.node_answer(self, doc, node, text)
+
+    def attachment_named_in_body(self, doc: Document, number: int) -> Answer | None:
+        """The title of attachment ``number`` as a task's text names it: 《…》（附件4）,
+        《…》（见附件4）, 附件4《…》."""
+        rx = re.compile(rf"《([^《》]{{2,60}})》\s*[（(]\s*(?:见|详见)?\s*附件\s*{number}(?!\d)[^）)]{{0,4}}[）)]|附件\s*{number}(?!\d)\s*[：:]?\s*《([^《》]{{2,60}})》")
+        for item in doc.items:
+            for i, sentence in enumerate(item.sentences):
+                m = rx.search(sentence)
+                if m:
+                    d = Draft()
+                    marker = d.cite(self.sentence_passage(doc.doc_id, item.number, i))
+                    d.add(f"附件{number}是《{m.group(1) or m.group(2)}》{marker}。根据{self.name(item)}：“{quote(sentence, m.group(0))}”{marker}{self.suffix(doc)}")
+                    return d.answer("structure:attachment")
+        return None
 
     def listed_attachment(self, doc: Document, shown: str) -> Answer | None:
         """``附件2`` that the cover lists (附件：1.… 2.…) but the file does not hold: its title
@@ -343,6 +365,9 @@ class Composer:
             # "风筝冲浪赛是谁承办的": with no 主办 line closing the document, the 主办/承办
             # units are those of the event or task asked about.
             query = replace(query, intent="unit", meta_field="", parts=())
+        if query.meta_field == "contact" and not self.default.meta.contact:
+            # No contact note under the signature: the body may name one (联系人：…).
+            query = replace(query, intent="content", meta_field="")
         if query.intent == "meta" or (query.followup and query.meta_field in ("basis", "doc_number")):
             found = header.reference_lookup(self, query, hits)
             if found is not None:

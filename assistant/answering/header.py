@@ -94,6 +94,7 @@ def field(composer, query: Query) -> Answer:
         "supervisor": ("督办单位是", m.supervisor, "footer"),
         "cc": ("抄送", "、".join(m.cc), "footer"),
         "printer": ("由", m.printer and f"{m.printer}印发", "footer"),
+        "contact": ("文件所附联系方式：", m.contact, "header"),
         "printing_date": ("印发日期是", m.printing_date and _cn_date(m.printing_date) + (f"，由{m.printer}印发" if m.printer else ""), "footer"),
     }
     from ..retrieval.query import META_FIELDS
@@ -253,6 +254,7 @@ def _line_with(section_text: str, field_name: str, meta) -> str:
         "cc": lambda l: l.startswith("抄送"),
         "printer": lambda l: l == meta.printer,
         "printing_date": lambda l: l.endswith("印发"),
+        "contact": lambda l: meta.contact and meta.contact in l,
     }
     probe = probes.get(field_name)
     chosen = [i for i, l in enumerate(lines) if probe and probe(l)]

@@ -64,6 +64,8 @@ def doc_number(line: str) -> str:
 
 # The publication note under a signature: （此件公开发布）, （此件主动公开）, (此件不予公开).
 RE_PUBLICITY_NOTE = re.compile(r"^[（(]\s*此件[^）)]{0,12}[）)]$")
+# A note in brackets under a signature that gives contacts: （联系人：…，联系电话：…）.
+RE_CONTACT_NOTE = re.compile(r"^[（(][^）)]*(?:联系|电话)[^）)]*[：:][^）)]*[）)]$")
 
 
 def is_title_part(line: str) -> bool:
@@ -73,6 +75,7 @@ def is_title_part(line: str) -> bool:
     return (
         0 < len(flat) <= 120
         and not RE_PUBLICITY_NOTE.match(flat)
+        and not RE_CONTACT_NOTE.match(flat)
         and not ends_sentence(flat)
         and not re.search(r"[。；！？]", flat)
         and heading(flat) is None

@@ -15,7 +15,7 @@ from pathlib import Path
 from . import facts as factlib
 from . import units as unitlib
 from .blocks import ends_sentence, is_date_line, layout_blocks, split_sentences
-from .header import RE_PUBLICITY_NOTE, doc_number, is_footer_start, is_title_part, iso_date, parse_cover, parse_footer, signature_before, signer_names, squash_spaces
+from .header import RE_CONTACT_NOTE, RE_PUBLICITY_NOTE, doc_number, is_footer_start, is_title_part, iso_date, parse_cover, parse_footer, signature_before, signer_names, squash_spaces
 from .headings import CN as CN_NUM
 from .headings import attachment, heading, marker_key
 from .loaders import load_text, normalise
@@ -155,7 +155,10 @@ def _opens_body(line: str) -> bool:
 def _cover_is_numbered(blocks: list[str], date_at: int) -> bool:
     """A cover notice with its own numbered points ends at a date line followed by the
     issued document's title."""
-    return date_at + 1 < len(blocks) and is_title_part(blocks[date_at + 1]) and date_at < len(blocks) // 2
+    after = date_at + 1
+    while after < len(blocks) and (RE_PUBLICITY_NOTE.match(blocks[after].strip()) or RE_CONTACT_NOTE.match(blocks[after].strip())):
+        after += 1
+    return after < len(blocks) and is_title_part(blocks[after]) and date_at < len(blocks) // 2
 
 
 def _footer_start(blocks: list[str]) -> int:
@@ -314,7 +317,13 @@ def parse_notice(text: str, source: str = "") -> Document:
         lead = next((k for k, b in enumerate(cover) if k > 0 and ends_sentence(b.strip()) and len(b.strip()) > 30), None)
         if lead is not None:
             preamble_blocks, cover = list(cover[lead:]), cover[:lead]
+    contacts = [squash_spaces(b.strip()) for b in cover if RE_CONTACT_NOTE.match(b.strip())]
     for k, b in enumerate(loose):
+        if RE_CONTACT_NOTE.match(b.strip()):
+            # （联系科室：…，联系电话：…）under the signature: the notice's contact, kept
+            # with the header.
+            contacts.append(squash_spaces(b.strip()))
+            continue
         if RE_PUBLICITY_NOTE.match(b.strip()):
             continue
         if not issued_title and not preamble_blocks and is_title_part(b):
@@ -330,6 +339,8 @@ def parse_notice(text: str, source: str = "") -> Document:
     if not meta.get("title") and cover:
         meta["title"] = squash_spaces(cover[0])
     meta["points_title"] = issued_title or meta.get("title", "")
+    if contacts:
+        meta["contact"] = contacts[0].strip("（）()")
     if listed:
         meta["attachments"] = tuple(listed)
     year = _doc_year(meta, text)
@@ -341,7 +352,7 @@ def parse_notice(text: str, source: str = "") -> Document:
     items = _units_for_all_below(items)
     sections = []
     if cover:
-        sections.append(Section("header", "\n".join(cover), "文件头"))
+        sections.append(Section("header", "\n".join([*cover, *(c for c in contacts if c not in cover)]), "文件头"))
     if preamble:
         sections.append(Section("preamble", preamble, "制定依据"))
     if chapters:

@@ -78,6 +78,7 @@ META_FIELDS = [
     ("recipients", re.compile(r"主送|发给(?:谁|哪些)|下发给|发送给|发给了|哪些单位执行|印发给"), "header"),
     ("issuer", re.compile(r"发文机关|发文单位|哪个单位发|谁发的|哪个部门发的|发布机关|谁发布|由谁发|哪个政府发|谁制定的|制定机关|哪个机关(?:发|印发|制定)|谁转发|(?:哪个|哪些|哪家)(?:单位|部门|机关)转发|转发(?:单位|机关)|(?:哪些|哪几个?|哪几家|几个|几家|哪个|哪家)(?:部门|单位|机关)?[^，。？?]{0,4}联合(?:发|印发|发布|制定|出台)|(?:哪些|哪几个|哪几家|几个|哪个)(?:部门|单位|机关)[^，。？?]{0,4}(?:联合)?(?:发|印发|发布|制定|出台)的"), "header"),
     ("basis", re.compile(r"制定依据|依据(?:什么|哪些|哪个|哪)|根据(?:什么|哪些|哪个)(?:文件|精神)?制定|根据(?:哪份|哪一份|哪个)(?:文件|精神)?(?:定的|出台的|制定的)|根据哪[两几二三四]?(?:个|份|些)?(?:上级|上位)?(?:文件|精神)|(?:照着|依照|按照|参照)[^，。？?]{0,4}(?:哪个|哪份|哪些|什么)(?:文件|方案|通知)|为什么制定|出台依据|上位文件|依据的(?:文件|是|那|这)|根据的是"), "preamble"),
+    ("contact", re.compile(r"联系(?:科室|处室|部门|人|电话|方式)|咨询电话|找谁咨询|向谁咨询|咨询(?:哪个|哪家)(?:部门|科室|单位)"), ""),
     ("title", re.compile(r"(?<!大)标题|全称|文件名|名称是"), "header"),
     # When a document takes effect and for how long (本办法自2024年4月1日起实施，有效期5年).
     ("effective", re.compile(r"(?:施行|实施|生效|执行)(?:日期|时间)|(?:哪天|什么时候|何时|啥时候|从哪天|哪一天)(?:开始|起)?(?:施行|实施|生效|执行)|有效期"), "body"),
@@ -289,7 +290,7 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
     if intent != "which_chapter":
         for name, pattern, part in META_FIELDS:
             if pattern.search(sfold):
-                meta_field, parts = name, [part]
+                meta_field, parts = name, [part] if part else []
                 break
         if not meta_field and not items and len(sfold) <= 20:
             meta_field = _meta_by_sound(sfold)
