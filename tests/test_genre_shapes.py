@@ -1084,3 +1084,44 @@ def test_a_contact_note_under_the_signature_answers_who_to_ask(tmp_path_factory)
     for question in ("联系科室是哪个？", "有问题找谁咨询", "联系电话多少"):
         a = qa.ask(question)
         assert not a.refused and "学前教育科" in a.text and "12345678" in a.text, question
+
+
+DUTY_SECTION = (
+    "示范区关于推进应急避难场所建设的实施方案\n为提升应急避难能力，制定本方案。\n"
+    "一、目标任务\n到2025年，全区人均避难面积达到2.3平方米。\n"
+    "二、职责分工\n按照属地负责的原则，区民防办、区应急管理局牵头，各部门履行相应职责。\n"
+    "区民防办：负责制定区级应急避难场所专业规划;参与应急避难场所的检查和验收。\n"
+    "区应急管理局：参与制定年度建设计划;负责全区应急避难场所启用。\n"
+    "区教育局：负责推进在学校建设应急避难场所;负责编制本系统建设计划。\n"
+    "区经委（商务委）：负责指导大型商超场所内应急避难场所建设。\n"
+    "附表：1、建设推进计划表\n2、建设项目表\n"
+    "附表1：\n建设推进计划表\n街镇\n类型\n南桥镇\n等级\n0.55\n"
+    "附表2：\n建设项目表\n序号\n项目名称\n1\n南桥中学\n"
+)
+
+
+def test_a_list_of_duties_answers_who_with_the_unit_whose_line_holds_the_duty(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "duties", {"plan.txt": DUTY_SECTION})
+    for question, unit, other in (
+        ("应急避难场所的启用由谁负责？", "区应急管理局", "区教育局"),
+        ("在学校里建避难场所归哪个部门推进？", "区教育局", "区民防办"),
+        ("大型商超里的避难场所归谁管？", "区经委（商务委）", "区教育局"),
+    ):
+        a = qa.ask(question)
+        head = a.text.split("。")[0]
+        assert unit in head and other not in head, (question, a.text)
+
+
+def test_attached_tables_open_attachments_of_their_own():
+    doc = parse_notice(DUTY_SECTION, "plan.txt")
+    attached = [n for n in doc.nodes if n.style == "附件"]
+    assert [(n.marker, n.title) for n in attached] == [("附表1", "建设推进计划表"), ("附表2", "建设项目表")]
+    assert doc.meta.attachments[0].startswith("附表：1、建设推进计划表")
+    # The duties end where the tables begin.
+    assert "南桥镇" not in doc.items[-1].text
+
+
+def test_an_attached_table_is_found_by_its_number(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "attached", {"plan.txt": DUTY_SECTION})
+    a = qa.ask("附表2是张什么表？")
+    assert a.text.startswith("附表2「建设项目表」")

@@ -106,10 +106,19 @@ def unit(composer, query: Query, doc: Document, item: Item) -> Answer:
         d.add(f"根据{composer.name(item)}：“{quote(sentence, focus(composer, query, sentence, item))}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, best))}")
         d.add(composer.suffix(doc))
         return d.answer("unit", (item.number,))
-    chosen = [best]
+    chosen, extra = [best], []
     # Role lines (责任单位/牵头单位/配合单位) answer "who" completely: take them all.
     roles = [s for s in by_sentence if any(f.role for f in by_sentence[s])]
-    if roles:
+    duty_list = len(roles) >= DUTY_LIST_SENTENCES and len({by_sentence[s][0].value for s in roles}) == len(roles)
+    if duty_list:
+        # A list of duties, one unit heading each sentence (区教育局：负责…): the sentence
+        # that holds the duty asked about names its unit.
+        # A unit's duties run on to the next unit's line: the best sentence of them all
+        # answers, under the unit whose line it follows.
+        duty = rank_sentences(composer, query, doc, item, list(range(min(roles), len(item.sentences))))[0]
+        chosen = [max(r for r in roles if r <= duty)]
+        extra = [duty] if duty != chosen[0] else []
+    elif roles:
         chosen = roles
     units: list[str] = []
     for s in chosen:
@@ -119,13 +128,19 @@ def unit(composer, query: Query, doc: Document, item: Item) -> Answer:
                 units.append(label)
     markers = "".join(d.cite(composer.sentence_passage(doc.doc_id, item.number, s)) for s in chosen)
     d.add("、".join(units) + f"{markers}。根据{composer.name(item)}：")
-    if roles and 0 not in chosen and item.sentences:
+    if roles and 0 not in chosen and item.sentences and not duty_list:
         # A label line names units but not the work: quote the task's first sentence too.
         d.add(f"“{quote(item.sentences[0], focus(composer, query, item.sentences[0], item))}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, 0))}")
     for s in chosen:
         d.add(f"“{quote(item.sentences[s], by_sentence[s][0].text)}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, s))}")
+    for s in extra:
+        d.add(f"“{quote(item.sentences[s], focus(composer, query, item.sentences[s], item))}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, s))}")
     d.add(composer.suffix(doc))
     return d.answer("unit", (item.number,))
+
+
+# Sentences headed by a unit each, this many or more, make a list of duties.
+DUTY_LIST_SENTENCES = 3
 
 
 # A question about the kinds a part enumerates: 有哪几种模式, 分几类, 包括哪几种情形.

@@ -106,7 +106,7 @@ def marker_key(marker: str) -> str:
     return marker.translate(str.maketrans("()．﹒、", "（）..."))
 
 
-RE_ATTACHMENT = re.compile(rf"^附\s*件\s*([{CN}\d]{{0,3}})\s*[：:]?\s*(.*)$")
+RE_ATTACHMENT = re.compile(rf"^附\s*[件表]\s*([{CN}\d]{{0,3}})\s*[：:]?\s*(.*)$")
 
 
 def attachment(line: str) -> tuple[int, str] | None:

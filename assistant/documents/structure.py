@@ -123,7 +123,7 @@ def _forwarded_cover(blocks: list[str], cover_end: int, limit: int) -> int:
 def _cover_attachment_list(cover: list[str]) -> list[str]:
     """The ``附件：1.… / 2.…`` lines of a cover notice, when the cover lists its attachments."""
     for i, b in enumerate(cover):
-        if re.match(r"^附\s*件\s*[：:]", b.strip()):
+        if re.match(r"^附\s*[件表]\s*[：:]", b.strip()):
             out = [b]
             for c in cover[i + 1 :]:
                 if not re.match(r"^\d{1,2}\s*[.．、]", c.strip()) or len(c) > 80:
@@ -139,7 +139,7 @@ def _in_attachment_list(blocks: list[str], i: int) -> bool:
     k = i
     while k > 0 and re.match(r"^\d{1,2}\s*[.．、]", blocks[k].strip()) and len(blocks[k]) <= 80 and not blocks[k].rstrip().endswith("。"):
         k -= 1
-        if re.match(r"^附\s*件\s*[：:]", blocks[k].strip()):
+        if re.match(r"^附\s*[件表]\s*[：:]", blocks[k].strip()):
             return True
     return False
 
@@ -149,7 +149,7 @@ def _opens_body(line: str) -> bool:
     table row: the body has begun."""
     if heading(line) is not None or table_cells(line) is not None:
         return True
-    return attachment(line) is not None and not re.match(r"^附\s*件\s*[：:]", line.strip())
+    return attachment(line) is not None and not re.match(r"^附\s*[件表]\s*[：:]", line.strip())
 
 
 def _cover_is_numbered(blocks: list[str], date_at: int) -> bool:

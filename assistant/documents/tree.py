@@ -168,7 +168,8 @@ class TreeBuilder:
 
     def open_attachment(self, number: int, title: str, line: str) -> None:
         self.stack.clear()
-        node = self.add_node("附件", number, f"附件{number}" if number else "附件", title, line, part="attachment")
+        word = "附表" if re.match(r"^附\s*表", line.strip()) else "附件"  # 附表1：a table attached
+        node = self.add_node("附件", number, f"{word}{number}" if number else word, title, line, part="attachment")
         self.stack.append(node)
 
     def open_table(self, number: int, title: str, line: str) -> None:
@@ -271,4 +272,4 @@ def build_tree(blocks: list[str], part: str, key_prefix: str = "") -> tuple[list
 
 def _is_list_line(line: str) -> bool:
     """``附件：…`` (with a colon) lists attachments; ``附件`` / ``附件2 标题`` opens one."""
-    return bool(re.match(r"^附\s*件\s*[：:]", line.strip()))
+    return bool(re.match(r"^附\s*[件表]\s*[：:]", line.strip()))
