@@ -1125,3 +1125,28 @@ def test_an_attached_table_is_found_by_its_number(tmp_path_factory):
     qa = small_qa(tmp_path_factory, "attached", {"plan.txt": DUTY_SECTION})
     a = qa.ask("附表2是张什么表？")
     assert a.text.startswith("附表2「建设项目表」")
+
+
+def test_a_numbered_task_that_opens_with_a_date_is_a_heading():
+    from assistant.documents.headings import heading
+
+    assert (heading("1.9月30日前，区建设管理委完成底数排查。").number, heading("2.11月30日前，完成整改。").number) == (1, 2)
+    assert heading("1.5分以上的给予奖励。") is None  # a decimal stays text
+
+
+def test_the_issuer_and_drafter_of_a_forwarding_title():
+    text = (
+        "示范区人民政府办公室转发区消防安全委员会制定的《示范区高层建筑消防安全综合治理工作方案》的通知\n"
+        "各镇人民政府：\n区消防安全委员会制定的方案已经区政府同意，现转发给你们，请认真执行。\n2017年9月6日\n"
+        "示范区高层建筑消防安全综合治理工作方案\n一、工作目标\n全面排查高层建筑消防隐患。\n"
+    )
+    doc = parse_notice(text, "forward.txt")
+    assert doc.meta.issuer == "示范区人民政府办公室"
+    assert (doc.meta.forwarded_issuer, doc.meta.forwarded_title) == ("区消防安全委员会", "示范区高层建筑消防安全综合治理工作方案")
+
+
+@pytest.mark.parametrize("question", ["一共有多少栋高层建筑？", "全区一共有几辆消防车？"])
+def test_a_count_of_things_is_no_count_of_tasks(question):
+    from assistant.retrieval.query import analyse
+
+    assert analyse(question).intent == "quantity"

@@ -132,11 +132,16 @@ def parse_cover(blocks: list[str]) -> dict:
                 meta.setdefault("issuer", prev)
                 title = prev + title
             elif not meta.get("issuer"):
-                cut = re.search(r"关于|印发", title)
+                cut = re.search(r"关于|印发|转发", title)
                 if cut and cut.start() > 0:
                     meta["issuer"] = title[: cut.start()]
             elif title.startswith("关于"):
                 title = meta["issuer"] + title
+            # X转发Y制定的《…》的通知: Y drew up the forwarded document.
+            drafted = re.search(r"转发(.{2,30}?)(?:制定|起草|拟定|编制|修订)的《([^《》]+)》", title)
+            if drafted:
+                meta.setdefault("forwarded_issuer", drafted.group(1))
+                meta.setdefault("forwarded_title", drafted.group(2))
             meta["title"] = title
             title_at = i
             i = j + 1

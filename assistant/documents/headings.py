@@ -42,8 +42,9 @@ RE_WORD = re.compile(rf"^第\s*([{CN}\d]{{1,6}})\s*(编|部分|章|节)(?![^\s�
 RE_ARTICLE = re.compile(rf"^第\s*([{CN}\d]{{1,6}})\s*条(?![件例款])[\s　：:]*(.*)$")
 RE_CN = re.compile(rf"^([{CN}]{{1,5}})\s*、\s*(.+)$")
 RE_PAREN_CN = re.compile(rf"^[（(]\s*([{CN}]{{1,5}})\s*[）)]\s*(.+)$")
-# 1. / 1． / 1﹒ / 1、 — not a decimal (1.5分), but 1.2017年… is item 1 followed by a year.
-RE_NUM = re.compile(r"^(\d{1,3})\s*(?:[.．﹒](?:(?!\d)|(?=\d{4}\s*年))|、)\s*(\S.*)$")
+# 1. / 1． / 1﹒ / 1、 — not a decimal (1.5分), but 1.2017年… is item 1 followed by a year,
+# and 1.9月30日前… item 1 followed by a date.
+RE_NUM = re.compile(r"^(\d{1,3})\s*(?:[.．﹒](?:(?!\d)|(?=\d{4}\s*年)|(?=\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末|上旬|中旬|下旬|份|起|前)))|、)\s*(\S.*)$")
 RE_PAREN_NUM = re.compile(r"^[（(]\s*(\d{1,3})\s*[）)]\s*(\S.*)$")
 RE_CIRCLED = re.compile(rf"^([{CIRCLED}])\s*(\S.*)$")
 RE_BOX = re.compile(rf"^专栏\s*([{CN}\d]{{0,4}})\s*[：:、.．]?\s*(.*)$")
