@@ -1150,3 +1150,13 @@ def test_a_count_of_things_is_no_count_of_tasks(question):
     from assistant.retrieval.query import analyse
 
     assert analyse(question).intent == "quantity"
+
+
+def test_the_stages_of_a_plan_are_counted_and_listed(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "stages", {"plan.txt": STAGED_PLAN})
+    for question in ("整治工作分几个阶段？", "实施步骤有哪几个阶段", "工作分哪几个步骤"):
+        a = qa.ask(question)
+        assert "分为3个阶段" in a.text and "宣传发动阶段" in a.text and "总结验收阶段" in a.text, (question, a.text)
+    # The parts under one stage are still that stage's.
+    a = qa.ask("集中整治阶段有哪些工作")
+    assert "开展消防通道整治" in a.text and "分为3个阶段" not in a.text

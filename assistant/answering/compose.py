@@ -227,7 +227,7 @@ class Composer:
             by_number = self.by_number(query, text)
             if by_number is not None:
                 return by_number
-            strategies = (structure.definition, lists.named_part_count, unit_tasks.all_units, unit_tasks.unit_tasks, structure.without_deadline, structure.children_of)
+            strategies = (structure.definition, lists.stages, lists.named_part_count, unit_tasks.all_units, unit_tasks.unit_tasks, structure.without_deadline, structure.children_of)
             for strategy in strategies if not query.items else strategies[1:]:
                 found = strategy(self, self.default, text)
                 if found is not None:

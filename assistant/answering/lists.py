@@ -271,6 +271,39 @@ def _covered(topic: dict[str, float], s: str) -> float:
     return sum(v for w, v in topic.items() if w in fold(s)) / total
 
 
+# Words that name a stage in headings, by the word a question uses.
+STAGE_WORDS = {"阶段": "阶段", "步骤": "阶段|步骤", "环节": "环节"}
+# "分几个阶段", "有哪几个步骤": the parts whose headings name a stage.
+RE_STAGES_ASKED = re.compile(r"(?:几|多少|哪几|哪些)(?:个|大)?(阶段|步骤|环节)")
+
+
+def stages(composer, doc: Document, text: str) -> Answer | None:
+    """The stages of a plan (（一）动员部署阶段（8月31日前） …): the largest group of sibling
+    parts whose headings name the kind asked, counted and listed with their times."""
+    m = RE_STAGES_ASKED.search(text)
+    if m is None:
+        return None
+    word = m.group(1)
+    groups: dict[str, list] = {}
+    for n in doc.nodes:
+        if n.title and re.search(STAGE_WORDS.get(word, word), n.title) and n.style not in ("行", "附件", "文件"):
+            groups.setdefault(n.parent, []).append(n)
+    best = max(groups.values(), key=len, default=[])
+    if len(best) < 2:
+        # 三、工作步骤 over its parts: the parts are the steps.
+        heads = [n for n in doc.nodes if n.title and re.search(rf"{word}|实施步骤|工作步骤|进度安排|时间安排", n.title) and len(doc.children(n.key)) >= 2]
+        if not heads:
+            return None
+        best = doc.children(heads[0].key)
+    word = "阶段" if any("阶段" in n.title for n in best) else word
+    d = Draft()
+    parent = doc.node(best[0].parent) if best[0].parent else None
+    where = f"{parent.path}「{parent.title}」{d.cite(composer.heading_passage(doc, parent)) if parent.line else ''}" if parent is not None else "文件"
+    names = "；".join(f"{n.marker}{n.title}{d.cite(composer.heading_passage(doc, n)) if n.line else ''}" for n in best)
+    d.add(f"{where}分为{len(best)}个{word}：{names}。{composer.suffix(doc)}")
+    return d.answer("count", tuple(n.task for n in best if n.task))
+
+
 def named_part_count(composer, doc: Document, text: str) -> Answer | None:
     """"部门职责里一共列了多少个部门": the numbered parts under the heading whose title the
     question names in full."""

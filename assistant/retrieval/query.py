@@ -97,7 +97,7 @@ DEADLINE_LIST = re.compile(r"(?:哪些|哪几|列出|列举|列一下|所有工�
 
 INTENTS = [
     ("which_chapter", re.compile(r"属于哪|在哪(?:个|一)?(?:部分|大项|章|板块)|放在哪(?:个|一)?(?:部分|章|大项)|哪(?:个|一)(?:大)?部分|哪个大项|哪个板块|哪一章")),
-    ("count", re.compile(r"多少项|几项|多少条|几条|几个部分|几部分|几大部分|多少部分|多少个部分|(?:一共|总共|共有|共分)(?![^，。？?]{0,6}(?:多长|多久|时间|天|年|个月|钱|元|万|资金|预算|经费))|how many (?:work )?(?:items|chapters|parts|tasks)")),
+    ("count", re.compile(r"多少项|几项|多少条|几条|几个部分|几部分|几大部分|多少部分|多少个部分|(?:几|多少)个?(?:阶段|步骤|环节|板块)|(?:一共|总共|共有|共分)(?![^，。？?]{0,6}(?:多长|多久|时间|天|年|个月|钱|元|万|资金|预算|经费))|how many (?:work )?(?:items|chapters|parts|tasks)")),
     # A duration or a frequency (处方最长能开多久, 多久考评一次) is neither a deadline nor
     # a count: the sentence that states it answers.
     ("content", re.compile(r"(?:最长|最短|最多|最少)[^，。？?]{0,8}(?:多久|多长|几天|几个月|几年)|(?:多久|多长时间)[^，。？?]{0,8}一(?:次|回|轮)|满多久|多久才|多长时间才|有效期")),
