@@ -1160,3 +1160,20 @@ def test_the_stages_of_a_plan_are_counted_and_listed(tmp_path_factory):
     # The parts under one stage are still that stage's.
     a = qa.ask("集中整治阶段有哪些工作")
     assert "开展消防通道整治" in a.text and "分为3个阶段" not in a.text
+
+
+@pytest.mark.parametrize(
+    "question,intent",
+    [("小区业主子女优先报名是哪几天？", "deadline"), ("资格审核要几天？", "quantity"), ("网上报名能填几所公办园？", "quantity"), ("每个站配几台设备", "quantity")],
+)
+def test_which_days_asks_when_and_how_many_of_a_measure_asks_a_figure(question, intent):
+    from assistant.retrieval.query import analyse
+
+    assert analyse(question).intent == intent
+
+
+def test_figures_in_latin_measures():
+    from assistant.documents.facts import extract_facts
+
+    found = [f.text for f in extract_facts(["井壁耐火极限达不到1.00h，间距不小于50m，温度35℃以上。"], 2024) if f.kind == "quantity"]
+    assert found == ["1.00h", "50m", "35℃以上"]
