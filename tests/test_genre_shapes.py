@@ -1177,3 +1177,19 @@ def test_figures_in_latin_measures():
 
     found = [f.text for f in extract_facts(["井壁耐火极限达不到1.00h，间距不小于50m，温度35℃以上。"], 2024) if f.kind == "quantity"]
     assert found == ["1.00h", "50m", "35℃以上"]
+
+
+@pytest.mark.parametrize(
+    "question,meta_field",
+    [("公共资源交易目录要求什么时候出台？", ""), ("这个文件什么时候出台的", "signing_date"), ("方案啥时候发布的", "signing_date"), ("方案是根据市里哪个文件制定的？", "basis")],
+)
+def test_when_a_named_output_is_issued_is_no_question_of_the_documents_date(question, meta_field):
+    from assistant.retrieval.query import analyse
+
+    assert analyse(question).meta_field == meta_field
+
+
+def test_an_orders_number_is_a_reference():
+    from assistant.documents.facts import references
+
+    assert [v["number"] for _, v, _ in references("依据《电子招标投标办法》（国家发展改革委令第20号），统一技术规范。")] == ["国家发展改革委令第20号"]

@@ -374,7 +374,8 @@ def _clauses(sentence: str) -> list[tuple[str, int]]:
 
 # ---------------------------------------------------------------- references
 
-RE_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}〔\s*\d{4}\s*〕\s*\d+\s*号")
+# 国办发〔2015〕63号, and an order's number: 国家发展改革委令第20号.
+RE_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}〔\s*\d{4}\s*〕\s*\d+\s*号|[\u4e00-\u9fff]{2,16}令\s*第\s*\d+\s*号")
 
 
 def references(sentence: str) -> list[tuple[str, dict, int]]:

@@ -74,10 +74,10 @@ META_FIELDS = [
     ("cc", re.compile(r"抄送"), "footer"),
     ("printer", re.compile(r"印发机关|哪个单位印发|谁印发|印发单位|哪里印发"), "footer"),
     ("printing_date", re.compile(r"印发(?:日期|时间)|什么时候印发|哪天印发|何时印发|印发于|(?<!联合)印发的|印发是"), "footer"),
-    ("signing_date", re.compile(r"成文日期|成文时间|落款|签发|发布日期|发布时间|什么时候发布|哪天发|发文日期|发文时间|什么时候发的|什么时候出台|何时发布|出台时间|(?:啥时候|哪天|何时)(?:发|印发|出)的|落款日期"), "header"),
+    ("signing_date", re.compile(r"成文日期|成文时间|落款|签发|发布日期|发布时间|(?:什么|啥)时候发布|哪天发|发文日期|发文时间|什么时候发的|什么时候出台|何时发布|出台时间|(?:啥时候|哪天|何时)(?:发|印发|出)的|落款日期"), "header"),
     ("recipients", re.compile(r"主送|发给(?:谁|哪些)|下发给|发送给|发给了|哪些单位执行|印发给"), "header"),
     ("issuer", re.compile(r"发文机关|发文单位|哪个单位发|谁发的|哪个部门发的|发布机关|谁发布|由谁发|哪个政府发|谁制定的|制定机关|哪个机关(?:发|印发|制定)|谁转发|(?:哪个|哪些|哪家)(?:单位|部门|机关)转发|转发(?:单位|机关)|(?:哪些|哪几个?|哪几家|几个|几家|哪个|哪家)(?:部门|单位|机关)?[^，。？?]{0,4}联合(?:发|印发|发布|制定|出台)|(?:哪些|哪几个|哪几家|几个|哪个)(?:部门|单位|机关)[^，。？?]{0,4}(?:联合)?(?:发|印发|发布|制定|出台)的"), "header"),
-    ("basis", re.compile(r"制定依据|依据(?:什么|哪些|哪个|哪)|根据(?:什么|哪些|哪个)(?:文件|精神)?制定|根据(?:哪份|哪一份|哪个)(?:文件|精神)?(?:定的|出台的|制定的)|根据哪[两几二三四]?(?:个|份|些)?(?:上级|上位)?(?:文件|精神)|(?:照着|依照|按照|参照)[^，。？?]{0,4}(?:哪个|哪份|哪些|什么)(?:文件|方案|通知)|为什么制定|出台依据|上位文件|依据的(?:文件|是|那|这)|根据的是"), "preamble"),
+    ("basis", re.compile(r"制定依据|依据(?:什么|哪些|哪个|哪)|根据[^，。？?]{0,4}?(?:什么|哪些|哪个|哪份)(?:上级)?(?:文件|精神)?制定|根据(?:哪份|哪一份|哪个)(?:文件|精神)?(?:定的|出台的|制定的)|根据哪[两几二三四]?(?:个|份|些)?(?:上级|上位)?(?:文件|精神)|(?:照着|依照|按照|参照)[^，。？?]{0,4}(?:哪个|哪份|哪些|什么)(?:文件|方案|通知)|为什么制定|出台依据|上位文件|依据的(?:文件|是|那|这)|根据的是"), "preamble"),
     ("contact", re.compile(r"联系(?:科室|处室|部门|人|电话|方式)|咨询电话|找谁咨询|向谁咨询|咨询(?:哪个|哪家)(?:部门|科室|单位)"), ""),
     ("title", re.compile(r"(?<!大)标题|全称|文件名|名称是"), "header"),
     # When a document takes effect and for how long (本办法自2024年4月1日起实施，有效期5年).
@@ -119,6 +119,18 @@ OUT_OF_SCOPE = [
     ("place", re.compile(r"在哪(?:儿|里)?(?:办|举办|举行|开展|召开|办理)|(?:举办|活动|办理)?地点(?:在|是)?(?:哪|什么)|位置在哪")),
     ("money", re.compile(r"多少钱|(?:总)?投资(?:是|有|了)?多少|总投资|(?:资金|预算|经费)[^，。？?]{0,6}(?:盘子|规模)(?:有)?多大|多少资金|多少[^，。？?]{0,2}费|(?:手续费|服务费|收费标准)|经费(?:是)?多少|预算(?:是)?多少|金额|多少万|(?<!\d)万元(?:多少|是多少)|资金(?:是)?多少|工资|奖金|补贴(?:是)?多少|费用(?:是)?多少|罚款(?:是)?多少|报酬|薪酬|待遇|起征点|税率")),
 ]
+
+# When something is issued (什么时候出台, 何时发布): the document's own date, unless the
+# question names something else that is to be issued.
+RE_RELEASED_WHEN = re.compile(r"(?:什么时候|啥时候|何时|哪天)(?:要|能|才|应当|必须)?(?:出台|发布|印发|出)|(?:出台|发布)时间")
+# Words that name the document itself, or ask after it, rather than a topic.
+RE_SELF_WORDS = re.compile(r"这个|这份|该|本|此|那个|文件|通知|方案|意见|办法|要点|计划|规定|细则|措施|政策|要求|请问|问一下|一下|是|的|了|呢|吗|，|,|\s")
+
+
+def _names_a_topic(before: str) -> bool:
+    """Whether the words before 什么时候出台 name something besides the document."""
+    return len(RE_SELF_WORDS.sub("", before)) >= 4
+
 
 @dataclass(frozen=True)
 class Query:
@@ -299,6 +311,11 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
         parts = ["preamble"]
     if meta_field == "title" and re.search(r"部分|章", sfold):
         meta_field, parts = "", []
+    released = RE_RELEASED_WHEN.search(sfold)
+    if meta_field == "signing_date" and released and _names_a_topic(sfold[: released.start()]):
+        # "公共资源交易目录要求什么时候出台": a task's output asked after, not the document.
+        meta_field, parts = "", []
+        intent = "deadline"
     if COVER_REQUEST.search(sfold) and not items:
         intent, meta_field, parts = "content", "", ["header"]
     if re.search(r"各(?:个)?部分|每(?:一)?个?部分|大标题|章节标题|部分.{0,4}标题|几个部分|几部分|几大部分", sfold) and not items:
