@@ -1193,3 +1193,18 @@ def test_an_orders_number_is_a_reference():
     from assistant.documents.facts import references
 
     assert [v["number"] for _, v, _ in references("依据《电子招标投标办法》（国家发展改革委令第20号），统一技术规范。")] == ["国家发展改革委令第20号"]
+
+
+def test_the_whole_works_time_comes_from_the_preamble(tmp_path_factory):
+    text = (
+        "示范区高层建筑消防安全综合治理工作方案\n"
+        "为消除高层建筑火灾隐患，从现在起至2017年12月底，本区开展高层建筑消防安全综合治理工作。\n"
+        "一、工作步骤\n（一）动员部署阶段（8月31日前）。制定方案。\n（二）排查整治阶段（9月1日至11月30日）。开展排查。\n"
+        "二、工作要求\n（三）落实目标责任。建立定期通报机制，确保任务落到实处。\n"
+    )
+    qa = small_qa(tmp_path_factory, "whole", {"plan.txt": text})
+    a = qa.ask("这次综合治理整体上要干到什么时候？")
+    assert a.text.startswith("2017年12月底") and "从现在起至2017年12月底" in a.text
+    # 定期 says that something recurs, not when.
+    a = qa.ask("目标责任要在什么时候落实？")
+    assert "定期" not in a.text.split("。")[0]

@@ -66,6 +66,23 @@ def _halves_written(word: str, haystack: str) -> bool:
 
 # Units of time and measure a count asks in (几个工作日): never the topic.
 MEASURE_NOUNS = set("工作日 自然日 小时 分钟 季度 年度 月份 星期 周末 百分点 人次 批次 家次 户数 人数 个数 次数 名额".split())
+# A question about the whole work, not one task: 整体上要干到什么时候, 整个行动持续到哪天.
+RE_WHOLE_ASKED = re.compile(r"整体上|总体上|整个(?:工作|行动|活动|治理|整治|方案|计划)?|全部工作|总的(?:时间|期限)|这次[^，。？?]{0,12}(?:一共|总共|整体)")
+
+
+def _ignored_tokens() -> frozenset[str]:
+    """Tokens no evidence: two-character stopwords kept as bigrams and their sounds
+    (时候 -> py:shihou), and adverbs of extent a question adds (要全部建立)."""
+    from ..index import pinyin
+    from ..index.lexical import STOPWORDS
+
+    words = {w for w in STOPWORDS if len(w) == 2} | {"全部", "所有", "全都"}
+    return frozenset(words | {f"py:{pinyin(w)}" for w in words})
+
+
+EVIDENCE_IGNORED = _ignored_tokens()
+
+
 NON_TOPIC = set(
     "多少 什么 哪些 哪个 哪里 怎么 怎样 如何 是否 有没有 是不是 具体 一般 目前 今年 明年 去年 现在 我们 你们 他们 单位 "
     "文件 通知 要点 工作 要求 规定 内容 情况 问题 方面 时候 时间 标准 安排 分别 主要 相关 有关 是谁 多久 能否 可以 需要 应该 "
@@ -176,6 +193,8 @@ class Composer:
         df, n = self.doc_df(doc)
         out = {}
         for w in set(self.tokens(text)):
+            if w in EVIDENCE_IGNORED:
+                continue  # question words as bigrams or sounds (时候, py:shihou), 全部
             kind = 1.0 if w in words else EVIDENCE_PINYIN if w.startswith("py:") else EVIDENCE_BIGRAM
             out[w] = idf.get(w, 0.0) * kind * ((1.0 - EVIDENCE_SPREAD * df.get(w, 0) / n) if spread else 1.0)
         return out
@@ -402,6 +421,11 @@ class Composer:
         if target is None:
             return refusal("没有在文件中找到与这个问题相关的内容。可以换个说法，或询问具体工作的要求、期限和责任单位。", "not_found")
         doc, item = target
+        if query.intent == "deadline" and RE_WHOLE_ASKED.search(fold(query.search_text)):
+            # "整体上要干到什么时候": the time the preamble sets for the whole work.
+            whole = self.preamble_deadline(query)
+            if whole is not None:
+                return whole
         if query.intent == "deadline":
             return task.deadline(self, query, doc, item)
         if query.intent == "unit":
@@ -411,6 +435,25 @@ class Composer:
         if query.intent == "item" or (query.items and query.intent in ("content", "list")):
             return task.whole_item(self, doc, item)
         return task.content(self, query, doc, item)
+
+    def preamble_deadline(self, query: Query) -> Answer | None:
+        """The deadline the preamble sets for the whole work (从现在起至2017年12月底，本区开展…)."""
+        from ..documents import split_sentences
+        from ..documents.facts import deadlines
+
+        doc = self.default
+        p = self.section_passages.get((doc.doc_id, "preamble"))
+        if p is None:
+            return None
+        year = int(doc.meta.signing_date[:4]) if doc.meta.signing_date[:4].isdigit() else None
+        for sentence in split_sentences(p.text):
+            found = deadlines(sentence, year)
+            if found:
+                span = found[-1][0]
+                d = Draft()
+                d.add(f"{span}{d.cite(p)}。根据文件开头：“{quote(sentence, span)}”{d.cite(p)}{self.suffix(doc)}")
+                return d.answer("deadline")
+        return None
 
     def out_of_scope(self, query: Query) -> Answer | None:
         doc = self.default
@@ -627,6 +670,9 @@ class Composer:
         # A unit the question itself names (运营机构是谁来遴选的) is what is asked about, not
         # the answer.
         facts = [f for f in item.facts if not (f.kind == "actor" and isinstance(f.value, str) and f.value and fold(f.value) in asked)]
+        if query.intent == "deadline":
+            # 定期 says that something recurs, not when: no time limit.
+            facts = [f for f in facts if not (f.kind == "period" and f.text == "定期")]
         # A task with no fact of the asked kind could only answer "the document does not say".
         if kinds and not any(f.kind in kinds for f in facts):
             return -EVIDENCE_MISSING_KIND_COST + max(map(share, item.sentences), default=0.0)
