@@ -1208,3 +1208,10 @@ def test_the_whole_works_time_comes_from_the_preamble(tmp_path_factory):
     # 定期 says that something recurs, not when.
     a = qa.ask("目标责任要在什么时候落实？")
     assert "定期" not in a.text.split("。")[0]
+
+
+def test_a_units_duties_run_on_to_the_next_units_line(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "dutyblock", {"plan.txt": DUTY_SECTION})
+    a = qa.ask("区应急管理局要干啥")
+    assert "参与制定年度建设计划" in a.text and "负责全区应急避难场所启用" in a.text
+    assert "在学校建设" not in a.text  # the next unit's duties are not its

@@ -110,14 +110,15 @@ def unit(composer, query: Query, doc: Document, item: Item) -> Answer:
     chosen, extra = [best], []
     # Role lines (责任单位/牵头单位/配合单位) answer "who" completely: take them all.
     roles = [s for s in by_sentence if any(f.role for f in by_sentence[s])]
-    duty_list = len(roles) >= DUTY_LIST_SENTENCES and len({by_sentence[s][0].value for s in roles}) == len(roles)
+    heads = duty_heads(item)
+    duty_list = bool(heads)
     if duty_list:
         # A list of duties, one unit heading each sentence (区教育局：负责…): the sentence
         # that holds the duty asked about names its unit.
         # A unit's duties run on to the next unit's line: the best sentence of them all
         # answers, under the unit whose line it follows.
-        duty = rank_sentences(composer, query, doc, item, list(range(min(roles), len(item.sentences))))[0]
-        chosen = [max(r for r in roles if r <= duty)]
+        duty = rank_sentences(composer, query, doc, item, list(range(heads[0], len(item.sentences))))[0]
+        chosen = [max(r for r in heads if r <= duty)]
         extra = [duty] if duty != chosen[0] else []
     elif roles:
         chosen = roles
@@ -142,6 +143,17 @@ def unit(composer, query: Query, doc: Document, item: Item) -> Answer:
 
 # Sentences headed by a unit each, this many or more, make a list of duties.
 DUTY_LIST_SENTENCES = 3
+
+
+def duty_heads(item: Item) -> list[int]:
+    """The sentences of a list of duties that open with their unit and a colon (区教育局：
+    负责…), when there are enough of them, naming different units; else none."""
+    heads = {}
+    for f in item.facts_of("actor"):
+        sentence = item.sentences[f.sentence].lstrip()
+        if f.role and sentence.startswith(f.value) and sentence[len(f.value) : len(f.value) + 1] in ("：", ":"):
+            heads.setdefault(f.sentence, f.value)
+    return sorted(heads) if len(heads) >= DUTY_LIST_SENTENCES and len(set(heads.values())) == len(heads) else []
 
 
 # A question about the kinds a part enumerates: 有哪几种模式, 分几类, 包括哪几种情形.

@@ -10,6 +10,7 @@ from ..index import fold
 from ..schema import Answer, Document, Item
 from .draft import Draft, quote, refusal
 from .structure import title_passage
+from .task import duty_heads
 
 
 # A qualifier naming the area asked about: 在监督管理上, 监督管理方面, 关于监督管理.
@@ -19,6 +20,20 @@ RE_UNIT_TASKS = re.compile(r"(牵头|负责|配合|参与|承担|主管|主责|�
 
 # "哪几项任务要X做": tasks asked of a unit the question names, in any word order.
 RE_TASKS_ASKED = re.compile(r"(?:哪些|哪几项?|哪几个|几项|几个|多少项|多少个)(?:工作|任务|事项|活动|项目|措施)")
+
+
+def _duty_block(item: Item, where: list[int]) -> list[int]:
+    """In a list of duties headed by units (区民防办：负责…; 根据…; 负责…), a unit's line runs
+    on to the next unit's: its sentences are all the unit's."""
+    heads = duty_heads(item)
+    if not heads:
+        return where
+    out = set(where)
+    for w in where:
+        if w in heads:
+            nxt = next((h for h in heads if h > w), len(item.sentences))
+            out.update(range(w, nxt))
+    return sorted(out)
 
 
 def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
@@ -67,7 +82,7 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
             where = sorted({f.sentence for f in chosen})
             if not role:
                 where = sorted(set(where) | {i for i, s in enumerate(it.sentences) if name in fold(s)})
-            rows.append((it, chosen[0].role or "承担", where))
+            rows.append((it, chosen[0].role or "承担", _duty_block(it, where)))
         elif not role and not alone and not labelled:
             where = [i for i, s in enumerate(it.sentences) if name in fold(s)]
             if where:
@@ -95,7 +110,7 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
             # A duty list headed by the unit (10.区市场监管局。做好…): all of it is the unit's.
             said.append(quote("".join(it.sentences), "", 240 if len(rows) <= 2 else 120))
         elif len(rows) <= 12 and it.sentences:
-            for s in where[: 8 if len(rows) == 1 else 3]:
+            for s in where[: 8 if len(rows) <= 2 else 3]:
                 raw = it.sentences[s]
                 # A tag standing alone closes the sentences before it; a label line
                 # (责任单位：…) speaks for the task, whose opening sentence is shown.
