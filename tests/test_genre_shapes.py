@@ -1215,3 +1215,15 @@ def test_a_units_duties_run_on_to_the_next_units_line(tmp_path_factory):
     a = qa.ask("区应急管理局要干啥")
     assert "参与制定年度建设计划" in a.text and "负责全区应急避难场所启用" in a.text
     assert "在学校建设" not in a.text  # the next unit's duties are not its
+
+
+def test_a_long_messages_question_is_its_last_sentence_that_asks():
+    from assistant.index import fold
+    from assistant.retrieval.query import analyse, asking_clause
+
+    text = (
+        "我是镇里安办的，刚接手这一摊，好几个小区物业也说不清自己该干嘛，业委会天天追着问。"
+        "这些我慢慢理，先问个具体的：商品房小区的消防设施改造，文件里说钱从哪儿出？"
+    )
+    assert "好几个" not in asking_clause(fold(text))
+    assert analyse(text).intent != "quantity"  # the aside's 好几个 asks for no figure

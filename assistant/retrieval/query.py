@@ -456,9 +456,13 @@ def asking_clause(sfold: str) -> str:
     context's 负责 asks for no unit). Short questions are read whole."""
     if len(sfold) <= LONG_QUESTION:
         return sfold
-    clauses = [c for c in re.split(r"[，,。；;！!]", sfold) if c.strip()]
     from .messages import RE_ASKS
 
+    # The last sentence that asks holds the question (…，好几个小区也说不清该干嘛。先问个
+    # 具体的：…钱从哪儿出？): the context's asides before it do not.
+    sentences = [x for x in re.split(r"(?<=[。？?！!])", sfold) if x.strip()]
+    last = next((x for x in reversed(sentences) if any(RE_ASKS.search(c) for c in re.split(r"[，,；;]", x))), sfold)
+    clauses = [c for c in re.split(r"[，,。；;！!]", last) if c.strip()]
     asking = [i for i, c in enumerate(clauses) if RE_ASKS.search(c)]
     if not asking:
         return sfold
