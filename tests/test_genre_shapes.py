@@ -1227,3 +1227,21 @@ def test_a_long_messages_question_is_its_last_sentence_that_asks():
     )
     assert "好几个" not in asking_clause(fold(text))
     assert analyse(text).intent != "quantity"  # the aside's 好几个 asks for no figure
+
+
+ENROLMENT = (
+    "示范区2026年幼儿园招生工作方案\n为做好招生工作，制定本方案。\n"
+    "一、招生方式\n（一）公办幼儿园。公办幼儿园2026年面向社会电脑派位招生的比例为90%。\n"
+    "（二）电脑派位。区教育局启动电脑派位程序，对全程进行现场公证，并于当天在招生服务平台发布派位结果。\n"
+    "二、工作安排\n（三）制定计划。各园编制年度招生任务，2026年4月底前报区教育局。\n"
+)
+
+
+def test_a_share_does_not_answer_how_many_and_an_organisation_never_named_is_refused(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "enrolment", {"plan.txt": ENROLMENT})
+    a = qa.ask("公办园一共拿出多少个学位派位？")
+    assert a.refused and "只规定了比例：90%" in a.text
+    a = qa.ask("面向社会派位的比例是多少？")
+    assert not a.refused and a.text.startswith("90%")
+    a = qa.ask("电脑派位现场是哪家公证处来公证？")
+    assert a.refused and "公证处" in a.text

@@ -170,6 +170,15 @@ RE_ASKED_TIME_UNIT = re.compile(r"(?:几|多少)个?(工作日|自然日|日|天
 SAME_TIME_UNIT = {"天": "日|天", "日": "日|天", "自然日": "日|天", "个月": "月", "月": "月"}
 
 
+# A count of things asked (多少个学位, 几名队员): a share does not answer it.
+RE_COUNT_OF_THINGS = re.compile(r"(?:多少|几)(?:个|名|位|家|所|座|栋|辆|台|套|间|户|人)(?!百分点)")
+
+
+def _is_share(f: Fact) -> bool:
+    """A figure that is a share or a multiple (90%, 三成, 2倍), not a count."""
+    return bool(re.search(r"[%％‰]|成$|倍", f.text))
+
+
 def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
     # A duration (压缩至1个工作日以内, 10个工作日内) answers "多少/几天" when no count does.
     limits = item.facts_of("limit")
@@ -205,6 +214,13 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
         scored.append((len(q & clause) + 0.2 * len(q & sentence) + 2 * len(own & clause) + len(own & sentence), f))
     best = max(s for s, _ in scored)
     chosen = [f for s, f in scored if s >= best - 0.5][:3]
+    if RE_COUNT_OF_THINGS.search(fold(query.search_text)) and all(_is_share(f) for f in chosen):
+        # "一共拿出多少个学位": a share (招生的比例为90%) does not say how many.
+        f = chosen[0]
+        return refusal(
+            f"文件没有写明具体的数量，只规定了比例：{f.text}。相关原文（{composer.name(item)}）：“{quote(item.sentences[f.sentence], f.text)}”",
+            "quantity",
+        )
     d = Draft()
     d.add("；".join(
         f"{_counted(f) + '：' if _counted(f) and len(_counted(f)) <= 16 else ''}{f.text}{d.cite(composer.sentence_passage(doc.doc_id, item.number, f.sentence))}"
