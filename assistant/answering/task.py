@@ -29,7 +29,7 @@ def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
     if not facts and recurring:
         # A deadline that recurs (每季度最后一个周五前, 每年11月底前) is the answer as written.
         facts = recurring
-    periods = [f for f in item.facts_of("period") if f.text != "定期"]
+    periods = item.facts_of("period")
     if not facts and periods:
         # No date, but a span of time the task is set in ("十四五"期间, 全年, 每年): say so.
         facts, lead = periods, "文件没有写明具体完成日期，时间要求为："
