@@ -1245,3 +1245,17 @@ def test_a_share_does_not_answer_how_many_and_an_organisation_never_named_is_ref
     assert not a.refused and a.text.startswith("90%")
     a = qa.ask("电脑派位现场是哪家公证处来公证？")
     assert a.refused and "公证处" in a.text
+
+
+def test_the_kinds_of_the_documents_own_subject_are_counted_from_the_sentence_that_states_them(tmp_path_factory):
+    text = (
+        "示范区关于推进应急避难场所建设的实施方案\n为提升应急避难能力，制定本方案。\n"
+        "一、目标任务\n本区应急避难场所建设类型分为等级应急避难场所(包括6个等级)和社区应急避难场所2类。\n"
+        "（一）到2025年，人均避难面积达到2.3平方米。\n（二）到2035年，人均避难面积达到3.0平方米。\n"
+        "二、平台建设\n（三）建设统一平台。统一平台系统包括公共服务系统、交易系统和监管系统三个组成部分。\n"
+    )
+    qa = small_qa(tmp_path_factory, "kinds", {"plan.txt": text})
+    a = qa.ask("应急避难场所分成哪几类？")
+    assert a.text.startswith("共2类") and "社区应急避难场所" in a.text
+    a = qa.ask("统一平台系统由几部分组成，分别是什么？")
+    assert a.text.startswith("共三个组成部分")

@@ -379,6 +379,11 @@ class Composer:
             return reports.paragraphs(self, query, hits)
         text = fold(query.search_text)
         is_list = re.search(r"哪些|哪几|列出|列举|列一下", text)
+        if query.intent == "list" and not query.items and not query.followup and lists.RE_TOPIC_COUNT.search(text):
+            # "应急避难场所分成哪几类": the sentence that enumerates the kinds of the thing named.
+            found = lists.topic_count(self, query, hits)
+            if found is not None:
+                return found
         if is_list and not query.items and asked_terms(text):
             return lists.items_mentioning(self, self.default, asked_terms(text), title_only=bool(re.search(r"标题", text)))
         if is_list and re.search(r"文号|引用", text) and re.search(r"引用|提到|涉及|带", text):

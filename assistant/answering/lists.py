@@ -243,27 +243,27 @@ def items_with_dates_upto(doc: Document, dates) -> list[int]:
 
 # A question that counts the parts of a thing the document describes: 分成哪几部分,
 # 一共要写几条, 列了多少个部门.
-RE_TOPIC_COUNT = re.compile(r"(?:分成|分为|分|包括|包含|有|写|列了?|涉及)(?:哪几|几|多少)(?:个)?(?:部分|类|种|个方面|方面|条|项|个|步|环节|部门|单位)|(?:一共|总共|共)(?:要|有|分|列了?)?(?:写|分成|分为)?(?:哪几|几|多少)")
+RE_TOPIC_COUNT = re.compile(r"(?:分成|分为|分|包括|包含|有|写|列了?|涉及|由)(?:哪几|几|多少)(?:个)?(?:部分|类|种|个方面|方面|条|项|个|步|环节|部门|单位)|(?:一共|总共|共)(?:要|有|分|列了?)?(?:写|分成|分为)?(?:哪几|几|多少)")
 # A lead that names the document before the question proper: 平潭…网上办方案里，….
 RE_NAMING_LEAD = re.compile(r"^.{0,40}?(?:方案|文件|通知|意见|办法|要点|计划|措施|规定)(?:里|中|上|当中)[，,]?")
 # Words of a count question that name no topic.
-COUNT_FILLER = set("这个 那个 文件 方案 通知 意见 办法 要点 计划 一共 总共 共有 多少 哪几 几个 部分 分成 分为 包括 列了 写 要 有 的 里 中 是 哪些 具体 内容".split())
+COUNT_FILLER = set("这个 那个 文件 方案 通知 意见 办法 要点 计划 一共 总共 共有 多少 哪几 几个 部分 分成 分为 包括 列了 写 要 有 的 里 中 是 哪些 具体 内容 分别 组成 构成 组成部分".split())
 # An ordinal enumeration inside a sentence: 一是…二是…五是….
 RE_ORDINAL = re.compile(r"([一二三四五六七八九十]{1,3})是")
 # A sentence that states how many parts a thing has: 分为冰果体育、…四部分.
-RE_PARTS_STATED = re.compile(r"(?:分为|分成|包括|包含|共有|设置|划分为)[^。；]{0,80}?([一二三四五六七八九十两\d]{1,3})((?:个)?(?:部分|类|种|方面|大类|项|个|环节|步))")
+RE_PARTS_STATED = re.compile(r"(?:分为|分成|包括|包含|共有|设置|划分为|由)[^。；]{0,80}?([一二三四五六七八九十两\d]{1,3})((?:个)?(?:组成)?(?:部分|类|种|方面|大类|项|个|环节|步))")
 # The share of the topic's weight a sentence (with its task's title) must hold.
 TOPIC_COVERED = 0.6
 
 
-def _topic(composer, doc: Document, text: str) -> dict[str, float]:
+def _topic(composer, doc: Document, text: str, keep_own: bool = False) -> dict[str, float]:
     """The question's topic words with their weights: what it names besides fillers; empty
     when it names only the document (文件一共多少项工作)."""
     own = set(composer.tokens(fold(doc.title + doc.meta.title)))
     words = set(composer.searcher.bm25.tokenizer.words(text))
     weights = composer.weights(text, doc)
     topic = {w: weights[w] for w in words & weights.keys() if w not in COUNT_FILLER and len(w) >= 2 and weights[w] > 0}
-    return topic if set(topic) - own else {}
+    return topic if keep_own or set(topic) - own else {}
 
 
 def _covered(topic: dict[str, float], s: str) -> float:
@@ -330,16 +330,21 @@ def topic_count(composer, query: Query, hits: list[Hit]) -> Answer | None:
     text = RE_NAMING_LEAD.sub("", fold(query.search_text))
     if not RE_TOPIC_COUNT.search(text):
         return None
+    kind = re.search(r"(部分|类|种|方面|环节|步)", RE_TOPIC_COUNT.search(text).group(0))
+    asked = kind.group(1) if kind else ""
     topic = _topic(composer, composer.default, text)
     if not topic:
-        return None
+        # The thing named is the document's own subject (应急避难场所 of a plan for them):
+        # only a sentence that states its kinds answers.
+        own = _topic(composer, composer.default, text, keep_own=True)
+        return _stated_anywhere(composer, composer.default, own, asked) if own else None
     target = composer.target(replace(query, search_text=text), hits)
     if target is None:
-        return None
+        return _stated_anywhere(composer, composer.default, topic, asked)
     tdoc, item = target
     ranked = sorted(range(len(item.sentences)), key=lambda i: -_covered(topic, item.title + item.sentences[i]))
     if not ranked or _covered(topic, item.title + item.sentences[ranked[0]]) < TOPIC_COVERED:
-        return None
+        return _stated_anywhere(composer, tdoc, topic, asked)
     node = tdoc.node(item.key) if item.key else None
     if node is not None and [n for n in tdoc.children(node.key) if n.style != "行"]:
         # "自然人基础数据一共列了几类": the task names the thing; its numbered parts count.
@@ -358,11 +363,46 @@ def topic_count(composer, query: Query, hits: list[Hit]) -> Answer | None:
         if len(ordinals) >= 2 and ordinals[0] == 1:
             count, quoted = f"{max(ordinals)}条", range(i, k + 1)
         elif stated:
-            count, quoted = stated.group(1) + stated.group(2), range(i, i + 1)
+            count, quoted = _stated_count(sentence, asked), range(i, i + 1)
         else:
             continue
         d = Draft()
         quotes = "".join(f"“{item.sentences[j].rstrip('。；;')}”{d.cite(composer.sentence_passage(tdoc.doc_id, item.number, j))}" for j in quoted)
         d.add(f"共{count}。根据{composer.name(item)}：{quotes}{composer.suffix(tdoc)}")
         return d.answer("count", (item.number,))
-    return None
+    return _stated_anywhere(composer, tdoc, topic, asked)
+
+
+RE_COUNT_WORD = re.compile(r"([一二三四五六七八九十两\d]{1,3})((?:个)?(?:组成)?(?:部分|大类|类|种|方面|项|环节|步|个))")
+
+
+def _stated_count(sentence: str, asked: str) -> str:
+    """The count a sentence states for its parts, in the kind the question asks (分为A(包括6个
+    等级)和B2类 asked 哪几类 -> 2类); "" when it states none."""
+    stated = RE_PARTS_STATED.search(sentence)
+    if stated is None:
+        return ""
+    counts = list(RE_COUNT_WORD.finditer(sentence, stated.start()))
+    fitting = [m for m in counts if asked and asked in m.group(2)]
+    m = fitting[-1] if fitting else stated
+    return m.group(1) + m.group(2)
+
+
+def _stated_anywhere(composer, doc: Document, topic: dict[str, float], asked: str = "") -> Answer | None:
+    """The sentence anywhere in the document (a part's opening paragraph too) that states
+    how many parts the thing named has (类型分为等级应急避难场所…和社区应急避难场所2类)."""
+    best = None
+    pool = list(doc.items) + [it for (doc_id, _), it in composer.node_items.items() if doc_id == doc.doc_id]
+    for item in pool:
+        for i, sentence in enumerate(item.sentences):
+            stated = _stated_count(sentence, asked)
+            covered = _covered(topic, sentence)
+            if stated and covered >= TOPIC_COVERED and (best is None or covered > best[0]):
+                best = (covered, item, i, stated)
+    if best is None:
+        return None
+    _, item, i, stated = best
+    d = Draft()
+    marker = d.cite(composer.sentence_passage(doc.doc_id, item.number, i))
+    d.add(f"共{stated}。根据{composer.name(item)}：“{item.sentences[i].rstrip('。；;')}”{marker}{composer.suffix(doc)}")
+    return d.answer("count", (item.number,) if item.number > 0 else ())
