@@ -1259,3 +1259,10 @@ def test_the_kinds_of_the_documents_own_subject_are_counted_from_the_sentence_th
     assert a.text.startswith("共2类") and "社区应急避难场所" in a.text
     a = qa.ask("统一平台系统由几部分组成，分别是什么？")
     assert a.text.startswith("共三个组成部分")
+
+
+@pytest.mark.parametrize("question,word", [("交易中心有哪些事不能做？", "不得"), ("这笔钱从哪儿出？", "经费"), ("设备的钱谁出？", "资金"), ("平台啥时候要弄完？", "完成")])
+def test_chat_words_search_for_what_documents_write(question, word):
+    from assistant.retrieval.query import analyse
+
+    assert word in analyse(question).search_text

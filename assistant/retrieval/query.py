@@ -120,6 +120,14 @@ OUT_OF_SCOPE = [
     ("money", re.compile(r"多少钱|(?:总)?投资(?:是|有|了)?多少|总投资|(?:资金|预算|经费)[^，。？?]{0,6}(?:盘子|规模)(?:有)?多大|多少资金|多少[^，。？?]{0,2}费|(?:手续费|服务费|收费标准)|经费(?:是)?多少|预算(?:是)?多少|金额|多少万|(?<!\d)万元(?:多少|是多少)|资金(?:是)?多少|工资|奖金|补贴(?:是)?多少|费用(?:是)?多少|罚款(?:是)?多少|报酬|薪酬|待遇|起征点|税率")),
 ]
 
+# Words of a chat and what documents of the genre write for them.
+COLLOQUIAL_TERMS = (
+    (re.compile(r"不能|不可以|不许|不准|不让"), "不得 禁止"),
+    (re.compile(r"钱[^，。？?]{0,4}(?:从哪|哪来|哪儿|谁出|怎么出|谁掏)|谁(?:来)?(?:出钱|掏钱|买单)|出钱"), "经费 资金"),
+    (re.compile(r"弄完|搞完|干完|搞定|弄好|办完"), "完成"),
+)
+
+
 # When something is issued (什么时候出台, 何时发布): the document's own date, unless the
 # question names something else that is to be issued.
 RE_RELEASED_WHEN = re.compile(r"(?:什么时候|啥时候|何时|哪天)(?:要|能|才|应当|必须)?(?:出台|发布|印发|出)|(?:出台|发布)时间")
@@ -349,6 +357,10 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
     if out_of_scope == "place":
         # "在哪里办": a document of events states its venues on 地点 lines.
         search_text = f"{search_text} 地点"
+    # Chat words for what documents write otherwise (不能 -> 不得, 钱从哪儿出 -> 经费).
+    formal = [words for rx, words in COLLOQUIAL_TERMS if rx.search(sfold) and not any(w in sfold for w in words.split())]
+    if formal:
+        search_text = f"{search_text} {' '.join(formal)}"
 
     history_items: list[int] = []
     turns = _valid_history(history)
