@@ -1266,3 +1266,36 @@ def test_chat_words_search_for_what_documents_write(question, word):
     from assistant.retrieval.query import analyse
 
     assert word in analyse(question).search_text
+
+
+EVENT_TIMED = (
+    "示范市2023年关于加强消防基础设施建设的实施意见\n为加强消防基础设施建设，提出如下意见。\n"
+    "一、主要任务\n（一）增加消防水源。新建、改建、扩建市政道路时，按照有关要求同步建设配套市政消火栓。\n"
+    "（二）推进消防站建设。完成万荣消防站点净地，力争万荣消防站按时建成投用。\n"
+    "（三）组织验收。园区完成建设任务后，由市发展改革委组织验收。\n"
+    "（四）加强智能消防建设。将九小场所纳入物联网建设对象。\n"
+    "二、附则\n本意见自印发之日起施行，《示范市消防基础设施建设意见》（示府办〔2004〕49号）同时废止。\n"
+)
+
+
+def test_a_time_set_by_an_event_answers_when_and_no_answers_whether(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "eventtime", {"plan.txt": EVENT_TIMED})
+    a = qa.ask("市政消火栓什么时候要配套建设？")
+    assert not a.refused and "新建、改建、扩建市政道路时" in a.text and "没有" in a.text
+    a = qa.ask("园区什么时候组织验收？")
+    assert not a.refused and "完成建设任务后" in a.text
+    # "有没有期限" is answered "没有", with the task quoted.
+    a = qa.ask("智能消防建设那项有没有给完成期限？")
+    assert not a.refused and a.text.startswith("没有") and "九小场所" in a.text
+    # A date asked (哪年几月) is not answered by a manner (按时): the document sets none.
+    a = qa.ask("万荣消防站计划哪年几月投用？")
+    assert a.refused
+
+
+def test_a_cited_documents_year_is_no_other_year_when_the_question_is_about_a_document():
+    from assistant.documents import parse_notice
+    from assistant.retrieval.query import analyse
+
+    doc = parse_notice(EVENT_TIMED, "plan.txt")
+    assert analyse("2004年那份老文件现在还有效吗？", doc=doc).other_year == ""
+    assert analyse("2004年全市新建了多少消防站？", doc=doc).other_year == "2004年"

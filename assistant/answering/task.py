@@ -34,7 +34,7 @@ def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
         # No date, but a span of time the task is set in ("十四五"期间, 全年, 每年): say so.
         facts, lead = periods, "文件没有写明具体完成日期，时间要求为："
     if not facts:
-        return refusal(f"文件没有为{composer.name(item)}规定具体的完成时间。", "deadline")
+        return no_deadline(composer, query, doc, item)
     d = Draft()
     d.add(lead)
     ranked = rank_facts(composer, query, doc, item, facts)
@@ -49,6 +49,38 @@ def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
             s = item.sentences[other.sentence]
             d.add(f"另：“{quote(s, other.text)}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, other.sentence))}")
     venue(composer, query, doc, item, d, skip=fact.sentence)
+    d.add(composer.suffix(doc))
+    return d.answer("deadline", (item.number,))
+
+
+# "有没有给完成期限": a question whether a time limit is set, which "no" answers.
+RE_WHETHER_LIMIT = re.compile(r"(?:有没有|有无|是否|有否)[^，。？?]{0,8}(?:期限|时限|时间|截止|日期|时间节点|完成时间|出台时间)|(?:期限|时限|时间|截止|日期)[^，。？?]{0,6}(?:吗|没有|了没)")
+# A time set by an event or a manner, not a date: 新建市政道路时同步建设, 完成建设任务后组织验收,
+# 按时建成投用, 及时报告.
+RE_EVENT_TIME = re.compile(r"[^，。；;]{2,30}(?:时|后|之后|以后)(?=[，,；;])|同步|按时|当天|当日|次日")
+# A question for a date (哪年几月, 哪天, 几号, 啥时候前): an event or a manner does not answer it.
+RE_DATE_ASKED = re.compile(r"哪一?年|几月|哪个月|哪天|哪一天|几号|日期|(?:什么时候|啥时候|何时)(?:之?前)")
+
+
+def no_deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
+    """A task with no date of its own: the time an event or a manner sets for it (新建道路时
+    同步建设, 完成任务后验收) when a sentence says one, and "no" to a question whether a time
+    limit is set; else a refusal saying the document sets none."""
+    order = rank_sentences(composer, query, doc, item, list(range(len(item.sentences))))
+    date_asked = RE_DATE_ASKED.search(fold(query.search_text))
+    timed = [i for i in order[:3] if RE_EVENT_TIME.search(item.sentences[i])] if not date_asked else []
+    whether = RE_WHETHER_LIMIT.search(fold(query.search_text))
+    if not timed and not whether:
+        return refusal(f"文件没有为{composer.name(item)}规定具体的完成时间。", "deadline")
+    best = timed[0] if timed else (order[0] if order else 0)
+    d = Draft()
+    marker = d.cite(composer.sentence_passage(doc.doc_id, item.number, best))
+    sentence = item.sentences[best]
+    if timed:
+        span = RE_EVENT_TIME.search(sentence).group(0)
+        d.add(f"文件没有为{composer.name(item)}规定具体日期，时间要求是：“{quote(sentence, span)}”{marker}")
+    else:
+        d.add(f"没有。文件没有为{composer.name(item)}规定具体的完成时间。相关原文：“{quote(sentence, focus(composer, query, sentence, item))}”{marker}")
     d.add(composer.suffix(doc))
     return d.answer("deadline", (item.number,))
 

@@ -11,7 +11,7 @@ from importlib import resources
 from ..index import MAX_QUERY_CHARS, fold
 from ..schema import Document, InputError, parse_cn_number
 from .messages import asking_part
-from .years import years_in, years_of
+from .years import cited_years, years_in, years_of
 
 CN = "一二三四五六七八九十百零〇两"
 
@@ -119,6 +119,10 @@ OUT_OF_SCOPE = [
     ("place", re.compile(r"在哪(?:儿|里)?(?:办|举办|举行|开展|召开|办理)|(?:举办|活动|办理)?地点(?:在|是)?(?:哪|什么)|位置在哪")),
     ("money", re.compile(r"多少钱|(?:总)?投资(?:是|有|了)?多少|总投资|(?:资金|预算|经费)[^，。？?]{0,6}(?:盘子|规模)(?:有)?多大|多少资金|多少[^，。？?]{0,2}费|(?:手续费|服务费|收费标准)|经费(?:是)?多少|预算(?:是)?多少|金额|多少万|(?<!\d)万元(?:多少|是多少)|资金(?:是)?多少|工资|奖金|补贴(?:是)?多少|费用(?:是)?多少|罚款(?:是)?多少|报酬|薪酬|待遇|起征点|税率")),
 ]
+
+# A question about a document (那份老文件, 哪个通知, 文号): cited documents' years count.
+RE_DOCUMENT_ASKED = re.compile(r"文件|通知|办法|意见|方案|规定|文号|发文")
+
 
 # Words of a chat and what documents of the genre write for them.
 COLLOQUIAL_TERMS = (
@@ -392,6 +396,9 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
 
     years = years_in(sfold)
     doc_years = years_of(doc)
+    if RE_DOCUMENT_ASKED.search(sfold):
+        # "2004年那份老文件": a document the text cites by number (〔2004〕) is of that year.
+        doc_years |= cited_years(doc)
     other_year = ""
     if years and doc_years and not injection and not any(y in doc_years for y in years):
         other_year = years[0] + "年"

@@ -44,3 +44,10 @@ def years_of(doc: Document | None) -> set[str]:
     if doc.kind != "report":
         years.update(re.findall(r"((?:19|20)\d{2})\s*年", doc.text))
     return years
+
+
+def cited_years(doc: Document | None) -> set[str]:
+    """The years of the documents a document cites by number (沪府办〔2004〕49号)."""
+    if doc is None or doc.kind == "report":
+        return set()
+    return set(re.findall(r"[〔\[［]\s*((?:19|20)\d{2})\s*[〕\]］]", doc.text))
