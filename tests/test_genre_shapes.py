@@ -1299,3 +1299,20 @@ def test_a_cited_documents_year_is_no_other_year_when_the_question_is_about_a_do
     doc = parse_notice(EVENT_TIMED, "plan.txt")
     assert analyse("2004年那份老文件现在还有效吗？", doc=doc).other_year == ""
     assert analyse("2004年全市新建了多少消防站？", doc=doc).other_year == "2004年"
+
+
+def test_a_unit_a_sentence_names_answers_for_that_sentence_only(tmp_path_factory):
+    text = (
+        "示范市关于加强消防水源建设的实施意见\n为加强消防水源建设，提出如下意见。\n"
+        "一、主要任务\n（一）完善消防水源建设管理机制。市政消火栓由建设单位负责建设。"
+        "消防救援部门负责消火栓的监督管理，对市政消火栓开展日常巡检。各区政府负责市政消火栓应急维修和日常养护工作，并予以经费保障。\n"
+        "（二）推进智慧消防。建设城市消防物联网。（市消防救援总队牵头，市经济信息化委配合）\n"
+    )
+    qa = small_qa(tmp_path_factory, "sentenceunit", {"plan.txt": text})
+    a = qa.ask("市政消火栓日常巡检是谁的事？")
+    assert a.text.startswith("消防救援部门")
+    a = qa.ask("消火栓坏了谁来维修养护？")
+    assert a.text.startswith("各区政府")
+    # A bracket tag assigns the whole task.
+    a = qa.ask("消防物联网谁牵头？")
+    assert a.text.startswith("市消防救援总队（牵头）")

@@ -118,6 +118,10 @@ def venue(composer, query: Query, doc: Document, item: Item, d: Draft, skip: int
             return
 
 
+# A tag or label that assigns a task to units: （市交通委牵头）, 责任单位：…, 牵头部门：….
+RE_TASK_TAG = re.compile(r"[（(][^（）()]*(?:牵头|负责|配合|责任|参与|协同|主责)[^（）()]*[）)]|(?:牵头|责任|配合|主责|协办|实施|参与)(?:单位|部门)\s*[：:]|[（(][^（）()]{2,60}[，,]\s*\d{4}\s*年[^（）()]*[）)]")
+
+
 def unit(composer, query: Query, doc: Document, item: Item) -> Answer:
     actor_facts = item.facts_of("actor")
     d = Draft()
@@ -132,7 +136,10 @@ def unit(composer, query: Query, doc: Document, item: Item) -> Answer:
     for f in actor_facts:
         by_sentence.setdefault(f.sentence, []).append(f)
     best = best_sentence(composer, query, doc, item)
-    if best not in by_sentence and not any(f.role for f in actor_facts):
+    # Units assigned to the whole task (a 责任单位 line, a bracket tag) answer "who" for all
+    # of it; a unit a sentence names (由建设单位负责…) answers only for that sentence.
+    assigned = [f for f in actor_facts if f.role and (item.style == "行" or RE_TASK_TAG.search(item.sentences[f.sentence]))]
+    if best not in by_sentence and not assigned and not duty_heads(item):
         # The sentence that answers names people or bodies we do not list as units
         # (行政首长, 主要负责人): quote it rather than a unit from another sentence.
         sentence = item.sentences[best]
@@ -142,6 +149,8 @@ def unit(composer, query: Query, doc: Document, item: Item) -> Answer:
     chosen, extra = [best], []
     # Role lines (责任单位/牵头单位/配合单位) answer "who" completely: take them all.
     roles = [s for s in by_sentence if any(f.role for f in by_sentence[s])]
+    if not assigned:
+        roles = [s for s in roles if s == best]
     heads = duty_heads(item)
     duty_list = bool(heads)
     if duty_list:
