@@ -1316,3 +1316,23 @@ def test_a_unit_a_sentence_names_answers_for_that_sentence_only(tmp_path_factory
     # A bracket tag assigns the whole task.
     a = qa.ask("消防物联网谁牵头？")
     assert a.text.startswith("市消防救援总队（牵头）")
+
+
+DATA_TABLE = (
+    "示范市交通领域光伏推广应用实施方案\n为推进交通领域光伏应用，制定本方案。\n"
+    "一、主要任务\n（一）推进光伏+公交。建设分布式光伏发电系统。\n"
+    "附表1\n各区“十四五”交通光伏任务分配表\n"
+    "序号 | 区域 | 新增装机容量（MW） | 新增示范工程 | 新增典型场景\n"
+    "1 | 浦东新区 | 11-14.5 | 3 | 2\n2 | 崇明区 | 0.7-0.9 | 3 | 2\n合计 | 11.7-15.4 | 6 | 4\n"
+)
+
+
+def test_a_data_tables_row_is_asked_by_its_name_and_columns(tmp_path_factory):
+    doc = parse_notice(DATA_TABLE, "plan.txt")
+    total = next(n for n in doc.nodes if n.style == "行" and n.title == "合计")
+    assert ("新增示范工程", "6") in total.cells  # a row of totals is a row of its own
+    qa = small_qa(tmp_path_factory, "datatable", {"plan.txt": DATA_TABLE})
+    a = qa.ask("浦东新区十四五交通光伏要新增多少装机？")
+    assert a.text.startswith("浦东新区的新增装机容量（MW）：11-14.5")
+    a = qa.ask("崇明区要新增多少装机、几个示范工程？")
+    assert "0.7-0.9" in a.text and "新增示范工程：3" in a.text and "典型场景" not in a.text.split("根据")[0]

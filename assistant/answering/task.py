@@ -220,7 +220,49 @@ def _is_share(f: Fact) -> bool:
     return bool(re.search(r"[%％‰]|成$|倍", f.text))
 
 
+def table_cells(composer, query: Query, doc: Document, item: Item) -> Answer | None:
+    """A row of a data table (8 | 浦东新区 | 11-14.5 | 3 | 2) asked for a figure: the cells
+    whose column headers share the question's words (新增装机容量（MW） for 新增多少装机),
+    said with the row's name."""
+    node = doc.node(item.key) if item.key else None
+    asked = fold(query.text if query.followup else query.search_text)
+    if node is not None and not node.cells:
+        # A table asked about one of its rows by name (浦东新区十四五要新增多少装机): that row.
+        rows = [(i, n) for i, n in enumerate(doc.nodes) if n.parent == node.key and n.style == "行" and n.cells]
+        named = [(i, n) for i, n in rows if any(len(fold(v)) >= 2 and not re.search(r"\d", v) and fold(v) in asked for c, v in n.cells if c not in ("序号", "编号"))]
+        if len(named) == 1:
+            row = composer.node_items.get((doc.doc_id, named[0][0])) or (doc.item(named[0][1].task) if named[0][1].task else None)
+            if row is not None:
+                return table_cells(composer, query, doc, row)
+    if node is None or len(node.cells) < 3:
+        return None
+    words = {asked[i : i + 2] for i in range(len(asked) - 1)}
+    scored = []
+    for column, value in node.cells:
+        if not value or fold(value) in asked or column in ("序号", "编号"):
+            continue
+        head = fold(re.sub(r"[（(][^）)]*[）)]", "", column))
+        overlap = len(words & {head[i : i + 2] for i in range(len(head) - 1)})
+        if overlap and re.search(r"\d", value):
+            scored.append((overlap, column, value))
+    if not scored:
+        return None
+    best = max(o for o, _, _ in scored)
+    # Every column the question asks (新增多少装机、几个示范工程): those that share more than
+    # a word all columns share.
+    chosen = [(c, v) for o, c, v in scored if o == best or (o >= 2 and 2 * o >= best)]
+    name = next((v for c, v in node.cells if c not in ("序号", "编号") and fold(v) in asked), node.title)
+    d = Draft()
+    marker = d.cite(composer.sentence_passage(doc.doc_id, item.number, 0))
+    d.add("；".join(f"{name}的{c}：{v}" for c, v in chosen) + f"{marker}。根据{composer.name(item)}：“{quote(item.sentences[0], chosen[0][1])}”{marker}")
+    d.add(composer.suffix(doc))
+    return d.answer("quantity", (item.number,))
+
+
 def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
+    cells = table_cells(composer, query, doc, item)
+    if cells is not None:
+        return cells
     # A duration (压缩至1个工作日以内, 10个工作日内) answers "多少/几天" when no count does.
     limits = item.facts_of("limit")
     asked = RE_ASKED_TIME_UNIT.search(fold(query.search_text))

@@ -17,6 +17,8 @@ from .header import is_title_part
 from .headings import RANK, RE_FILE_NAME, attachment, heading
 
 RE_NUMBER_CELL = re.compile(r"^\d{1,3}$")
+# The first cell of a row of totals (合计 | 38-50 | 34 | 25).
+RE_TOTAL_CELL = re.compile(r"^(?:合计|总计|小计|汇总|全市合计|全区合计)$")
 
 
 @dataclass
@@ -188,6 +190,7 @@ class TreeBuilder:
             self.loose.append(text)
 
     def table(self, lines: list[str]) -> None:
+        """Rows of a table as nodes (style 行) with their cells by column."""
         rows = [(line, table_cells(line)) for line in lines]
         first_data = next((k for k, (_, c) in enumerate(rows) if k > 0 and c and RE_NUMBER_CELL.match(c[0])), None)
         numbered = first_data is not None
@@ -202,6 +205,15 @@ class TreeBuilder:
         current: RawNode | None = None
         for line, cells in rows[header_end:]:
             starts_row = cells is not None and (not numbered or RE_NUMBER_CELL.match(cells[0]))
+            if cells and RE_TOTAL_CELL.match(cells[0]) and len(columns) >= len(cells):
+                # 合计 | 38-50 | 34 | 25: a row of its own, its label under the name column and
+                # its figures under the last columns.
+                current = self.add_node("行", 0, "", cells[0], line, paras=[line], parent=parent)
+                label_column = columns[1] if numbered and len(columns) > 1 else columns[0]
+                current.cells = [(label_column, cells[0])] + [(c, v) for c, v in zip(columns[len(columns) - len(cells) + 1 :], cells[1:]) if c and v]
+                current.table_columns = columns
+                width = len(cells)
+                continue
             if starts_row:
                 number = int(cells[0]) if numbered else 0
                 named = list(zip(columns, cells))
