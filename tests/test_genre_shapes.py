@@ -1336,3 +1336,29 @@ def test_a_data_tables_row_is_asked_by_its_name_and_columns(tmp_path_factory):
     assert a.text.startswith("浦东新区的新增装机容量（MW）：11-14.5")
     a = qa.ask("崇明区要新增多少装机、几个示范工程？")
     assert "0.7-0.9" in a.text and "新增示范工程：3" in a.text and "典型场景" not in a.text.split("根据")[0]
+
+
+BODY_BASIS = (
+    "示范区消防救援发展三年行动计划\n（2019—2021）\n"
+    "一、指导思想\n为防范化解重大风险，根据《示范省消防安全责任制实施办法》（示政办〔2018〕50号）、《示范省城市公共消防安全工作的意见》（示府办规〔2019〕5号），制定本计划。\n"
+    "二、工作任务\n（一）完善应急救援架构。按“一、三、四”模式构建应急救援框架，即以中兴消防站为核心，以恒丰、闸北消防站为主力。\n"
+    "（二）建立分流机制。逐步探索建立区消防支队与区城运中心双向分流协作机制。区城运中心负责做好应急指挥的平台支撑。\n"
+    "（三）推进站点建设。完成万荣消防站点净地。（责任单位：区应急局，配合单位：区财政局）\n"
+    "附件：\n1.示范区消防站点建设基本条件\n2.示范区消防站点建设指标体系\n"
+)
+
+
+def test_shapes_of_a_plan_without_preamble(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "bodybasis", {"plan.txt": BODY_BASIS})
+    # The basis stated in the first part, when there is no preamble.
+    a = qa.ask("这个三年计划依据的是哪些文件？")
+    assert not a.refused and "示政办〔2018〕50号" in a.text and "示府办规〔2019〕5号" in a.text
+    # A quoted term is a name, not numbers of parts.
+    a = qa.ask("“一、三、四”应急救援框架具体是怎么排的？")
+    assert not a.refused and "中兴消防站为核心" in a.text
+    # A closing 附件：list names the attachments.
+    a = qa.ask("附件2是什么？")
+    assert a.text.startswith("附件2是《示范区消防站点建设指标体系》")
+    # A unit asked as a supporting unit that the document names without a role.
+    a = qa.ask("区城运中心要参与哪些工作？")
+    assert not a.refused and "双向分流" in a.text and "没有写明“区城运中心”作为配合单位" in a.text

@@ -68,6 +68,27 @@ FALLBACKS = {
 }
 
 
+# A sentence that gives the basis: 根据《…》（…号）…精神, 依据…, 为贯彻落实《…》.
+RE_BASIS_SENTENCE = re.compile(r"(?:根据|依据|按照|遵照|为贯彻|贯彻落实)[^。]{0,200}?《")
+
+
+def _basis_in_body(composer, doc: Document) -> Answer | None:
+    """The basis stated in the body's first part (一、指导思想：…根据《…》…) when the document
+    has no preamble that states it."""
+    for item in doc.items[:3]:
+        for i, sentence in enumerate(item.sentences):
+            if not RE_BASIS_SENTENCE.search(sentence):
+                continue
+            refs = [f for f in item.facts_of("reference") if f.sentence == i]
+            if not refs:
+                continue
+            d = Draft()
+            marker = d.cite(composer.sentence_passage(doc.doc_id, item.number, i))
+            d.add(f"本文件根据{'和'.join(f.text for f in refs)}制定{marker}。原文（{composer.name(item)}）：“{quote(sentence, refs[0].text, 200)}”{marker}")
+            return d.answer("meta")
+    return None
+
+
 def field(composer, query: Query) -> Answer:
     doc = composer.default
     m = doc.meta
@@ -76,6 +97,9 @@ def field(composer, query: Query) -> Answer:
     if field_name == "basis":
         p = composer.section_passages.get((doc.doc_id, "preamble"))
         if not p or not doc.preamble_refs:
+            stated = _basis_in_body(composer, doc)
+            if stated is not None:
+                return stated
             return refusal("文件中没有写明制定依据。", "meta")
         refs = "和".join(f.text for f in doc.preamble_refs)
         d.add(f"本文件根据{refs}制定{d.cite(p)}。原文：“{quote(p.text, doc.preamble_refs[0].text, 160)}”{d.cite(p)}")

@@ -393,7 +393,9 @@ def _match(nodes: list[Node], hint: str, number: int, ordinal_ok: bool) -> Node 
 def referenced_node(doc: Document, text: str) -> tuple[Node | None, str]:
     """The part a question names by its numbers (``三（二）``, ``二、（一）2``, ``第十条``,
     ``附件1``, ``工作要求第二条``), and the reference as written. (None, ref) when the
-    question names numbers that the document does not have; (None, "") when it names none."""
+    question names numbers that the document does not have; (None, "") when it names none.
+    A term in quotes (“一、三、四”应急救援框架) is a name, not numbers."""
+    text = re.sub(r"[“\"「『][^”\"」』]{1,20}[”\"」』]", lambda m: "　" * len(m.group(0)), text)
     steps = _steps(text)
     if not steps:
         return None, ""

@@ -62,31 +62,11 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
         return None
     role = "考核" if "考核" in t and "牵头" in t else "牵头" if "牵头" in t else ("配合" if re.search(r"配合|参与|协助", t) else "")
     alone = bool(re.search(r"单独|独立|自己", t))  # "单独负责": the tasks where it is the only unit
-    rows: list[tuple[Item, str, list[int]]] = []
-    name = fold(unit)
-    for it in doc.items:
-        named = [f for f in it.facts_of("actor") if f.value == unit]
-        labelled = [f for f in named if f.role]
-        actors = it.facts_of("actor")
-        if alone and ({f.value for f in actors if f.role} or {f.value for f in actors}) != {unit}:
-            # A task with several tags (A负责 for one sentence, B负责 for the next): a
-            # sentence whose tag names the unit alone is the unit's alone.
-            own = [f for f in named if {g.value for g in actors if g.sentence == f.sentence} == {unit}]
-            if not own:
-                continue
-            named = labelled = own
-        # A unit labelled for the task counts by its role; a unit that is only the subject
-        # of a sentence (X负责…, 由X审核) counts when no role is asked.
-        chosen = [f for f in labelled or ([] if role else named) if not role or f.role == role or (role == "牵头" and f.role in ("责任", "考核"))]
-        if chosen:
-            where = sorted({f.sentence for f in chosen})
-            if not role:
-                where = sorted(set(where) | {i for i, s in enumerate(it.sentences) if name in fold(s)})
-            rows.append((it, chosen[0].role or "承担", _duty_block(it, where)))
-        elif not role and not alone and not labelled:
-            where = [i for i, s in enumerate(it.sentences) if name in fold(s)]
-            if where:
-                rows.append((it, "承担", where))
+    rows = _rows(doc, unit, role, alone)
+    note = ""
+    if not rows and role == "配合":
+        # "区城运中心要参与哪些工作" of a unit the document names without a role: its tasks.
+        rows, note, role = _rows(doc, unit, "", alone), f"文件没有写明“{unit}”作为配合单位的工作；", ""
     if not rows:
         return refusal(f"文件中没有由“{unit}”{role or '承担'}的工作。", "structure:unit_tasks")
     topic = RE_TOPIC_QUALIFIER.search(t)
@@ -97,7 +77,7 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
         if within:
             rows = within
     d = Draft()
-    d.add(f"“{unit}”{'作为' + role + '单位' if role else '承担'}的工作有{len(rows)}项：")
+    d.add(f"{note}“{unit}”{'作为' + role + '单位' if role else '承担'}的工作有{len(rows)}项：")
     # Each task with what it asks of the unit (every sentence naming it, or the task's
     # opening sentence when the unit stands on a label line), citing the whole task,
     # label line included. Long lists quote less.
@@ -125,6 +105,37 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
         parts.append(f"{it.ref}{named}（{r}）{quoted}{d.cite(p) if p else ''}")
     d.add("；".join(parts) + "。")
     return d.answer("structure:unit_tasks", [it.number for it, _, _ in rows])
+
+
+def _rows(doc: Document, unit: str, role: str, alone: bool) -> list[tuple[Item, str, list[int]]]:
+    """The tasks of ``unit`` (in ``role`` when one is asked) with the sentences that say
+    what it does."""
+    rows: list[tuple[Item, str, list[int]]] = []
+    name = fold(unit)
+    for it in doc.items:
+        named = [f for f in it.facts_of("actor") if f.value == unit]
+        labelled = [f for f in named if f.role]
+        actors = it.facts_of("actor")
+        if alone and ({f.value for f in actors if f.role} or {f.value for f in actors}) != {unit}:
+            # A task with several tags (A负责 for one sentence, B负责 for the next): a
+            # sentence whose tag names the unit alone is the unit's alone.
+            own = [f for f in named if {g.value for g in actors if g.sentence == f.sentence} == {unit}]
+            if not own:
+                continue
+            named = labelled = own
+        # A unit labelled for the task counts by its role; a unit that is only the subject
+        # of a sentence (X负责…, 由X审核) counts when no role is asked.
+        chosen = [f for f in labelled or ([] if role else named) if not role or f.role == role or (role == "牵头" and f.role in ("责任", "考核"))]
+        if chosen:
+            where = sorted({f.sentence for f in chosen})
+            if not role:
+                where = sorted(set(where) | {i for i, s in enumerate(it.sentences) if name in fold(s)})
+            rows.append((it, chosen[0].role or "承担", _duty_block(it, where)))
+        elif not role and not alone and not labelled:
+            where = [i for i, s in enumerate(it.sentences) if name in fold(s)]
+            if where:
+                rows.append((it, "承担", where))
+    return rows
 
 
 RE_EDGE_TAG = re.compile(r"^[（(][^（）()]{2,80}[）)]|[（(][^（）()]{2,80}[）)][。；;]?$")

@@ -253,7 +253,9 @@ def build_tree(blocks: list[str], part: str, key_prefix: str = "") -> tuple[list
         a = attachment(line)
         if a is not None:
             files = any(RE_FILE_NAME.search(x.strip()) for x in blocks[i + 1 : i + 4])
-            if _is_list_line(line) and (has_opening[i + 1] or files):
+            # 附件：1.… 2.… closing the document: a list of titles, nothing after them.
+            trailing = i + 1 < len(blocks) and all(len(x) <= 80 and not x.rstrip().endswith("。") and re.match(r"^\s*\d{1,2}\s*[.．、]", x) for x in blocks[i + 1 :])
+            if _is_list_line(line) and (has_opening[i + 1] or files or trailing):
                 # 附件：1.… 2.…: the cover's list of attachments, up to the first opening.
                 b.attachment_list.append(line)
                 i += 1

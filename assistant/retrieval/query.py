@@ -120,6 +120,7 @@ OUT_OF_SCOPE = [
     ("money", re.compile(r"多少钱|(?:总)?投资(?:是|有|了)?多少|总投资|(?:资金|预算|经费)[^，。？?]{0,6}(?:盘子|规模)(?:有)?多大|多少资金|多少[^，。？?]{0,2}费|(?:手续费|服务费|收费标准)|经费(?:是)?多少|预算(?:是)?多少|金额|多少万|(?<!\d)万元(?:多少|是多少)|资金(?:是)?多少|工资|奖金|补贴(?:是)?多少|费用(?:是)?多少|罚款(?:是)?多少|报酬|薪酬|待遇|起征点|税率")),
 ]
 
+RE_QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,20}[”\"」』]")
 # A question about a document (那份老文件, 哪个通知, 文号): cited documents' years count.
 RE_DOCUMENT_ASKED = re.compile(r"文件|通知|办法|意见|方案|规定|文号|发文")
 
@@ -290,8 +291,10 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
     search_text = translate_english(work)
     sfold = fold(search_text)
 
-    items = _refs(RE_ITEM_REF, sfold)
-    chapters = [] if items else _refs(RE_CHAPTER_REF, sfold)
+    # A term in quotes (“一、三、四”应急救援框架) is a name, not numbers of parts.
+    unquoted = RE_QUOTED.sub(lambda m: "　" * len(m.group(0)), sfold)
+    items = _refs(RE_ITEM_REF, unquoted)
+    chapters = [] if items else _refs(RE_CHAPTER_REF, unquoted)
     missing = []
     if doc is not None:
         missing = [n for n in items if not doc.item(n)]
