@@ -1362,3 +1362,18 @@ def test_shapes_of_a_plan_without_preamble(tmp_path_factory):
     # A unit asked as a supporting unit that the document names without a role.
     a = qa.ask("区城运中心要参与哪些工作？")
     assert not a.refused and "双向分流" in a.text and "没有写明“区城运中心”作为配合单位" in a.text
+
+
+def test_the_document_a_cover_repeals_and_a_threshold_asked_in_chat_words(tmp_path_factory):
+    text = (
+        "示范市人民政府办公厅关于印发《关于加强消防基础设施建设的实施意见》的通知\n各区人民政府：\n"
+        "现将《关于加强消防基础设施建设的实施意见》印发给你们，请认真按照执行。\n"
+        "《示范市人民政府办公厅转发市发展改革委关于加强消防基础设施建设意见的通知》（示府办〔2004〕49号）同时废止。\n"
+        "示范市人民政府办公厅\n2023年9月25日\n关于加强消防基础设施建设的实施意见\n为加强消防基础设施建设，提出如下意见。\n"
+        "一、园区类型\n（一）工业园区。零碳工业园区建成期的年综合能耗原则上应不小于5万吨标准煤。\n"
+    )
+    qa = small_qa(tmp_path_factory, "repealed", {"plan.txt": text})
+    a = qa.ask("这次废止的老文件文号是多少？")
+    assert not a.refused and "示府办〔2004〕49号" in a.text
+    a = qa.ask("零碳工业园区的年综合能耗门槛是多少？")
+    assert not a.refused and "5万吨" in a.text

@@ -36,6 +36,16 @@ def reference_lookup(composer, query: Query, hits: list[Hit]) -> Answer | None:
         score = len(q & bigrams(fold(f.value.get("title", "") + f.text)))
         if score > best_score:
             best, best_score = (it, f), score
+    fate = re.search(r"废止|作废|替代|取代|同时失效", fold(query.search_text))
+    if (best is None or best_score < 3) and fate:
+        # "这次废止的老文件文号是多少": the document cited in the sentence that repeals it.
+        stated = [(it, f) for it, f in candidates if it is not None and re.search(r"废止|失效|替代|取代", it.sentences[f.sentence])]
+        if len(stated) == 1:
+            best, best_score = stated[0], 3
+        else:
+            repealed = _repealed_in_cover(composer, doc)
+            if repealed is not None:
+                return repealed
     if best is None or best_score < 3:
         # "审计全覆盖依据什么文件": the item the question is about, when it cites a document.
         if query.meta_field == "basis" and hits and hits[0].key[1] == "item":
@@ -59,6 +69,28 @@ def reference_lookup(composer, query: Query, hits: list[Hit]) -> Answer | None:
     marker = d.cite(composer.sentence_passage(doc.doc_id, it.number, f.sentence))
     d.add(f"{lead}{marker}。根据{composer.name(it)}：“{quote(it.sentences[f.sentence], f.text, 160)}”{marker}")
     return d.answer("reference", (it.number,))
+
+
+def _repealed_in_cover(composer, doc: Document) -> Answer | None:
+    """The document the cover notice repeals (《…》（沪府办〔2004〕49号）同时废止)."""
+    from ..documents import split_sentences
+    from ..documents.facts import references
+
+    p = composer.section_passages.get((doc.doc_id, "header"))
+    if p is None:
+        return None
+    for sentence in split_sentences(p.text):
+        if not re.search(r"废止|失效", sentence):
+            continue
+        refs = references(sentence)
+        if refs:
+            span, value, _ = refs[0]
+            number, title = value.get("number", ""), value.get("title", "")
+            d = Draft()
+            lead = f"同时废止的是《{title}》" + (f"，文号是{number}" if number else "") if title else f"同时废止的文件文号是{number}"
+            d.add(f"{lead}{d.cite(p)}。原文：“{quote(sentence, span, 160)}”{d.cite(p)}")
+            return d.answer("reference")
+    return None
 
 
 # A field a document often leaves out, and the one that answers instead (with a note).

@@ -130,6 +130,7 @@ COLLOQUIAL_TERMS = (
     (re.compile(r"不能|不可以|不许|不准|不让"), "不得 禁止"),
     (re.compile(r"钱[^，。？?]{0,4}(?:从哪|哪来|哪儿|谁出|怎么出|谁掏)|谁(?:来)?(?:出钱|掏钱|买单)|出钱"), "经费 资金"),
     (re.compile(r"弄完|搞完|干完|搞定|弄好|办完"), "完成"),
+    (re.compile(r"门槛|起码|最起码"), "不小于 不低于 不少于 以上"),
 )
 
 
@@ -444,9 +445,15 @@ def names_other_document(text: str, doc: Document | None) -> bool:
     left once question words and the notice's own title are set aside."""
     if doc is None:
         return False
+    if RE_OTHER_DOCUMENT.search(text):
+        return True
     own = bigrams(fold(doc.title + doc.meta.title + doc.meta.points_title))
     body = fold(doc.text)
     return len({b for b in bigrams(_META_WORDS.sub(" ", text)) - own if b in body}) >= 2
+
+
+# A document other than the one asked about: 废止的老文件, 原来的通知, 上位文件, 引用的办法.
+RE_OTHER_DOCUMENT = re.compile(r"(?:废止|作废|替代|取代|老|旧|原来|原先|上位|上级|引用|提到)的?[^，。？?]{0,4}(?:文件|通知|办法|意见|规定|方案)")
 
 
 def _other_topic(text: str, doc: Document | None, history_items) -> bool:
