@@ -1377,3 +1377,33 @@ def test_the_document_a_cover_repeals_and_a_threshold_asked_in_chat_words(tmp_pa
     assert not a.refused and "示府办〔2004〕49号" in a.text
     a = qa.ask("零碳工业园区的年综合能耗门槛是多少？")
     assert not a.refused and "5万吨" in a.text
+
+
+TASK_TABLE_MERGED = (
+    "示范市交通领域光伏推广应用实施方案\n为推进交通领域光伏应用，制定本方案。\n"
+    "一、主要任务\n（一）推进光伏+港口。推进码头光伏建设。\n"
+    "附表1\n任务分工表\n"
+    "序号 | 事项 | 工作措施 | 责任单位\n"
+    "1 | “光伏+港口”工程 | 合理利用港口码头范围内设施探索光伏应用 | 市交通委、市水务局\n"
+    "2 | *推进沪东码头屋顶光伏设施建设 | 上港集团\n"
+    "3 | 在内河运输船舶开展光伏船体试点\n"
+    "附表2\n交通子行业光伏建设分配表\n"
+    "序号 | 交通子行业 | 十四五装机计划（MW） | 责任单位\n"
+    "1 | 地铁 | 35-36 | 申通地铁集团\n2 | 铁路 | 15-20 | 中国铁路上海局\n汇总 | 50-56\n"
+)
+
+
+def test_merged_cells_of_a_task_table_and_its_total(tmp_path_factory):
+    doc = parse_notice(TASK_TABLE_MERGED, "plan.txt")
+    rows = {n.number: dict(n.cells) for n in doc.nodes if n.style == "行" and n.key.startswith("2.")}
+    # A row without its merged 事项 cell: its measure and units keep their columns.
+    assert rows[2]["工作措施"] == "*推进沪东码头屋顶光伏设施建设" and rows[2]["责任单位"] == "上港集团"
+    # A row with its measure only: the merged units are the row above's.
+    assert rows[3]["工作措施"] == "在内河运输船舶开展光伏船体试点" and rows[3]["责任单位"] == "上港集团"
+    total = next(n for n in doc.nodes if n.title == "汇总")
+    assert dict(total.cells)["十四五装机计划（MW）"] == "50-56" and not total.task
+    qa = small_qa(tmp_path_factory, "merged", {"plan.txt": TASK_TABLE_MERGED})
+    a = qa.ask("任务分工表第2项是什么任务，谁负责？")
+    assert "上港集团" in a.text and "沪东码头" in a.text
+    a = qa.ask("各子行业光伏装机计划加起来一共多少MW？")
+    assert "50-56" in a.text

@@ -60,8 +60,13 @@ def named_node(doc: Document, text: str) -> tuple[Node | None, float]:
         if n.style == "行" or not n.title:
             continue
         title = fold(n.title)
+        head = next((title[:k] for k in range(len(title), 3, -1) if title[:k] in qtext), "")
         if len(title) >= 3 and title in qtext:
             score = 1.0 + len(title) / 100
+        elif len(head) >= 5 or (len(head) >= 4 and head.endswith(("表", "清单", "方案"))):
+            # A title that opens with what the question names (任务分工表 of 任务分工表（打*的
+            # 为具体项目）): named, less surely than in full.
+            score = 0.9
         else:
             t = words(n.title)
             shared = {w for w in t if w in q or w in qtext}
@@ -386,6 +391,9 @@ def _match(nodes: list[Node], hint: str, number: int, ordinal_ok: bool) -> Node 
     numbered = [n for n in nodes if n.number == number and n.style not in ("专栏", "行")]
     if numbered:
         return numbered[0]
+    rows = [n for n in nodes if n.style == "行" and n.number == number]
+    if rows and ordinal_ok and not [n for n in nodes if n.style not in ("专栏", "行")]:
+        return rows[0]  # 任务分工表第18项: the table's row numbered 18
     parts = [n for n in nodes if n.style not in ("专栏", "行")]
     return parts[number - 1] if ordinal_ok and 0 < number <= len(parts) else None
 

@@ -220,6 +220,11 @@ def _is_share(f: Fact) -> bool:
     return bool(re.search(r"[%％‰]|成$|倍", f.text))
 
 
+# A total asked (加起来, 合计, 一共多少) and the row that gives it.
+RE_TOTAL_ASKED = re.compile(r"加起来|加在一起|合计|总计|汇总|一共|总共|总量|总数")
+RE_TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|汇总|全市合计|全区合计)$")
+
+
 def table_cells(composer, query: Query, doc: Document, item: Item) -> Answer | None:
     """A row of a data table (8 | 浦东新区 | 11-14.5 | 3 | 2) asked for a figure: the cells
     whose column headers share the question's words (新增装机容量（MW） for 新增多少装机),
@@ -230,11 +235,14 @@ def table_cells(composer, query: Query, doc: Document, item: Item) -> Answer | N
         # A table asked about one of its rows by name (浦东新区十四五要新增多少装机): that row.
         rows = [(i, n) for i, n in enumerate(doc.nodes) if n.parent == node.key and n.style == "行" and n.cells]
         named = [(i, n) for i, n in rows if any(len(fold(v)) >= 2 and not re.search(r"\d", v) and fold(v) in asked for c, v in n.cells if c not in ("序号", "编号"))]
+        if not named and RE_TOTAL_ASKED.search(asked):
+            # "加起来一共多少MW": the table's row of totals.
+            named = [(i, n) for i, n in rows if RE_TOTAL_ROW.match(n.title)]
         if len(named) == 1:
             row = composer.node_items.get((doc.doc_id, named[0][0])) or (doc.item(named[0][1].task) if named[0][1].task else None)
             if row is not None:
                 return table_cells(composer, query, doc, row)
-    if node is None or len(node.cells) < 3:
+    if node is None or len(node.cells) < 2:
         return None
     words = {asked[i : i + 2] for i in range(len(asked) - 1)}
     scored = []

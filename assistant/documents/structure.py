@@ -19,7 +19,7 @@ from .header import RE_CONTACT_NOTE, RE_PUBLICITY_NOTE, doc_number, is_footer_st
 from .headings import CN as CN_NUM
 from .headings import attachment, heading, marker_key
 from .loaders import load_text, normalise
-from .tree import RawNode, build_tree, table_cells
+from .tree import RE_TOTAL_CELL, RawNode, build_tree, table_cells
 from ..schema import Chapter, Document, DocumentMeta, Fact, InputError, Item, Node, Section
 
 PARSER_VERSION = "25"
@@ -193,7 +193,8 @@ def _task_nodes(raw: list[RawNode]) -> set[str]:
         if n.style == "第一条":
             tasks.add(n.key)
         elif n.style == "行":
-            if any(factlib.column_role(c) or factlib.RE_DEADLINE_COLUMN.search(c) for c in n.table_columns):
+            # A row of a task table is a task; its row of totals (合计 | …) is not.
+            if any(factlib.column_role(c) or factlib.RE_DEADLINE_COLUMN.search(c) for c in n.table_columns) and not RE_TOTAL_CELL.match(n.title):
                 tasks.add(n.key)
         elif not [c for c in children.get(n.key, []) if c.style not in ("专栏", "行")]:
             tasks.add(n.key)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .blocks import ends_sentence
 from .header import is_title_part
 from .headings import RANK, RE_FILE_NAME, attachment, heading
+from .units import is_unit_name, split_names
 
 RE_NUMBER_CELL = re.compile(r"^\d{1,3}$")
 # The first cell of a row of totals (合计 | 38-50 | 34 | 25).
@@ -203,24 +204,44 @@ class TreeBuilder:
         else:
             self.loose.append(header_text)
         current: RawNode | None = None
+        seen: list[RawNode] = []  # the numbered rows so far
         for line, cells in rows[header_end:]:
             starts_row = cells is not None and (not numbered or RE_NUMBER_CELL.match(cells[0]))
             if cells and RE_TOTAL_CELL.match(cells[0]) and len(columns) >= len(cells):
                 # 合计 | 38-50 | 34 | 25: a row of its own, its label under the name column and
                 # its figures under the last columns.
-                current = self.add_node("行", 0, "", cells[0], line, paras=[line], parent=parent)
                 label_column = columns[1] if numbered and len(columns) > 1 else columns[0]
-                current.cells = [(label_column, cells[0])] + [(c, v) for c, v in zip(columns[len(columns) - len(cells) + 1 :], cells[1:]) if c and v]
+                # Its figures go under the columns that hold figures in the rows above.
+                figures = [c for c in columns[1:] if c != label_column and sum(bool(re.search(r"\d", v)) for r in seen for k, v in r.cells if k == c) * 2 > len(seen)]
+                targets = figures if len(figures) >= len(cells) - 1 else list(columns[len(columns) - len(cells) + 1 :])
+                current = self.add_node("行", 0, "", cells[0], line, paras=[line], parent=parent)
+                current.cells = [(label_column, cells[0])] + [(c, v) for c, v in zip(targets[len(targets) - len(cells) + 1 :], cells[1:]) if c and v]
                 current.table_columns = columns
                 width = len(cells)
                 continue
             if starts_row:
                 number = int(cells[0]) if numbered else 0
                 named = list(zip(columns, cells))
+                if numbered and current is not None and 2 <= len(cells) < len(columns):
+                    # 18 | 推进…建设 | 上港集团 under 序号 | 事项 | 工作措施 | 责任单位: a merged cell
+                    # (事项) spans rows; it is the previous row's, the others are the last columns.
+                    gap = len(columns) - len(cells)
+                    spanned = dict(current.cells)
+                    last = cells[-1]
+                    if all(is_unit_name(u) for u, _ in split_names(last)) and split_names(last):
+                        # The row ends with its units: the merged cells lead.
+                        named = [(columns[0], cells[0])] + [(c, spanned.get(c, "")) for c in columns[1 : 1 + gap]] + list(zip(columns[1 + gap :], cells[1:]))
+                    else:
+                        # The row's own cells follow the first merged one; its units are merged too.
+                        own = list(zip(columns[2 : 2 + len(cells) - 1], cells[1:]))
+                        named = [(columns[0], cells[0]), (columns[1], spanned.get(columns[1], ""))] + own + [(c, spanned.get(c, "")) for c in columns[2 + len(own) :]]
                 title_cell = cells[1] if numbered and len(cells) > 1 else cells[0]
+                if numbered and len(named) > len(cells):
+                    title_cell = cells[1]  # the row's own first cell after its number
                 current = self.add_node("行", number, cells[0] if numbered else "", title_cell.rstrip("。"), line, paras=[line], parent=parent)
                 current.cells = [(c, v) for c, v in named if c and v]
                 current.table_columns = columns
+                seen.append(current)
                 width = len(cells)
             elif current is not None:
                 current.paras.append(line)
