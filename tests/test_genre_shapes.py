@@ -1407,3 +1407,18 @@ def test_merged_cells_of_a_task_table_and_its_total(tmp_path_factory):
     assert "上港集团" in a.text and "沪东码头" in a.text
     a = qa.ask("各子行业光伏装机计划加起来一共多少MW？")
     assert "50-56" in a.text
+
+
+@pytest.mark.parametrize(
+    "sentence,names",
+    [
+        ("建设主体为省级及以上开发区、上海市特色产业园区。", True),
+        ("鼓励建设意愿强、基础条件好的园区进行申报。", False),
+        ("参考《国家发展改革委、工业和信息化部、国家能源局关于开展零碳园区建设的通知》编制方案。", False),
+        ("市发展改革委组织评审，确定上海市零碳园区建设名单。", False),
+    ],
+)
+def test_a_sentence_names_instances_only_with_a_list_of_names(sentence, names):
+    from assistant.answering.task import _names_kind
+
+    assert _names_kind(sentence, "园区") is names

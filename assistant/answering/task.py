@@ -418,7 +418,10 @@ def _names_kind(sentence: str, kind: str) -> bool:
         before = sentence[max(0, m.start() - 25) : m.start()]
         if RE_LIST_BEFORE.search(before) or sentence[m.end() : m.end() + 1] in ("：", ":", "（", "(") or "包括" in before or "即" in before:
             return True
-    return len(re.findall(rf"[\u4e00-\u9fff]{{2,}}{re.escape(kind)}", sentence)) >= 2 and "、" in sentence
+    # Names of the kind joined in a list: XX公司、YY公司 (not 零碳园区 twice in a sentence
+    # whose 、 joins other things).
+    # A description (意愿强、基础条件好的园区) is no name.
+    return bool(re.search(rf"[\u4e00-\u9fff]{{2,}}[”」]?、[“「]?(?:(?!的)[\u4e00-\u9fff]){{1,8}}{re.escape(kind)}", sentence))
 
 
 def unnamed_instances(composer, query: Query, doc: Document, item: Item, order: list[int]) -> Answer | None:
