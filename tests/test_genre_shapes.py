@@ -1422,3 +1422,16 @@ def test_a_sentence_names_instances_only_with_a_list_of_names(sentence, names):
     from assistant.answering.task import _names_kind
 
     assert _names_kind(sentence, "园区") is names
+
+
+def test_conditions_asked_of_a_task_that_states_none_are_not_stated(tmp_path_factory):
+    text = (
+        "示范省工业互联网行动计划\n一、主要任务\n"
+        "（一）建设服务商资源池。建立全省工业互联网服务商资源池，实施动态管理，面向中小企业提供服务。\n"
+        "（二）认定示范企业。对年营业收入达到1亿元以上、符合条件的企业认定为示范企业。\n"
+    )
+    qa = small_qa(tmp_path_factory, "criteria", {"plan.txt": text})
+    a = qa.ask("想进省里的服务商资源池，要满足什么门槛条件？")
+    assert a.refused and "没有写明具体的条件或标准" in a.text and "资源池" in a.text
+    a = qa.ask("认定示范企业要满足什么条件？")
+    assert not a.refused and "1亿元以上" in a.text

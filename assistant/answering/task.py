@@ -377,6 +377,11 @@ def _topic_share(composer, query: Query, doc: Document, item: Item) -> float:
     return sum(v for w, v in weights.items() if w in words) / total
 
 
+# Conditions or a standard asked (要满足什么条件, 什么门槛, 多少分算优秀) and what states one.
+RE_CRITERIA_ASKED = re.compile(r"(?:什么|哪些|啥)样?的?(?:条件|门槛|资格)|(?:要|需要|得|应)(?:满足|具备)(?:什么|哪些|啥)|多少分(?:算|才|为|以上)|(?:才)?算(?:优秀|合格|达标)|评(?:上|为)?[a-z优]")
+RE_CRITERIA_STATED = re.compile(r"条件|标准|符合|达到|以上|以下|不低于|不少于|不超过|不小于|具备|满足|具有|资格|分值|等次|优秀|合格|达标|认定")
+
+
 # A term the question quotes (“3+N”模式, 「五个一律」).
 RE_QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]")
 # A question for the named instances of something (分别建在哪些地方, 具体选了哪几家, 名单).
@@ -454,6 +459,10 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
     unnamed = unnamed_instances(composer, query, doc, item, order) if order else None
     if unnamed is not None:
         return unnamed
+    if RE_CRITERIA_ASKED.search(fold(query.search_text)) and not any(RE_CRITERIA_STATED.search(item.sentences[i]) for i in order[:3]):
+        # "要满足什么条件", "多少分算优秀" of a task that states no condition or standard.
+        sentence = item.sentences[order[0]]
+        return refusal(f"文件没有写明具体的条件或标准。相关原文（{composer.name(item)}）：“{quote(sentence, focus(composer, query, sentence, item))}”", "not_stated")
     if RE_FREQUENCY_ASKED.search(fold(query.text)):
         # "多久查一次": the sentence that states how often, or a refusal when none does.
         stating = [i for i in order if RE_FREQUENCY.search(item.sentences[i])]
