@@ -1435,3 +1435,18 @@ def test_conditions_asked_of_a_task_that_states_none_are_not_stated(tmp_path_fac
     assert a.refused and "没有写明具体的条件或标准" in a.text and "资源池" in a.text
     a = qa.ask("认定示范企业要满足什么条件？")
     assert not a.refused and "1亿元以上" in a.text
+
+
+def test_consequences_asked_of_a_task_that_states_none_are_not_stated(tmp_path_factory):
+    text = (
+        "示范市家庭医生签约服务实施方案\n一、主要任务\n"
+        "（一）强化健康管理。居民签约后，家庭医生为其建立电子健康档案，做好健康档案的动态更新。\n"
+        "（二）完善激励。签约服务费用于家庭医生团队绩效分配。\n"
+    )
+    qa = small_qa(tmp_path_factory, "penalty", {"plan.txt": text})
+    a = qa.ask("家庭医生没更新健康档案，会被扣绩效吗？")
+    assert a.refused and "没有写明具体的处理或处罚措施" in a.text
+    stated = text.replace("签约服务费用于家庭医生团队绩效分配。", "对不更新健康档案的家庭医生团队予以通报，并扣减绩效。")
+    qa = small_qa(tmp_path_factory, "penalty2", {"plan.txt": stated})
+    a = qa.ask("家庭医生没更新健康档案，会被扣绩效吗？")
+    assert not a.refused and "扣减绩效" in a.text

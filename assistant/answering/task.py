@@ -382,6 +382,11 @@ RE_CRITERIA_ASKED = re.compile(r"(?:什么|哪些|啥)样?的?(?:条件|门槛|�
 RE_CRITERIA_STATED = re.compile(r"条件|标准|符合|达到|以上|以下|不低于|不少于|不超过|不小于|具备|满足|具有|资格|分值|等次|优秀|合格|达标|认定")
 
 
+# Consequences asked (会被约谈吗, 扣不扣钱, 怎么问责, 有什么处罚) and what states one.
+RE_PENALTY_ASKED = re.compile(r"(?:会|要)被[^，。？?]{0,8}(?:约谈|处分|处罚|问责|通报|扣)|扣(?:钱|分|绩效|奖金)|受处分|(?:怎么|如何|会不会|会)(?:问责|处罚|追责)|(?:什么|哪些|啥)(?:处罚|后果|惩罚|处分)|罚(?:多少|款)")
+RE_PENALTY_STATED = re.compile(r"问责|追究|处分|处罚|约谈|通报|扣[分减除]|罚款|取消|暂停|责令|惩戒|失信|降级|处理|考核|挂牌督办|曝光")
+
+
 # A term the question quotes (“3+N”模式, 「五个一律」).
 RE_QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]")
 # A question for the named instances of something (分别建在哪些地方, 具体选了哪几家, 名单).
@@ -463,6 +468,11 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
         # "要满足什么条件", "多少分算优秀" of a task that states no condition or standard.
         sentence = item.sentences[order[0]]
         return refusal(f"文件没有写明具体的条件或标准。相关原文（{composer.name(item)}）：“{quote(sentence, focus(composer, query, sentence, item))}”", "not_stated")
+    penalty_part = any(re.search(r"法律责任|罚则|责任追究|问责|处罚", n.title) for n in doc.nodes if n.title)
+    if RE_PENALTY_ASKED.search(fold(query.search_text)) and not penalty_part and not any(RE_PENALTY_STATED.search(item.sentences[i]) for i in order[:3]):
+        # "没完成会被约谈或扣绩效吗" of a task that states no consequence.
+        sentence = item.sentences[order[0]]
+        return refusal(f"文件没有写明具体的处理或处罚措施。相关原文（{composer.name(item)}）：“{quote(sentence, focus(composer, query, sentence, item))}”", "not_stated")
     if RE_FREQUENCY_ASKED.search(fold(query.text)):
         # "多久查一次": the sentence that states how often, or a refusal when none does.
         stating = [i for i in order if RE_FREQUENCY.search(item.sentences[i])]
