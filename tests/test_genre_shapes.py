@@ -1450,3 +1450,17 @@ def test_consequences_asked_of_a_task_that_states_none_are_not_stated(tmp_path_f
     qa = small_qa(tmp_path_factory, "penalty2", {"plan.txt": stated})
     a = qa.ask("家庭医生没更新健康档案，会被扣绩效吗？")
     assert not a.refused and "扣减绩效" in a.text
+
+
+def test_a_count_answered_by_a_figure_of_something_else_is_not_stated(tmp_path_factory):
+    text = (
+        "示范区消防救援发展三年行动计划\n一、工作任务\n"
+        "（一）加强消防水源建设。补建市政消火栓169具，增建6个街镇的消防水源。\n"
+        "（二）推进微型消防站建设。建设微型消防站，队员每年参加岗位培训。\n"
+        "（三）实施工作室工程。力争培训约1000名家庭医生，建设约100间规范化工作室。\n"
+    )
+    qa = small_qa(tmp_path_factory, "countnoun", {"plan.txt": text})
+    a = qa.ask("静安现在一共有几座消防站？")
+    assert a.refused
+    a = qa.ask("要培训多少名家庭医生、建多少间工作室？")
+    assert not a.refused and "1000名" in a.text and "100间" in a.text

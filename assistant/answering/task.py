@@ -215,6 +215,10 @@ SAME_TIME_UNIT = {"天": "日|天", "日": "日|天", "自然日": "日|天", "�
 RE_COUNT_OF_THINGS = re.compile(r"(?:多少|几)(?:个|名|位|家|所|座|栋|辆|台|套|间|户|人)(?!百分点)")
 
 
+# The thing a count asks for: 几名队员 -> 队员, 多少个学位 -> 学位, 几座消防站 -> 消防站.
+RE_COUNTED_NOUN = re.compile(r"(?:多少|几)(?:个|名|位|家|所|座|栋|辆|台|套|间|户)([\u4e00-\u9fff]{2,4}?)(?:[？?，,。]|$|呢|吗|了|要|能|可以|才|是|在|的)")
+
+
 def _is_share(f: Fact) -> bool:
     """A figure that is a share or a multiple (90%, 三成, 2倍), not a count."""
     return bool(re.search(r"[%％‰]|成$|倍", f.text))
@@ -305,6 +309,15 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
         scored.append((len(q & clause) + 0.2 * len(q & sentence) + 2 * len(own & clause) + len(own & sentence), f))
     best = max(s for s, _ in scored)
     chosen = [f for s, f in scored if s >= best - 0.5][:3]
+    counted_noun = RE_COUNTED_NOUN.search(fold(query.search_text))
+    if counted_noun and not any(counted_noun.group(1)[-1] in item.sentences[f.sentence] for f in chosen):
+        # "每个站最少配几名队员" answered by a figure of something else (6个街镇): the
+        # document states no count of what is asked.
+        f = chosen[0]
+        return refusal(
+            f"文件没有写明{counted_noun.group(1)}的具体数量。相关原文（{composer.name(item)}）：“{quote(item.sentences[f.sentence], f.text)}”",
+            "quantity",
+        )
     if RE_COUNT_OF_THINGS.search(fold(query.search_text)) and all(_is_share(f) for f in chosen):
         # "一共拿出多少个学位": a share (招生的比例为90%) does not say how many.
         f = chosen[0]
