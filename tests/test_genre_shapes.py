@@ -1464,3 +1464,16 @@ def test_a_count_answered_by_a_figure_of_something_else_is_not_stated(tmp_path_f
     assert a.refused
     a = qa.ask("要培训多少名家庭医生、建多少间工作室？")
     assert not a.refused and "1000名" in a.text and "100间" in a.text
+
+
+@pytest.mark.parametrize("question,chapters", [("“五、”那部分是讲什么的？", (5,)), ("“一、三、四”应急救援框架具体是怎么排的？", ())])
+def test_one_quoted_heading_number_names_a_part_and_a_quoted_name_does_not(question, chapters):
+    from assistant.retrieval.query import analyse
+
+    assert analyse(question).chapters == chapters
+
+
+def test_an_english_questions_intent_is_not_read_from_the_words_added_to_it():
+    from assistant.retrieval.query import analyse
+
+    assert analyse("How many work items are in the Zhengzhou 2017 rule-of-law work points?").intent == "count"

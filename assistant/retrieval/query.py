@@ -121,6 +121,8 @@ OUT_OF_SCOPE = [
 ]
 
 RE_QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,20}[”\"」』]")
+# One heading number in quotes (“五、”, 「（三）」) still names that part.
+RE_ONE_MARKER = re.compile(r"[一二三四五六七八九十]{1,3}、?|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、]?|第[一二三四五六七八九十\d]{1,4}[部分章条项]{1,2}")
 # A question about a document (那份老文件, 哪个通知, 文号): cited documents' years count.
 RE_DOCUMENT_ASKED = re.compile(r"文件|通知|办法|意见|方案|规定|文号|发文")
 
@@ -293,7 +295,7 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
     sfold = fold(search_text)
 
     # A term in quotes (“一、三、四”应急救援框架) is a name, not numbers of parts.
-    unquoted = RE_QUOTED.sub(lambda m: "　" * len(m.group(0)), sfold)
+    unquoted = RE_QUOTED.sub(lambda m: m.group(0) if RE_ONE_MARKER.fullmatch(m.group(0)[1:-1].strip()) else "　" * len(m.group(0)), sfold)
     items = _refs(RE_ITEM_REF, unquoted)
     chapters = [] if items else _refs(RE_CHAPTER_REF, unquoted)
     missing = []
@@ -453,7 +455,7 @@ def names_other_document(text: str, doc: Document | None) -> bool:
 
 
 # A document other than the one asked about: 废止的老文件, 原来的通知, 上位文件, 引用的办法.
-RE_OTHER_DOCUMENT = re.compile(r"(?:废止|作废|替代|取代|老|旧|原来|原先|上位|上级|引用|提到)的?[^，。？?]{0,4}(?:文件|通知|办法|意见|规定|方案)")
+RE_OTHER_DOCUMENT = re.compile(r"(?:废止|作废|替代|取代|老|旧|原来|原先|引用|提到)的?[^，。？?]{0,4}(?:文件|通知|办法|意见|规定|方案)")
 
 
 def _other_topic(text: str, doc: Document | None, history_items) -> bool:
@@ -490,6 +492,8 @@ def asking_clause(sfold: str) -> str:
     # The last sentence that asks holds the question (…，好几个小区也说不清该干嘛。先问个
     # 具体的：…钱从哪儿出？): the context's asides before it do not.
     sentences = [x for x in re.split(r"(?<=[。？?！!])", sfold) if x.strip()]
+    while len(sentences) > 1 and re.fullmatch(r"(?:\s+[\u4e00-\u9fff]{1,6})+\s*", sentences[-1]):
+        sentences.pop()  # the words translate_english adds after an English question
     last = next((x for x in reversed(sentences) if any(RE_ASKS.search(c) for c in re.split(r"[，,；;]", x))), sfold)
     clauses = [c for c in re.split(r"[，,。；;！!]", last) if c.strip()]
     asking = [i for i, c in enumerate(clauses) if RE_ASKS.search(c)]
