@@ -1477,3 +1477,11 @@ def test_an_english_questions_intent_is_not_read_from_the_words_added_to_it():
     from assistant.retrieval.query import analyse
 
     assert analyse("How many work items are in the Zhengzhou 2017 rule-of-law work points?").intent == "count"
+
+
+def test_all_as_an_adverb_asks_for_one_deadline_and_all_the_tasks_for_every_one(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "alladverb", {"plan.txt": STAGED_PLAN})
+    a = qa.ask("季度工作小结要在什么时间之前全部报完？")
+    assert a.text.startswith("每季度最后一个周五前")
+    a = qa.ask("所有工作的截止时间分别是什么？")
+    assert "项工作规定了完成时间" in a.text

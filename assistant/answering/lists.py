@@ -102,7 +102,9 @@ def listing(composer, query: Query, hits: list[Hit]) -> Answer | None:
     with a figure, naming a unit, citing a document, or mentioning a term.
     None when the question is not such a list."""
     text = fold(query.search_text)
-    if not re.search(r"哪些|哪几|有几项|多少项|几项|几条|都有|分别|列出|列举|列一下|所有|全部", text):
+    # 所有/全部 ask for a list when they quantify the tasks (所有工作, 全部的任务), not when they
+    # qualify a verb (要在什么时间之前全部录入).
+    if not re.search(r"哪些|哪几|有几项|多少项|几项|几条|都有|分别|列出|列举|列一下|(?:所有|全部)的?(?:工作|任务|事项|期限|时限|截止|完成时间)|所有的|全部的", text):
         return None
     doc = composer.default
     terms = asked_terms(text)
