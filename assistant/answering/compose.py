@@ -46,7 +46,6 @@ RE_MONEY_WORD = re.compile(r"预算|经费|资金|补贴|补助|奖补|奖励|�
 # How many other nouns of an asking clause the document must lack to say it does not cover it.
 ABSENT_NOUNS = 2
 
-# Words of a question that name what is asked, not a topic: never a reason to refuse.
 # What came of a plan (实施以后效果怎么样, 实际到了多少, 一共查出多少): no plan states it.
 RE_OUTCOME_ASKED = re.compile(r"效果(?:怎么样|如何|好不好|咋样)|(?:执行|落实|完成|推进|做|干|实施)得(?:怎么样|如何|咋样|好不好)|进展(?:如何|怎么样|咋样)|(?:去年|上一年|前年|今年以来)[^，。？?]{0,12}(?:办了|完成了|处理了|实现了|查处了|受理了)[^，。？?]{0,4}(?:多少|几)|实际(?:已经|上)?(?:接待|涨|增长|增加|做到|达到了|完成了|有多少)|目标完成了(?:吗|没)|落实得(?:怎么样|如何)|(?:出台|实施|印发)(?:后|以来|以后)[^，。？?]{0,16}(?:实际|已经)|(?:实施|执行|干|搞|整治)(?:以后|后|完|下来)[^，。？?]{0,12}(?:多少|怎么样|如何|效果)|实际(?:到了|达到了|完成了)|最后(?:实际)?(?:到了|达到了)|比去年(?:涨|增|多|少|降)了?多少|一共查出|查出了?多少")
 # A quantity asked in a unit of measure: 有多少吨, 多少公里, 几台.
@@ -55,6 +54,8 @@ RE_MEASURE_ASKED = re.compile(r"(?:多少|几)(吨|公里|千米|平方米|平�
 RE_COMPARED = re.compile(r"(?:跟|和|与|同)(?!它|这|那|此|其|上述|前面|刚才)([^，。？?、]{2,12}?)(?:比|相比|比较|比起来)(?:[，,？?]|起来|的话|哪|谁|有|的|怎么|如何|区别|差别|差距|$)")
 # The words before the thing a question counts or asks to hand in: 配几个(厨师), 要不要交(复印件).
 RE_ASKED_OBJECT = re.compile(r"(?:几|多少)(?:个|名|位|家|人)|哪(?:家|所)|(?:要不要|需不需要|用不用|是否需要|是否要|需要不需要)(?:交|提交|提供|配|配备|准备|带|出具)?|(?:走|办|交|填|用)?(?:什么|啥)(?=流程|程序|手续|材料|系统|平台|软件|app|表格|表)")
+
+
 def _halves_written(word: str, haystack: str) -> bool:
     """A compound of four characters or more whose two halves the documents both write
     (场地面积: 场地…面积): a paraphrase, not an absent thing."""
@@ -62,7 +63,6 @@ def _halves_written(word: str, haystack: str) -> bool:
         return False
     mid = len(word) // 2
     return word[:mid] in haystack and word[mid:] in haystack
-
 
 
 # Units of time and measure a count asks in (几个工作日): never the topic.
@@ -84,6 +84,7 @@ def _ignored_tokens() -> frozenset[str]:
 EVIDENCE_IGNORED = _ignored_tokens()
 
 
+# Words of a question that name what is asked, not a topic: never a reason to refuse.
 NON_TOPIC = set(
     "多少 什么 哪些 哪个 哪里 怎么 怎样 如何 是否 有没有 是不是 具体 一般 目前 今年 明年 去年 现在 我们 你们 他们 单位 "
     "文件 通知 要点 工作 要求 规定 内容 情况 问题 方面 时候 时间 标准 安排 分别 主要 相关 有关 是谁 多久 能否 可以 需要 应该 "

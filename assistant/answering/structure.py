@@ -403,9 +403,9 @@ def referenced_node(doc: Document, text: str) -> tuple[Node | None, str]:
     ``附件1``, ``工作要求第二条``), and the reference as written. (None, ref) when the
     question names numbers that the document does not have; (None, "") when it names none.
     A term in quotes (“一、三、四”应急救援框架) is a name, not numbers."""
-    from ..retrieval.query import RE_ONE_MARKER
+    from ..retrieval.query import without_quoted_names
 
-    text = re.sub(r"[“\"「『][^”\"」』]{1,20}[”\"」』]", lambda m: m.group(0) if RE_ONE_MARKER.fullmatch(m.group(0)[1:-1].strip()) else "　" * len(m.group(0)), text)
+    text = without_quoted_names(text)
     steps = _steps(text)
     if not steps:
         return None, ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..documents.tree import RE_TOTAL_CELL
 from ..index import fold
 from ..retrieval import Query
 from ..schema import Answer, Document, Fact, Item
@@ -139,7 +140,8 @@ def unit(composer, query: Query, doc: Document, item: Item) -> Answer:
     # Units assigned to the whole task (a 责任单位 line, a bracket tag) answer "who" for all
     # of it; a unit a sentence names (由建设单位负责…) answers only for that sentence.
     assigned = [f for f in actor_facts if f.role and (item.style == "行" or RE_TASK_TAG.search(item.sentences[f.sentence]))]
-    if best not in by_sentence and not assigned and not duty_heads(item):
+    heads = duty_heads(item)
+    if best not in by_sentence and not assigned and not heads:
         # The sentence that answers names people or bodies we do not list as units
         # (行政首长, 主要负责人): quote it rather than a unit from another sentence.
         sentence = item.sentences[best]
@@ -151,13 +153,10 @@ def unit(composer, query: Query, doc: Document, item: Item) -> Answer:
     roles = [s for s in by_sentence if any(f.role for f in by_sentence[s])]
     if not assigned:
         roles = [s for s in roles if s == best]
-    heads = duty_heads(item)
-    duty_list = bool(heads)
-    if duty_list:
-        # A list of duties, one unit heading each sentence (区教育局：负责…): the sentence
-        # that holds the duty asked about names its unit.
-        # A unit's duties run on to the next unit's line: the best sentence of them all
-        # answers, under the unit whose line it follows.
+    if heads:
+        # A list of duties, one unit heading each line (区教育局：负责…；负责…) that runs on to
+        # the next unit's: the best sentence of them all answers, under the unit whose line
+        # it follows.
         duty = rank_sentences(composer, query, doc, item, list(range(heads[0], len(item.sentences))))[0]
         chosen = [max(r for r in heads if r <= duty)]
         extra = [duty] if duty != chosen[0] else []
@@ -171,7 +170,7 @@ def unit(composer, query: Query, doc: Document, item: Item) -> Answer:
                 units.append(label)
     markers = "".join(d.cite(composer.sentence_passage(doc.doc_id, item.number, s)) for s in chosen)
     d.add("、".join(units) + f"{markers}。根据{composer.name(item)}：")
-    if roles and 0 not in chosen and item.sentences and not duty_list:
+    if roles and 0 not in chosen and item.sentences and not heads:
         # A label line names units but not the work: quote the task's first sentence too.
         d.add(f"“{quote(item.sentences[0], focus(composer, query, item.sentences[0], item))}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, 0))}")
     for s in chosen:
@@ -224,9 +223,10 @@ def _is_share(f: Fact) -> bool:
     return bool(re.search(r"[%％‰]|成$|倍", f.text))
 
 
-# A total asked (加起来, 合计, 一共多少) and the row that gives it.
+# A total asked (加起来, 合计, 一共多少): the table's row of totals gives it.
 RE_TOTAL_ASKED = re.compile(r"加起来|加在一起|合计|总计|汇总|一共|总共|总量|总数")
-RE_TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|汇总|全市合计|全区合计)$")
+# Columns that number a table's rows, never the figure asked.
+NUMBER_COLUMNS = ("序号", "编号")
 
 
 def table_cells(composer, query: Query, doc: Document, item: Item) -> Answer | None:
@@ -238,10 +238,10 @@ def table_cells(composer, query: Query, doc: Document, item: Item) -> Answer | N
     if node is not None and not node.cells:
         # A table asked about one of its rows by name (浦东新区十四五要新增多少装机): that row.
         rows = [(i, n) for i, n in enumerate(doc.nodes) if n.parent == node.key and n.style == "行" and n.cells]
-        named = [(i, n) for i, n in rows if any(len(fold(v)) >= 2 and not re.search(r"\d", v) and fold(v) in asked for c, v in n.cells if c not in ("序号", "编号"))]
+        named = [(i, n) for i, n in rows if any(len(fold(v)) >= 2 and not re.search(r"\d", v) and fold(v) in asked for c, v in n.cells if c not in NUMBER_COLUMNS)]
         if not named and RE_TOTAL_ASKED.search(asked):
             # "加起来一共多少MW": the table's row of totals.
-            named = [(i, n) for i, n in rows if RE_TOTAL_ROW.match(n.title)]
+            named = [(i, n) for i, n in rows if RE_TOTAL_CELL.match(n.title)]
         if len(named) == 1:
             row = composer.node_items.get((doc.doc_id, named[0][0])) or (doc.item(named[0][1].task) if named[0][1].task else None)
             if row is not None:
@@ -251,7 +251,7 @@ def table_cells(composer, query: Query, doc: Document, item: Item) -> Answer | N
     words = {asked[i : i + 2] for i in range(len(asked) - 1)}
     scored = []
     for column, value in node.cells:
-        if not value or fold(value) in asked or column in ("序号", "编号"):
+        if not value or fold(value) in asked or column in NUMBER_COLUMNS:
             continue
         head = fold(re.sub(r"[（(][^）)]*[）)]", "", column))
         overlap = len(words & {head[i : i + 2] for i in range(len(head) - 1)})
@@ -263,7 +263,7 @@ def table_cells(composer, query: Query, doc: Document, item: Item) -> Answer | N
     # Every column the question asks (新增多少装机、几个示范工程): those that share more than
     # a word all columns share.
     chosen = [(c, v) for o, c, v in scored if o == best or (o >= 2 and 2 * o >= best)]
-    name = next((v for c, v in node.cells if c not in ("序号", "编号") and fold(v) in asked), node.title)
+    name = next((v for c, v in node.cells if c not in NUMBER_COLUMNS and fold(v) in asked), node.title)
     d = Draft()
     marker = d.cite(composer.sentence_passage(doc.doc_id, item.number, 0))
     d.add("；".join(f"{name}的{c}：{v}" for c, v in chosen) + f"{marker}。根据{composer.name(item)}：“{quote(item.sentences[0], chosen[0][1])}”{marker}")
@@ -400,6 +400,19 @@ RE_PENALTY_ASKED = re.compile(r"(?:会|要)被[^，。？?]{0,8}(?:约谈|处分
 RE_PENALTY_STATED = re.compile(r"问责|追究|处分|处罚|约谈|通报|扣[分减除]|罚款|取消|暂停|责令|惩戒|失信|降级|处理|考核|挂牌督办|曝光")
 
 
+# A part of a document on liability, where consequences are stated for every task.
+RE_PENALTY_PART = re.compile(r"法律责任|罚则|责任追究|问责|处罚")
+
+
+def _not_stated(composer, query: Query, item: Item, order: list[int], stated, what: str) -> Answer | None:
+    """A refusal when none of the task's best three sentences states what is asked (a
+    condition, a consequence), quoting the best one; None when one does."""
+    if any(stated.search(item.sentences[i]) for i in order[:3]):
+        return None
+    sentence = item.sentences[order[0]]
+    return refusal(f"文件没有写明{what}。相关原文（{composer.name(item)}）：“{quote(sentence, focus(composer, query, sentence, item))}”", "not_stated")
+
+
 # A term the question quotes (“3+N”模式, 「五个一律」).
 RE_QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]")
 # A question for the named instances of something (分别建在哪些地方, 具体选了哪几家, 名单).
@@ -477,15 +490,18 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
     unnamed = unnamed_instances(composer, query, doc, item, order) if order else None
     if unnamed is not None:
         return unnamed
-    if RE_CRITERIA_ASKED.search(fold(query.search_text)) and not any(RE_CRITERIA_STATED.search(item.sentences[i]) for i in order[:3]):
+    asked = fold(query.search_text)
+    if RE_CRITERIA_ASKED.search(asked):
         # "要满足什么条件", "多少分算优秀" of a task that states no condition or standard.
-        sentence = item.sentences[order[0]]
-        return refusal(f"文件没有写明具体的条件或标准。相关原文（{composer.name(item)}）：“{quote(sentence, focus(composer, query, sentence, item))}”", "not_stated")
-    penalty_part = any(re.search(r"法律责任|罚则|责任追究|问责|处罚", n.title) for n in doc.nodes if n.title)
-    if RE_PENALTY_ASKED.search(fold(query.search_text)) and not penalty_part and not any(RE_PENALTY_STATED.search(item.sentences[i]) for i in order[:3]):
-        # "没完成会被约谈或扣绩效吗" of a task that states no consequence.
-        sentence = item.sentences[order[0]]
-        return refusal(f"文件没有写明具体的处理或处罚措施。相关原文（{composer.name(item)}）：“{quote(sentence, focus(composer, query, sentence, item))}”", "not_stated")
+        missing = _not_stated(composer, query, item, order, RE_CRITERIA_STATED, "具体的条件或标准")
+        if missing is not None:
+            return missing
+    if RE_PENALTY_ASKED.search(asked) and not any(RE_PENALTY_PART.search(n.title) for n in doc.nodes if n.title):
+        # "没完成会被约谈或扣绩效吗" of a task that states no consequence, in a document
+        # with no part on liability (法律责任) that may state it elsewhere.
+        missing = _not_stated(composer, query, item, order, RE_PENALTY_STATED, "具体的处理或处罚措施")
+        if missing is not None:
+            return missing
     if RE_FREQUENCY_ASKED.search(fold(query.text)):
         # "多久查一次": the sentence that states how often, or a refusal when none does.
         stating = [i for i in order if RE_FREQUENCY.search(item.sentences[i])]
@@ -519,7 +535,6 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
     # A sentence that opens with words of the one before it (尽量设置在首层。设置在其他楼层的，
     # 应当…) states its exception or condition: it goes with it.
     chosen = sorted(set(chosen) | {c + 1 for c in order[:1] if c + 1 < len(item.sentences) and _continues(item.sentences[c], item.sentences[c + 1])})
-    asked = fold(query.search_text)
     named = re.search(r"(?:提到|提及|讲到|说到|涉及|写到)了?([^，。？?吗了]{2,16})", asked)
     if RE_MENTION_ASKED.search(asked) and named and named.group(1) in fold("".join(item.sentences[i] for i in chosen)):
         d.add("文件提到了。")  # the quotes below show where

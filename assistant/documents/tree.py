@@ -236,8 +236,6 @@ class TreeBuilder:
                         own = list(zip(columns[2 : 2 + len(cells) - 1], cells[1:]))
                         named = [(columns[0], cells[0]), (columns[1], spanned.get(columns[1], ""))] + own + [(c, spanned.get(c, "")) for c in columns[2 + len(own) :]]
                 title_cell = cells[1] if numbered and len(cells) > 1 else cells[0]
-                if numbered and len(named) > len(cells):
-                    title_cell = cells[1]  # the row's own first cell after its number
                 current = self.add_node("行", number, cells[0] if numbered else "", title_cell.rstrip("。"), line, paras=[line], parent=parent)
                 current.cells = [(c, v) for c, v in named if c and v]
                 current.table_columns = columns

@@ -123,6 +123,14 @@ OUT_OF_SCOPE = [
 RE_QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,20}[”\"」』]")
 # One heading number in quotes (“五、”, 「（三）」) still names that part.
 RE_ONE_MARKER = re.compile(r"[一二三四五六七八九十]{1,3}、?|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、]?|第[一二三四五六七八九十\d]{1,4}[部分章条项]{1,2}")
+
+
+def without_quoted_names(text: str) -> str:
+    """``text`` with terms in quotes blanked out, offsets kept: “一、三、四”应急救援框架 is a
+    name, not numbers of parts; one quoted heading number (“五、”) stays."""
+    return RE_QUOTED.sub(lambda m: m.group(0) if RE_ONE_MARKER.fullmatch(m.group(0)[1:-1].strip()) else "　" * len(m.group(0)), text)
+
+
 # A question about a document (那份老文件, 哪个通知, 文号): cited documents' years count.
 RE_DOCUMENT_ASKED = re.compile(r"文件|通知|办法|意见|方案|规定|文号|发文")
 
@@ -294,8 +302,7 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
     search_text = translate_english(work)
     sfold = fold(search_text)
 
-    # A term in quotes (“一、三、四”应急救援框架) is a name, not numbers of parts.
-    unquoted = RE_QUOTED.sub(lambda m: m.group(0) if RE_ONE_MARKER.fullmatch(m.group(0)[1:-1].strip()) else "　" * len(m.group(0)), sfold)
+    unquoted = without_quoted_names(sfold)
     items = _refs(RE_ITEM_REF, unquoted)
     chapters = [] if items else _refs(RE_CHAPTER_REF, unquoted)
     missing = []
@@ -454,7 +461,8 @@ def names_other_document(text: str, doc: Document | None) -> bool:
     return len({b for b in bigrams(_META_WORDS.sub(" ", text)) - own if b in body}) >= 2
 
 
-# A document other than the one asked about: 废止的老文件, 原来的通知, 上位文件, 引用的办法.
+# A document other than the one asked about: 废止的老文件, 原来的通知, 引用的办法 (not 上级文件:
+# a document's own basis).
 RE_OTHER_DOCUMENT = re.compile(r"(?:废止|作废|替代|取代|老|旧|原来|原先|引用|提到)的?[^，。？?]{0,4}(?:文件|通知|办法|意见|规定|方案)")
 
 
@@ -482,9 +490,9 @@ RE_TIME_AMOUNT = re.compile(r"(?<!完成)(?<!截止)(?<!办结)时间[^，。？
 
 
 def asking_clause(sfold: str) -> str:
-    """What decides a long message's intent: its clauses from the first one that asks to
-    the end (我是街道负责养老的，…，暂停服务前要走什么程序 -> 暂停服务前要走什么程序: the
-    context's 负责 asks for no unit). Short questions are read whole."""
+    """What decides a long message's intent: its last sentence that asks, from its first
+    clause that asks (我是街道负责养老的，…，暂停服务前要走什么程序 -> 暂停服务前要走什么程序:
+    the context's 负责 asks for no unit). Short questions are read whole."""
     if len(sfold) <= LONG_QUESTION:
         return sfold
     from .messages import RE_ASKS
