@@ -336,11 +336,27 @@ def report(errors):
 
 
 def check_dev_set(data, docs_dir, types, split, absent, rows_per_doc):
-    """Check a set whose documents are the .txt files of docs_dir (extra/, extra2/).
+    """Check a set whose documents are the .txt files of docs_dir (extra/ … extra4/).
 
     Rows may have history (followup) and scope "all" (cross rows must); every
     unanswerable row needs absence patterns in absent. Prints a table of rows per
     type and document, and returns the exit status.
+
+    Checks:
+      * every line is valid JSON with the fields in the order
+        id, doc, type, scope, question, [history], evidence, key_facts, refuse, split;
+      * ids are unique and of the form <doc>-<type>-NNN; type, scope and split take
+        allowed values; cross rows have scope "all"; every split is ``split``;
+      * history only on followup rows: one user turn, then one assistant turn;
+      * refuse is true exactly on unanswerable rows, which have empty evidence and key_facts;
+      * answerable rows have 1-3 evidence strings, each a verbatim substring of ONE line
+        of the row's document, and at least one key-fact group;
+      * every key-fact group has an alternative found in the document with spaces
+        removed, or one that matches after numeral (Chinese -> Arabic) and bracket
+        (full-width/half-width, 〔〕/[]) normalisation;
+      * every unanswerable row has search patterns (``absent``) for the fact it asks
+        about, and none of them matches its document;
+      * every document is 3,000-20,000 characters and has ``rows_per_doc`` rows.
     """
     errors = []
     err = errors.append

@@ -4,24 +4,8 @@
 Run from anywhere:  python3 evals/extra4/check.py
 Exit status 0 when every check passes, 1 otherwise.
 
-Checks:
-  * every line is valid JSON with the fields in the order
-    id, doc, type, scope, question, [history], evidence, key_facts, refuse, split;
-  * ids are unique and of the form <doc>-<type>-NNN; type, scope and split take
-    allowed values; cross rows have scope "all"; every split is "dev";
-  * history only on followup rows: one user turn, then one assistant turn;
-  * refuse is true exactly on unanswerable rows, which have empty evidence and key_facts;
-  * answerable rows have 1-3 evidence strings, each a verbatim substring of ONE line
-    of the row's document, and at least one key-fact group;
-  * every key-fact group has an alternative found in the document with spaces
-    removed, or one that matches after numeral (Chinese -> Arabic) and bracket
-    (full-width/half-width, 〔〕/[]) normalisation;
-  * every unanswerable row has search patterns (ABSENT below) for the fact it asks
-    about, and none of them matches its document;
-  * every document is 3,000-20,000 characters and has 35 rows.
-
-The checks are checklib.check_dev_set (evals/checklib.py); this file holds the
-set's own constants.
+The checks (listed in its docstring) are checklib.check_dev_set (evals/checklib.py),
+with 35 rows per document; this file holds the set's own constants.
 """
 import os
 import sys
