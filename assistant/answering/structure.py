@@ -296,7 +296,14 @@ def due_by(composer, doc: Document, text: str) -> Answer | None:
         return None
     d = Draft()
     d.add(f"时限为{dates[0][0]}的有{len({id(it) for it, _, _ in found})}项工作：")
-    _cite_sentences(d, composer, doc, [(it, s, f"：“{quote(it.sentences[s], span)}”") for it, s, span in found[:12]])
+    # A task that opens with its date (2.11月30日前，…。…；…) is all due then: with few
+    # tasks found, the whole of it is quoted.
+    rows = []
+    for it, s, span in found[:12]:
+        opens = s == 0 and re.match(rf"^\W*(?:\d{{1,2}}\s*[.．、])?\s*{re.escape(span)}", it.sentences[0])
+        shown = quote("".join(it.sentences), span, 400) if opens and len(found) <= 2 else quote(it.sentences[s], span)
+        rows.append((it, s, f"：“{shown}”"))
+    _cite_sentences(d, composer, doc, rows)
     return d.answer("structure:due_by", [it.number for it, _, _ in found])
 
 

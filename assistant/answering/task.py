@@ -215,7 +215,17 @@ RE_COUNT_OF_THINGS = re.compile(r"(?:多少|几)(?:个|名|位|家|所|座|栋|�
 
 
 # The thing a count asks for: 几名队员 -> 队员, 多少个学位 -> 学位, 几座消防站 -> 消防站.
-RE_COUNTED_NOUN = re.compile(r"(?:多少|几)(?:个|名|位|家|所|座|栋|辆|台|套|间|户)([\u4e00-\u9fff]{2,4}?)(?:[？?，,。]|$|呢|吗|了|要|能|可以|才|是|在|的)")
+RE_COUNTED_NOUN = re.compile(r"(?:多少|几)(个|名|位|家|所|座|栋|辆|台|套|间|户)([\u4e00-\u9fff]{2,8}?)(?:[？?，,。]|$|呢|吗|了|要|能|可以|才|是|在|的)")
+
+
+def _counts_noun(noun: str, sentence: str, figure: str = "", classifier: str = "") -> bool:
+    """Whether a sentence may count ``noun``: it writes the noun's head (its last two
+    characters, 安全巡查督导员 -> 导员), or a figure in the asked classifier is followed
+    closely by the noun's last character (几所公办园: 1所教育部门办幼儿园)."""
+    if noun[-2:] in sentence:
+        return True
+    at = sentence.find(figure) if figure else -1
+    return at >= 0 and bool(classifier) and classifier in figure and noun[-1] in sentence[at : at + len(figure) + 10]
 
 
 def _is_share(f: Fact) -> bool:
@@ -310,12 +320,15 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
     best = max(s for s, _ in scored)
     chosen = [f for s, f in scored if s >= best - 0.5][:3]
     counted_noun = RE_COUNTED_NOUN.search(fold(query.search_text))
-    if counted_noun and not any(counted_noun.group(1)[-1] in item.sentences[f.sentence] for f in chosen):
+    if counted_noun and not any(_counts_noun(counted_noun.group(2), item.sentences[f.sentence], f.text, counted_noun.group(1)) for f in chosen):
         # "每个站最少配几名队员" answered by a figure of something else (6个街镇): the
         # document states no count of what is asked.
-        f = chosen[0]
+        noun = counted_noun.group(2)
+        # The sentence that names what is asked shows it is not counted; else the figure's.
+        naming = next((s for s in item.sentences if _counts_noun(noun, s)), None)
+        shown = quote(naming, noun[-2:]) if naming else quote(item.sentences[chosen[0].sentence], chosen[0].text)
         return refusal(
-            f"文件没有写明{counted_noun.group(1)}的具体数量。相关原文（{composer.name(item)}）：“{quote(item.sentences[f.sentence], f.text)}”",
+            f"文件没有写明{noun}的具体数量。相关原文（{composer.name(item)}）：“{shown}”",
             "quantity",
         )
     if RE_COUNT_OF_THINGS.search(fold(query.search_text)) and all(_is_share(f) for f in chosen):
@@ -429,7 +442,7 @@ RE_KIND_AFTER = re.compile(r"(?:具体|分别)?(?:是|有|在|建在|选了?)?(?
 RE_KIND_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:具体)?(?:是|有)哪几(?:家|个|所|处)")
 # 哪些社区卫生服务中心是示范点: the kind before 是/被/列为.
 RE_KIND_SUBJECT = re.compile(r"(?:哪些|哪几)(?:家|个|所)?([\u4e00-\u9fff]{2,10}?)(?:是|被|入选|列为|评为)")
-INSTANCE_KINDS = set("企业 公司 厂商 厂家 单位 学校 医院 中心 街道 社区 乡镇 村 国家 城市 片区 旗县区 县区 区县 专家 事项 项目 平台 景点 景区 基地 园区 旅行社 酒店 银行 协会 专区 示范区 试点 示范点".split())
+INSTANCE_KINDS = set("企业 公司 厂 厂商 厂家 商家 商户 门店 机构 单位 学校 医院 中心 街道 社区 乡镇 村 国家 城市 片区 旗县区 县区 区县 专家 事项 项目 平台 景点 景区 基地 园区 旅行社 酒店 银行 协会 专区 示范区 试点 示范点".split())
 
 
 # A list of names that ends right before the kind: 张村、李村等(3个)村 (not 水平低、环保设施差的…企业).

@@ -331,6 +331,51 @@ def actors(sentence: str) -> list[tuple[str, str, int]]:
         if units and RE_ACTION.match(text[pos:]):
             for u, off in units:
                 out.extend((part, "", off + rel) for part, rel in _split_units(u))
+        elif not units:
+            out.extend((u, r, offset + rel) for u, r, rel in _unit_list_subject(text))
+    return out
+
+
+# A list of named units opening a clause and acting together or with others:
+# 区建设管理委、区住房保障房屋管理局会同区公安分局、区公安消防支队对…进行…
+RE_LIST_SUBJECT = re.compile(r"^([\u4e00-\u9fff（）()、]{2,60}?)(会同|联合|协同|共同|牵头|负责(?!人))")
+# The partners after 会同/联合, up to the verb or the object they act on.
+RE_PARTNERS = re.compile(r"^([\u4e00-\u9fff（）()、和]{2,60}?)(?=对|在|共同|联合|做好|开展|进行|组织|制定|研究|加强|推进|落实|负责|按照|根据|，|$)")
+
+
+def _unit_list_subject(text: str) -> list[tuple[str, str, int]]:
+    """(unit, role, offset) of a clause opened by a list of unit names that acts with
+    others (A、B会同C、D对…): every name must read as a unit's (units.is_unit_name); the
+    units after 会同/联合/协同 act with them."""
+    m = RE_LIST_SUBJECT.match(text)
+    if not m:
+        return []
+    lead = 1 if m.group(1).startswith("由") else 0  # 由A会同B…
+    names = [(n, off + lead) for n, off in _unit_names(m.group(1)[lead:])]
+    if not names:
+        return []
+    out = [(n, "", off) for n, off in names]
+    if m.group(2) in ("会同", "联合", "协同"):
+        rest = text[m.end():]
+        p = RE_PARTNERS.match(rest)
+        if p:
+            # Named by the sentence, as the units before them: no role of a tag.
+            out += [(n, "", m.end() + off) for n, off in _unit_names(p.group(1))]
+    return out
+
+
+def _unit_names(span: str) -> list[tuple[str, int]]:
+    """(name, offset) of a list of unit names joined by 、 or 和 (区民政局和区财政局, but
+    区住房和城乡建设局 is one name); [] when a piece is not a unit's name."""
+    out = []
+    for name, off in unitlib.split_names(span):
+        halves = name.split("和")
+        if len(halves) == 2 and all(len(h) >= 3 and unitlib.is_unit_name(h) for h in halves):
+            out += [(halves[0], off), (halves[1], off + len(halves[0]) + 1)]
+        elif unitlib.is_unit_name(name) and not RE_VERBISH.search(name):
+            out.append((name, off))
+        else:
+            return []
     return out
 
 
