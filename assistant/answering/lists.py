@@ -27,14 +27,16 @@ def which_chapter(composer, doc: Document, item: Item) -> Answer:
     return d.answer("which_chapter", (item.number,))
 
 
-def chapter(composer, query: Query) -> Answer:
+def chapter(composer, query: Query) -> Answer | None:
+    """The tasks of the parts a question names; None when the parts named hold no tasks
+    (一、建筑垃圾定义, matched by its topic): the question is about their text."""
     d = Draft()
     doc = composer.default
     numbers = []
-    for n in query.chapters:
-        ch = doc.chapter(n)
-        if ch is None:
-            continue
+    found = [doc.chapter(n) for n in query.chapters if doc.chapter(n) is not None]
+    if found and not any(ch.items for ch in found):
+        return None
+    for ch in found:
         section = composer.chapter_passage(doc, ch)
         marker = d.cite(section) if section else ""
         # Each task named with what backs its name (its heading line or run-in passage).

@@ -55,10 +55,10 @@ def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
 
 
 # "有没有给完成期限": a question whether a time limit is set, which "no" answers.
-RE_WHETHER_LIMIT = re.compile(r"(?:有没有|有无|是否|有否)[^，。？?]{0,8}(?:期限|时限|时间|截止|日期|时间节点|完成时间|出台时间)|(?:期限|时限|时间|截止|日期)[^，。？?]{0,6}(?:吗|没有|了没)")
+RE_WHETHER_LIMIT = re.compile(r"(?:有没有|有无|是否|有否)[^，。？?]{0,8}(?:期限|时限|时间|截止|日期|时间节点|完成时间|出台时间|什么时候|啥时候|何时)|(?:期限|时限|时间|截止|日期)[^，。？?]{0,6}(?:吗|没有|了没)")
 # A time set by an event or a manner, not a date: 新建市政道路时同步建设, 完成建设任务后组织验收,
 # 按时建成投用, 及时报告.
-RE_EVENT_TIME = re.compile(r"[^，。；;]{2,30}(?:时|后|之后|以后)(?=[，,；;])|同步|按时|当天|当日|次日")
+RE_EVENT_TIME = re.compile(r"[^，。；;]{2,30}(?:时|后|之后|以后|前|之前)(?=[，,；;]|再|方可|才)|同步|按时|当天|当日|次日")
 # A question for a date (哪年几月, 哪天, 几号, 啥时候前): an event or a manner does not answer it.
 RE_DATE_ASKED = re.compile(r"哪一?年|几月|哪个月|哪天|哪一天|几号|日期|(?:什么时候|啥时候|何时)(?:之?前)")
 

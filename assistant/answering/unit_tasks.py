@@ -15,7 +15,7 @@ from .task import duty_heads
 
 # A qualifier naming the area asked about: 在监督管理上, 监督管理方面, 关于监督管理.
 RE_TOPIC_QUALIFIER = re.compile(r"^(?:在|关于|对于)?([\u4e00-\u9fff]{2,8}?)(?:上|方面|这块|这一块|领域|环节)[，,]|^(?:在|关于)([\u4e00-\u9fff]{2,8}?)(?:中|里)[，,]")
-RE_UNIT_TASKS = re.compile(r"(牵头|负责|配合|参与|承担|主管|主责|考核|要干|要做|要抓|要管)[^，。？?]{0,6}?(?:哪些|哪几|哪项|什么|啥|几项|多少)|(?:哪些|哪几|什么)(?:工作|任务|事项).{0,4}(?:牵头|负责|配合|参与|承担)")
+RE_UNIT_TASKS = re.compile(r"(牵头|负责|配合|参与|承担|主管|主责|考核|要干|要做|要抓|要管)[^，。？?]{0,6}?(?:哪些|哪几|哪一?项|什么|啥|几项|多少)|(?:哪些|哪几|什么)(?:工作|任务|事项).{0,4}(?:牵头|负责|配合|参与|承担)")
 
 
 # "哪几项任务要X做": tasks asked of a unit the question names, in any word order.
@@ -59,6 +59,9 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
         dropped = {u for u in units for k in range(1, len(fold(u)) - 1) if fold(u)[k] in "省市区县" and len(fold(u)) >= 3 and fold(u)[:k] + fold(u)[k + 1 :] in t}
         unit = next(iter(dropped)) if len(dropped) == 1 else ""
     if not unit:
+        missing = absent_unit(doc, t, units)
+        if missing:
+            return refusal(f"文件中没有提到“{missing}”，也没有写明它的工作。", "structure:unit_tasks")
         return None
     role = "考核" if "考核" in t and "牵头" in t else "牵头" if "牵头" in t else ("配合" if re.search(r"配合|参与|协助", t) else "")
     alone = bool(re.search(r"单独|独立|自己", t))  # "单独负责": the tasks where it is the only unit
@@ -208,6 +211,36 @@ def abbreviated_unit(text: str, units: list[str]) -> str:
                 found.append((len(name), u))
                 break
     return min(found)[1] if found else ""
+
+
+# A unit's name as a question writes it, before what it is asked to do: 区生态环境局在…负责,
+# 外滩街道具体负责, 方案里南翔镇要承担.
+RE_NAMED_IN_QUESTION = re.compile(
+    r"([\u4e00-\u9fff]{1,10}?(?:局|委|办|街道|镇|乡|中心|公司|集团|厅|署|支队|大队))"
+    r"(?=在|要|负责|牵头|承担|具体|主要|应|参与|配合|这边|那边|都)"
+)
+RE_QUESTION_FILLER = re.compile(r"^(?:在|那|这)?(?:这个|该|本)?(?:方案|文件|意见|计划|通知|清单|要点|办法)(?:里面|里|中|内)")
+
+
+def absent_unit(doc: Document, text: str, units: list[str]) -> str:
+    """A unit a question asks the work of that the document never names (区生态环境局 in a
+    plan that does not mention it): not by its name, nor without its level (区/市/县/省),
+    nor as the short form of a unit it names, nor by sound (a typo)."""
+    from ..index import pinyin
+
+    m = RE_NAMED_IN_QUESTION.search(RE_QUESTION_FILLER.sub("", text.split("，")[-1] if "，" in text else text))
+    if not m:
+        return ""
+    name = re.sub(r"^(?:那个|这个|那|这|请问|我想问|问一下|各)", "", m.group(1))
+    if len(name) < 3:
+        return ""
+    written = fold(doc.text)
+    bare = name[1:] if name[0] in "区市县省" else name
+    if name in written or bare in written or pinyin(bare) in pinyin(re.sub(r"[^\u4e00-\u9fff]", "", written)):
+        return ""
+    if abbreviated_unit(name, units) or abbreviated_unit(bare, units):
+        return ""
+    return name
 
 
 def _in_order(short: str, name: str) -> bool:
