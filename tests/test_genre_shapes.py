@@ -1485,3 +1485,63 @@ def test_all_as_an_adverb_asks_for_one_deadline_and_all_the_tasks_for_every_one(
     assert a.text.startswith("每季度最后一个周五前")
     a = qa.ask("所有工作的截止时间分别是什么？")
     assert "项工作规定了完成时间" in a.text
+
+
+def test_units_that_open_a_clause_and_act_with_others_are_its_actors():
+    from assistant.documents.facts import actors
+
+    found = actors("11月30日前，区建设管理委、区住房保障房屋管理局会同区公安分局、区消防支队对排查发现的建筑进行可行性分析")
+    assert [u for u, _, _ in found] == ["区建设管理委", "区住房保障房屋管理局", "区公安分局", "区消防支队"]
+    # One name with 和 inside it stays whole; two names joined by 和 are two.
+    assert [u for u, _, _ in actors("市住房和城乡建设局牵头制定实施细则")] == ["市住房和城乡建设局"]
+    assert [u for u, _, _ in actors("区民政局和区财政局联合开展检查")] == ["区民政局", "区财政局"]
+    # A clause that opens with work, not with names, names no actor.
+    assert actors("加强领导负责全面工作") == []
+
+
+DUTY_SECTIONS = (
+    "示范区关于加强建筑垃圾管理的实施意见\n"
+    "一、分工与职责\n"
+    "（一）示范区绿化市容局\n"
+    "区绿化市容局是本区建筑垃圾处理的主管部门，主要履行以下职责：\n"
+    "1.组织制定建筑垃圾处置管理标准；\n"
+    "2.办理建筑垃圾处置申报相关手续。\n"
+    "（二）物业服务企业\n"
+    "物业服务企业在街道的指导下，主要履行以下职责：\n"
+    "1.指导居民将装修垃圾袋装化；\n"
+    "2.设置防护围栏，覆盖绿网。\n"
+    "二、具体措施\n"
+    "（一）源头分类不达标暂停收运\n"
+    "作业服务单位应在收运时对垃圾品质实施检查，未达到分类标准的，暂停收运，待分拣符合分类收运标准后再收运。\n"
+    "（二）推进资源化利用\n"
+    "做大做强资源化利用企业，提高建筑垃圾资源化利用率。\n"
+)
+
+
+def test_duties_under_a_heading_that_names_a_body_are_that_bodys(tmp_path_factory):
+    doc = parse_notice(DUTY_SECTIONS)
+    owner = {it.title: {f.value for f in it.facts_of("actor") if f.role} for it in doc.items}
+    assert owner["指导居民将装修垃圾袋装化"] == {"物业服务企业"}
+    assert owner["组织制定建筑垃圾处置管理标准"] == {"示范区绿化市容局"}
+    # A task whose topic ends in 企业 is no body's heading.
+    assert all("企业" not in u for title, units in owner.items() if "资源化" in title for u in units)
+    qa = small_qa(tmp_path_factory, "dutysections", {"plan.txt": DUTY_SECTIONS})
+    a = qa.ask("物业服务企业要履行哪些职责？")
+    assert not a.refused and "袋装化" in a.text and "防护围栏" in a.text
+
+
+def test_the_work_of_a_unit_the_document_never_names_is_refused(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "absentunit", {"plan.txt": DUTY_SECTIONS})
+    a = qa.ask("区生态环境局在这个方案里负责什么？")
+    assert a.refused and "区生态环境局" in a.text
+    # Named without its level, or by a short form, it is found.
+    a = qa.ask("绿化市容局要负责哪些事？")
+    assert not a.refused and "处置申报" in a.text
+
+
+def test_a_time_set_by_a_step_answers_when_and_a_whether_question_is_answered_no(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "steptime", {"plan.txt": DUTY_SECTIONS})
+    a = qa.ask("暂停收运以后，要等到什么时候才能再收？")
+    assert not a.refused and "符合分类收运标准后" in a.text
+    a = qa.ask("推进资源化利用有没有规定啥时候完成？")
+    assert not a.refused and a.text.startswith("没有")

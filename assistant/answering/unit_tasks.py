@@ -15,7 +15,7 @@ from .task import duty_heads
 
 # A qualifier naming the area asked about: 在监督管理上, 监督管理方面, 关于监督管理.
 RE_TOPIC_QUALIFIER = re.compile(r"^(?:在|关于|对于)?([\u4e00-\u9fff]{2,8}?)(?:上|方面|这块|这一块|领域|环节)[，,]|^(?:在|关于)([\u4e00-\u9fff]{2,8}?)(?:中|里)[，,]")
-RE_UNIT_TASKS = re.compile(r"(牵头|负责|配合|参与|承担|主管|主责|考核|要干|要做|要抓|要管)[^，。？?]{0,6}?(?:哪些|哪几|哪一?项|什么|啥|几项|多少)|(?:哪些|哪几|什么)(?:工作|任务|事项).{0,4}(?:牵头|负责|配合|参与|承担)")
+RE_UNIT_TASKS = re.compile(r"(牵头|负责|配合|参与|承担|履行|主管|主责|考核|要干|要做|要抓|要管)[^，。？?]{0,6}?(?:哪些|哪几|哪一?项|什么|啥|几项|多少)|(?:哪些|哪几|什么)(?:工作|任务|事项).{0,4}(?:牵头|负责|配合|参与|承担)")
 
 
 # "哪几项任务要X做": tasks asked of a unit the question names, in any word order.
@@ -79,6 +79,9 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
         within = [row for row in rows if word in fold(_chapter_title(doc, row[0]) + row[0].title + row[0].text)]
         if within:
             rows = within
+    # The tasks assigned to the unit (by a label, a tag or a heading) come before those whose
+    # sentences only name it (督促物业服务企业…).
+    rows.sort(key=lambda row: row[1] == "承担")
     d = Draft()
     d.add(f"{note}“{unit}”{'作为' + role + '单位' if role else '承担'}的工作有{len(rows)}项：")
     # Each task with what it asks of the unit (every sentence naming it, or the task's

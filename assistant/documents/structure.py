@@ -22,7 +22,7 @@ from .loaders import load_text, normalise
 from .tree import RE_TOTAL_CELL, RawNode, build_tree, table_cells
 from ..schema import Chapter, Document, DocumentMeta, Fact, InputError, Item, Node, Section
 
-PARSER_VERSION = "26"
+PARSER_VERSION = "27"
 
 
 def doc_id_for(source: str, text: str) -> str:
@@ -47,6 +47,26 @@ def _cover_end(blocks: list[str]) -> int:
 # What a duty-list heading that is a unit ends with (stricter than a unit in a tag: a
 # heading such as 规范行政权力运行 is no unit).
 RE_BODY_END = re.compile(r"(?:局|委|委员会|办|办公室|厅|中心|政府|管委会|部|院|处|科|站|所|队|街道|乡镇|集团|公司|协会|联合会)$")
+
+
+# A heading that is only a body's name. One ending in 单位 or 企业 counts when the text
+# under it opens with that name ((八)物业服务企业 / 物业服务企业在…指导下，主要履行以下职责：),
+# not as a task's topic (5.做大做强旅游企业).
+RE_SHORT_BODY_END = re.compile(r"(?:单位|企业)$")
+
+
+def _heading_units(title: str, text: str, line: str = "") -> list[str]:
+    """The units a heading consists of (区市场监管局、区商务委), else []."""
+    heads = [u.strip() for u in re.split(r"[、，,]", title or "") if u.strip()]
+
+    def body(u: str) -> bool:
+        if unitlib.is_unit_name(u) and RE_BODY_END.search(u):
+            return True
+        # The heading stands alone on its line (not run in: 5.做大做强旅游企业，推动…).
+        alone = (line or "").strip().rstrip("。：:").endswith(u)
+        return bool(RE_SHORT_BODY_END.search(u)) and len(heads) == 1 and alone and text.lstrip().startswith(u)
+
+    return heads if heads and all(body(u) for u in heads) else []
 
 
 # A note that the first unit of each list leads (注：排在第一位的为牵头单位).
@@ -418,10 +438,14 @@ def _finish_tree(raw: list[RawNode], year: int | None) -> tuple[list[Node], list
         sentences = _row_sentences(text) if n.style == "行" else split_sentences(text)
         facts = tuple(factlib.extract_facts(sentences, year, cells=n.cells))
         if is_task and n.style != "行" and sentences and not any(f.kind == "actor" and f.role for f in facts):
-            # 10.区市场监管局。做好…: a part of a list of duties headed by its unit(s).
-            heads = [u.strip() for u in re.split(r"[、，,]", n.title) if u.strip()]
-            if heads and all(unitlib.is_unit_name(u) and RE_BODY_END.search(u) for u in heads):
-                facts += tuple(Fact("actor", u, u, 0, role=unitlib.RESPONSIBLE) for u in heads)
+            # 10.区市场监管局。做好…: a part of a list of duties headed by its unit(s); or a
+            # duty under such a heading ((八)物业服务企业 / 1.指导、督促居民…).
+            heads = _heading_units(n.title, _text_of(n), n.line)
+            up = n
+            while not heads and up.parent and up.parent in by_key:
+                up = by_key[up.parent]
+                heads = _heading_units(up.title, _text_of(up), up.line)
+            facts += tuple(Fact("actor", u, u, 0, role=unitlib.RESPONSIBLE) for u in heads)
         number = len(items) + 1 if is_task else 0
         path = _path(n, by_key)
         nodes.append(
