@@ -1545,3 +1545,42 @@ def test_a_time_set_by_a_step_answers_when_and_a_whether_question_is_answered_no
     assert not a.refused and "符合分类收运标准后" in a.text
     a = qa.ask("推进资源化利用有没有规定啥时候完成？")
     assert not a.refused and a.text.startswith("没有")
+
+
+GLUED_SIGNERS = (
+    "关于印发《示范区可再生能源发展行动方案》的通知\n"
+    "区政府各委、办、局，各街道：\n"
+    "现将《示范区可再生能源发展行动方案》印发给你们，请认真按照执行。\n"
+    "特此通知。\n"
+    "示范区发展和改革委员会示范区建设和管理委员会\n"
+    "示范区规划和自然资源局示范区住房保障和房屋管理局\n"
+    "示范区城市管理行政执法局示范区科学技术委员会\n"
+    "示范区机关事务管理局示范区国有资产监督管理委员会\n"
+    "示范区投资促进办公室\n"
+    "2025年2月24日\n"
+    "示范区可再生能源发展行动方案\n"
+    "为全面落实《关于大力实施可再生能源替代行动的指导意见》，制定本行动方案。到2025年，全区可再生能源建设取得新成效。"
+    "到2030年前完成国家碳达峰试点建设，完成市下达的可再生能源目标任务。\n"
+    "一、主要任务\n"
+    "（一）全面实施“光伏+”专项工程\n"
+    "结合空间资源，分行业、分领域推进光伏建设。\n"
+    "（责任单位：区发展改革委、区建管委）\n"
+    "（二）开展新建建筑光伏项目建设工程\n"
+    "落实新建机关办公建筑屋顶安装太阳能光伏面积比例不低于50%。\n"
+    "（责任单位：区建管委）\n"
+)
+
+
+def test_signers_printed_without_spaces_are_each_an_issuer():
+    doc = parse_notice(GLUED_SIGNERS)
+    issuers = doc.meta.issuer.split("、")
+    assert issuers[0] == "示范区发展和改革委员会" and issuers[-1] == "示范区投资促进办公室"
+    assert len(issuers) == 9
+
+
+def test_a_target_the_preamble_dates_answers_when(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "preambletarget", {"plan.txt": GLUED_SIGNERS})
+    a = qa.ask("国家碳达峰试点建设要在什么时候完成？")
+    assert not a.refused and a.text.startswith("到2030年")
+    a = qa.ask("可再生能源建设要取得新成效是到哪一年？")
+    assert not a.refused and "2025年" in a.text

@@ -27,6 +27,10 @@ RE_HOW_MANY_UNDER = re.compile(r"(?:几|多少)(?:种|类|项|条|个|款)")
 
 # Choosing the task a question is about among the first retrieved ones (tuned on dev).
 EVIDENCE_CANDIDATES = 5
+# A preamble sentence with a date answers "when" over the task found when it holds at
+# least this share of the question's weight, and this much more than the task (tuned on dev).
+PREAMBLE_TARGET_SHARE = 0.5
+PREAMBLE_TARGET_MARGIN = 0.1
 EVIDENCE_RANK_COST = 0.1
 # The share of a word's weight that a heading above a task gives it.
 EVIDENCE_HEADINGS = 0.5
@@ -438,6 +442,9 @@ class Composer:
             if whole is not None:
                 return whole
         if query.intent == "deadline":
+            stated = self.preamble_target(query, doc, item)
+            if stated is not None:
+                return stated
             return task.deadline(self, query, doc, item)
         if query.intent == "unit":
             return task.unit(self, query, doc, item)
@@ -465,6 +472,34 @@ class Composer:
                 d.add(f"{span}{d.cite(p)}。根据文件开头：“{quote(sentence, span)}”{d.cite(p)}{self.suffix(doc)}")
                 return d.answer("deadline")
         return None
+
+    def preamble_target(self, query: Query, doc: Document, item: Item) -> Answer | None:
+        """A date the preamble sets for what is asked (到2030年前…完成国家碳达峰试点建设),
+        when its sentence holds more of the question than the task found does: targets are
+        often stated there, not in a task."""
+        from ..documents import split_sentences
+        from ..documents.facts import deadlines
+
+        p = self.section_passages.get((doc.doc_id, "preamble"))
+        if p is None:
+            return None
+        weights = self.weights(query.search_text, doc)
+        total = sum(weights.values()) or 1.0
+        year = int(doc.meta.signing_date[:4]) if doc.meta.signing_date[:4].isdigit() else None
+        best = None
+        for sentence in split_sentences(p.text):
+            found = deadlines(sentence, year)
+            if not found:
+                continue
+            share = sum(weights[w] for w in weights.keys() & set(self.tokens(sentence))) / total
+            if best is None or share > best[0]:
+                best = (share, sentence, found[-1][0])
+        if best is None or best[0] < PREAMBLE_TARGET_SHARE or best[0] <= self.evidence(query, weights, item, doc) + PREAMBLE_TARGET_MARGIN:
+            return None
+        _, sentence, span = best
+        d = Draft()
+        d.add(f"{span}{d.cite(p)}。根据文件开头：“{quote(sentence, span)}”{d.cite(p)}{self.suffix(doc)}")
+        return d.answer("deadline")
 
     def out_of_scope(self, query: Query) -> Answer | None:
         doc = self.default

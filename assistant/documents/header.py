@@ -167,7 +167,7 @@ def signature_before(blocks: list[str], date_at: int) -> list[str]:
     """The signer lines just above a date line: short names of bodies, no punctuation."""
     out: list[str] = []
     k = date_at - 1
-    while k >= 0 and len(out) < 4:
+    while k >= 0 and len(out) < 8:
         flat = blocks[k].strip()
         if not flat or ends_sentence(flat) or len(flat) > 80 or heading(flat) is not None or "，" in flat:
             break
@@ -180,7 +180,22 @@ def signature_before(blocks: list[str], date_at: int) -> list[str]:
 
 
 def signer_names(lines: list[str]) -> list[str]:
-    return [p for line in lines for p in re.split(r"[\s　]+", line.strip()) if p]
+    return [n for line in lines for p in re.split(r"[\s　]+", line.strip()) if p for n in _unglue(p)]
+
+
+# The place a body's name opens with (黄浦区, 上海市, 福建省).
+RE_PLACE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{1,6}?[省市区县州旗]")
+
+
+def _unglue(names: str) -> list[str]:
+    """Signers printed without a space between them (黄浦区发展和改革委员会黄浦区建设和管理委员会):
+    split where the first name's place opens another name."""
+    m = RE_PLACE_PREFIX.match(names)
+    if not m or names.count(m.group(0)) < 2:
+        return [names]
+    starts = [i for i in range(len(names)) if names.startswith(m.group(0), i)]
+    parts = [names[a:b] for a, b in zip(starts, starts[1:] + [len(names)])]
+    return parts if all(RE_ISSUER_END.search(x) for x in parts) else [names]
 
 
 def parse_footer(blocks: list[str]) -> dict:
