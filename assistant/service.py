@@ -386,6 +386,8 @@ class Assistant:
                 # its text names.
                 if "报告" in m.group(0):
                     continue  # 2019年报告里提到的十四五规划: the report's year
+                if any(re.search(rf"{m.group(1)}\s*年[^，。？?\d]{{0,20}}?{m.group(2)}", d.text) for d in docs):
+                    continue  # 2030年达标区域的系统方案: a plan a loaded document speaks of
                 notices = [d for d in docs if d.kind != "report"]
                 if not query.other_year and not query.missing_document and notices and not any(m.group(1) in own_years(d) for d in notices):
                     query = replace(query, missing_document=m.group(0))

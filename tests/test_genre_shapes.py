@@ -1584,3 +1584,32 @@ def test_a_target_the_preamble_dates_answers_when(tmp_path_factory):
     assert not a.refused and a.text.startswith("到2030年")
     a = qa.ask("可再生能源建设要取得新成效是到哪一年？")
     assert not a.refused and "2025年" in a.text
+
+
+@pytest.mark.parametrize("question", ["这个意见依据了哪些法规规定？", "这份行动方案是落实哪个文件制定的？"])
+def test_basis_asked_in_other_words(question):
+    from assistant.retrieval.query import analyse
+
+    assert analyse(question).meta_field == "basis"
+
+
+def test_one_sentence_asking_who_and_when_is_two_questions():
+    from assistant.retrieval.messages import split_questions
+
+    assert split_questions("那这项由谁牵头，最晚什么时候完成？") == ["那这项由谁牵头", "最晚什么时候完成？"]
+    # A unit named as the topic, with one ask, stays one question.
+    assert split_questions("区发改委牵头的项目，什么时候完成？") == ["区发改委牵头的项目，什么时候完成？"]
+
+
+def test_a_plan_of_a_year_the_document_speaks_of_is_no_missing_document(tmp_path_factory):
+    text = (
+        "示范区系统化全域推进海绵城市建设的实施方案\n"
+        "一、主要任务\n"
+        "（一）编制系统方案\n"
+        "2026年底前，完成2030年达标区域系统方案编制。（责任单位：区建设管理委）\n"
+        "（二）推进海绵型公园建设\n"
+        "新建公园全面落实海绵城市建设要求。（责任单位：区绿化市容局）\n"
+    )
+    qa = small_qa(tmp_path_factory, "yearplan", {"plan.txt": text})
+    a = qa.ask("2030年达标区域的系统方案最晚啥时候要编完？")
+    assert not a.refused and "2026年底前" in a.text

@@ -27,6 +27,24 @@ def asking_part(text: str, longest: int = 80) -> str:
 RE_NEXT_QUESTION = re.compile(r"(?<=[？?])|[，,；;。](?=(?:另外|还有|以及|同时|再就是|此外)[^，,；;。？?]{2,})|[，,](?=[^，,；;。？?]{2,12}呢[？?。]?$)")
 MAX_PARTS = 3
 
+# The two asks a civil servant most often puts in one sentence: who does it, and by when.
+RE_WHO_ASKED = re.compile(r"谁|哪个部门|哪些部门|哪个单位|哪些单位|哪家|哪几个部门|什么部门|什么单位")
+RE_WHEN_ASKED = re.compile(r"什么时候|啥时候|何时|哪一?年|几月|哪个月|哪天|期限|截止|最晚|多久")
+
+
+def _who_and_when(part: str) -> list[str]:
+    """``那这项由谁牵头，最晚什么时候完成``: one clause asks who, the other when; two
+    questions. Otherwise the part whole."""
+    clauses = [c for c in re.split(r"[，,]", part) if c.strip()]
+    if len(clauses) != 2:
+        return [part]
+    a, b = clauses
+    if (RE_WHO_ASKED.search(a) and RE_WHEN_ASKED.search(b) and not RE_WHEN_ASKED.search(a) and not RE_WHO_ASKED.search(b)) or (
+        RE_WHEN_ASKED.search(a) and RE_WHO_ASKED.search(b) and not RE_WHO_ASKED.search(a) and not RE_WHEN_ASKED.search(b)
+    ):
+        return [a, b]
+    return [part]
+
 
 def split_questions(text: str) -> list[str]:
     """The questions in one message, in order: 是按哪个文件部署？清理结果报给谁 -> two.
@@ -34,7 +52,7 @@ def split_questions(text: str) -> list[str]:
     the first question; a message with one question comes back whole."""
     asked = asking_part(text)
     parts = [p.strip(" ，,；;。") for p in RE_NEXT_QUESTION.split(asked)]
-    parts = [p for p in parts if p]
+    parts = [q for p in parts if p for q in _who_and_when(p)]
     asking = [i for i, p in enumerate(parts) if RE_ASKS.search(p) and len(re.findall(r"[\u4e00-\u9fff]", p)) >= 3]
     if len(asking) < 2:
         return [text]
