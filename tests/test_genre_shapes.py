@@ -1613,3 +1613,29 @@ def test_a_plan_of_a_year_the_document_speaks_of_is_no_missing_document(tmp_path
     qa = small_qa(tmp_path_factory, "yearplan", {"plan.txt": text})
     a = qa.ask("2030年达标区域的系统方案最晚啥时候要编完？")
     assert not a.refused and "2026年底前" in a.text
+
+
+GROUP_AND_TARGETS = (
+    "示范区应急避难场所建设实施方案\n"
+    "一、组织架构\n"
+    "区政府成立由区政府分管应急工作的领导任组长，区政府办公室分管副主任、区应急局局长任副组长，区各有关部门为成员的工作协调小组。\n"
+    "二、工作目标\n"
+    "（一）到2025年\n"
+    "全区建成应急避难场所避难面积达到87.75万平方米，即全区人均避难面积达到2.3平方米。\n"
+    "（二）到2035年\n"
+    "全区应急避难场所基本满足常住人口应急避难需求，全区人均避难面积达到3.0平方米。\n"
+)
+
+
+def test_the_holder_of_a_post_in_a_leading_group_is_quoted(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "post", {"plan.txt": GROUP_AND_TARGETS})
+    a = qa.ask("协调小组的组长由谁担任？")
+    assert not a.refused and "分管应急工作的领导任组长" in a.text
+
+
+def test_a_figure_the_question_quotes_matches_it_written_with_a_decimal():
+    from assistant.answering.task import states_figure
+
+    assert states_figure("3平方米", "人均避难面积达到3.0平方米")
+    assert not states_figure("3平方米", "人均避难面积达到2.3平方米")
+    assert states_figure("1000名", "培训1,000名家庭医生")

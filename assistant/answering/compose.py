@@ -97,7 +97,7 @@ NON_TOPIC = set(
     # Question words of time and of what to do (时间节点是哪天, 该干嘛).
     "节点 时间节点 干嘛 干啥 咋办 咋样 门槛 "
     # Words naming the kind of answer wanted (看哪几个指标, 有哪些措施, 哪个环节), not its topic.
-    "指标 措施 举措 环节 职责".split()
+    "指标 措施 举措 环节 职责 任务量 工作量 数量".split()
 )
 
 
@@ -254,7 +254,7 @@ class Composer:
             by_number = self.by_number(query, text)
             if by_number is not None:
                 return by_number
-            strategies = (structure.definition, lists.stages, lists.named_part_count, unit_tasks.all_units, unit_tasks.unit_tasks, structure.without_deadline, structure.children_of)
+            strategies = (structure.definition, structure.post_holder, lists.stages, lists.named_part_count, unit_tasks.all_units, unit_tasks.unit_tasks, structure.without_deadline, structure.children_of)
             for strategy in strategies if not query.items else strategies[1:]:
                 found = strategy(self, self.default, text)
                 if found is not None:
@@ -510,7 +510,7 @@ class Composer:
                 "out_of_scope",
             )
         # Refused by evidence: only when the document holds nothing of the kind asked.
-        if query.out_of_scope == "person" and not re.search(r"(?:组长|副组长|成员|联系人|负责人)\s*[：:]", doc.text):
+        if query.out_of_scope == "person" and not re.search(r"(?:组长|副组长|成员|联系人|负责人)\s*[：:]|(?:任|担任)(?:常务)?(?:副)?组长", doc.text):
             return refusal("文件中没有关于具体人员姓名的内容。", "out_of_scope")
         if query.out_of_scope == "place" and not re.search(r"地点|地址|举办地|场所|在[^。；，]{1,20}(?:举办|举行|召开|办理)", doc.text):
             return refusal("文件中没有写明地点。", "out_of_scope")
@@ -656,7 +656,7 @@ class Composer:
         figures = task.question_figures(query.search_text)
         if figures:
             # Figures the question quotes (医联体…达到30%) pick the tasks that state them all.
-            stating = [(doc, item) for doc, item in found[:EVIDENCE_CANDIDATES] if all(f in fold(item.text) for f in figures)]
+            stating = [(doc, item) for doc, item in found[:EVIDENCE_CANDIDATES] if all(task.states_figure(f, item.text) for f in figures)]
             if len(stating) == 1:
                 return stating[0]
             if stating:

@@ -148,6 +148,39 @@ def definition(composer, doc: Document, text: str) -> Answer | None:
     return None
 
 
+# A post in a leading group asked of (组长由谁担任, 谁当副组长, 召集人是谁).
+POSTS = r"常务副组长|副组长|组长|总召集人|召集人|副主任|主任|秘书长"
+RE_POST_ASKED = re.compile(rf"({POSTS})[^，。？?]{{0,4}}(?:由|是)?(?:谁|哪位|什么人|哪个领导|哪个部门)|(?:谁|哪位|什么人)(?:来)?(?:担任|当|任)({POSTS})")
+
+
+def post_holder(composer, doc: Document, text: str) -> Answer | None:
+    """``协调小组的组长由谁担任``: the sentence that gives the post (由X任组长, 组长：X,
+    组长由X担任), quoted; the group the question names picks among several."""
+    m = RE_POST_ASKED.search(text)
+    if not m:
+        return None
+    post = m.group(1) or m.group(2)
+    # 任组长 but not 任副组长 when 组长 is asked.
+    gives = re.compile(rf"(?<!副)(?<!常务)(?:任|担任|为){post}|(?<!副)(?<!常务){post}(?:[：:]|由)")
+    group = re.sub(rf"(?:的)?(?:{POSTS}).*$", "", text[: m.start()] if m.group(1) else "")
+    weights = composer.weights(group or text, doc)
+    best = None
+    for it in list(doc.items) + [composer.node_items[k] for k in composer.node_items if k[0] == doc.doc_id]:
+        for i, sentence in enumerate(it.sentences):
+            if gives.search(sentence):
+                score = sum(weights[w] for w in weights.keys() & set(composer.tokens(sentence)))
+                if best is None or score > best[0]:
+                    best = (score, it, i, sentence)
+    if best is None:
+        return None
+    _, it, i, sentence = best
+    d = Draft()
+    p = composer.sentence_passages.get((doc.doc_id, it.number, i))
+    d.add(f"根据{composer.name(it)}：“{quote(sentence, gives.search(sentence).group(0), 200)}”{d.cite(p) if p else ''}")
+    d.add(composer.suffix(doc))
+    return d.answer("post", (it.number,) if it.number > 0 else ())
+
+
 def asked_column(rows: list[Node], text: str) -> str:
     """The table column a question names (站位 for 站位名称, 水源地 for 水源地名称): the one
     sharing the longest run of characters with it, two at least; "" for none."""

@@ -591,14 +591,26 @@ def rank_sentences(composer, query: Query, doc: Document, item: Item, candidates
     # A figure the question repeats (80%的经费, 达到30%) points at the sentence that states it.
     figures = question_figures(query.search_text)
     if figures:
-        order.sort(key=lambda s: -sum(f in fold(item.sentences[s]) for f in figures))
+        order.sort(key=lambda s: -sum(states_figure(f, item.sentences[s]) for f in figures))
     return order
 
 
 # Weight of the question's words beyond the title when ranking a task's sentences (tuned on dev).
 SENTENCE_OWN_WORDS = 1.0
 
-RE_QUESTION_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|个|家|种|名|项|元|分|人|次|户|座|公里|吨)?")
+RE_QUESTION_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|个|家|种|名|项|元|分|人|次|户|座|平方米|平方公里|公里|吨)?")
+
+
+def _plain_figures(text: str) -> str:
+    """Text with figures written plainly: 3.0平方米 -> 3平方米, 1,000 -> 1000."""
+    return re.sub(r"(\d+)\.0+(?!\d)", r"\1", re.sub(r"(?<=\d),(?=\d{3})", "", fold(text)))
+
+
+def states_figure(figure: str, text: str) -> bool:
+    """Whether ``text`` states a figure the question quotes: 3平方米 in 达到3.0平方米, not
+    in 2.3平方米 (a figure starts where no digit or point comes before it)."""
+    plain = _plain_figures(figure.strip())
+    return bool(plain) and re.search(rf"(?<![\d.]){re.escape(plain)}", _plain_figures(text)) is not None
 
 
 def question_figures(question: str) -> list[str]:
