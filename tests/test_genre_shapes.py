@@ -1639,3 +1639,24 @@ def test_a_figure_the_question_quotes_matches_it_written_with_a_decimal():
     assert states_figure("3平方米", "人均避难面积达到3.0平方米")
     assert not states_figure("3平方米", "人均避难面积达到2.3平方米")
     assert states_figure("1000名", "培训1,000名家庭医生")
+
+
+@pytest.mark.parametrize("question", ["这个方案是结合哪些文件制定的？", "这个意见是根据哪些法规定的？"])
+def test_basis_asked_by_what_it_was_made_from(question):
+    from assistant.retrieval.query import analyse
+
+    assert analyse(question).meta_field == "basis"
+
+
+def test_the_work_of_a_unit_named_only_as_a_sentences_subject(tmp_path_factory):
+    text = (
+        "示范市零碳园区建设工作方案\n"
+        "一、组织保障\n"
+        "（一）提升基础设施降碳管理水平\n"
+        "市交通委加快布局充换电基础设施、港口岸电设施等，支持园区参与零碳货运走廊建设。\n"
+        "（二）开展统筹推进\n"
+        "市发展改革委负责零碳园区申报、评审和验收。\n"
+    )
+    qa = small_qa(tmp_path_factory, "subjectunit", {"plan.txt": text})
+    a = qa.ask("市交通委在零碳园区建设里负责啥？")
+    assert not a.refused and "充换电基础设施" in a.text

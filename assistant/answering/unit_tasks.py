@@ -59,10 +59,16 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
         dropped = {u for u in units for k in range(1, len(fold(u)) - 1) if fold(u)[k] in "省市区县" and len(fold(u)) >= 3 and fold(u)[:k] + fold(u)[k + 1 :] in t}
         unit = next(iter(dropped)) if len(dropped) == 1 else ""
     if not unit:
-        missing = absent_unit(doc, t, units)
-        if missing:
-            return refusal(f"文件中没有提到“{missing}”，也没有写明它的工作。", "structure:unit_tasks")
-        return None
+        named = unit_named(t)
+        if named and fold(named) in fold(doc.text):
+            # 市交通委加快布局…: a unit the document names only as a sentence's subject
+            # before a verb of its own; the sentences naming it say what it does.
+            unit = named
+        else:
+            missing = absent_unit(doc, t, units)
+            if missing:
+                return refusal(f"文件中没有提到“{missing}”，也没有写明它的工作。", "structure:unit_tasks")
+            return None
     role = "考核" if "考核" in t and "牵头" in t else "牵头" if "牵头" in t else ("配合" if re.search(r"配合|参与|协助", t) else "")
     alone = bool(re.search(r"单独|独立|自己", t))  # "单独负责": the tasks where it is the only unit
     rows = _rows(doc, unit, role, alone)
@@ -225,17 +231,22 @@ RE_NAMED_IN_QUESTION = re.compile(
 RE_QUESTION_FILLER = re.compile(r"^(?:在|那|这)?(?:这个|该|本)?(?:方案|文件|意见|计划|通知|清单|要点|办法)(?:里面|里|中|内)")
 
 
+def unit_named(text: str) -> str:
+    """The unit a question asks the work of, as it writes it (区生态环境局在…负责): three
+    characters or more; "" for none."""
+    m = RE_NAMED_IN_QUESTION.search(RE_QUESTION_FILLER.sub("", text.split("，")[-1] if "，" in text else text))
+    name = re.sub(r"^(?:那个|这个|那|这|请问|我想问|问一下|各)", "", m.group(1)) if m else ""
+    return name if len(name) >= 3 else ""
+
+
 def absent_unit(doc: Document, text: str, units: list[str]) -> str:
     """A unit a question asks the work of that the document never names (区生态环境局 in a
     plan that does not mention it): not by its name, nor without its level (区/市/县/省),
     nor as the short form of a unit it names, nor by sound (a typo)."""
     from ..index import pinyin
 
-    m = RE_NAMED_IN_QUESTION.search(RE_QUESTION_FILLER.sub("", text.split("，")[-1] if "，" in text else text))
-    if not m:
-        return ""
-    name = re.sub(r"^(?:那个|这个|那|这|请问|我想问|问一下|各)", "", m.group(1))
-    if len(name) < 3:
+    name = unit_named(text)
+    if not name:
         return ""
     written = fold(doc.text)
     bare = name[1:] if name[0] in "区市县省" else name
