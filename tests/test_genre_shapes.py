@@ -1660,3 +1660,18 @@ def test_the_work_of_a_unit_named_only_as_a_sentences_subject(tmp_path_factory):
     qa = small_qa(tmp_path_factory, "subjectunit", {"plan.txt": text})
     a = qa.ask("市交通委在零碳园区建设里负责啥？")
     assert not a.refused and "充换电基础设施" in a.text
+
+
+def test_a_procedure_asked_of_a_task_that_describes_none_is_not_stated(tmp_path_factory):
+    text = (
+        "示范市工业互联网若干措施\n"
+        "一、支持工业互联网平台建设\n"
+        "对跨行业跨领域工业互联网平台给予奖补，最高3000万元。\n"
+        "二、规范暂停服务\n"
+        "长者饭堂需暂停服务的，应事先征得区民政部门同意，告知服务对象并对外公告。\n"
+    )
+    qa = small_qa(tmp_path_factory, "procedure", {"plan.txt": text})
+    a = qa.ask("跨领域工业互联网平台的奖补要怎么申报？")
+    assert a.refused and "程序" in a.text
+    a = qa.ask("长者饭堂暂停服务前要走什么程序？")
+    assert not a.refused and "征得区民政部门同意" in a.text

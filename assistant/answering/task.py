@@ -413,6 +413,12 @@ RE_PENALTY_ASKED = re.compile(r"(?:会|要)被[^，。？?]{0,8}(?:约谈|处分
 RE_PENALTY_STATED = re.compile(r"问责|追究|处分|处罚|约谈|通报|扣[分减除]|罚款|取消|暂停|责令|惩戒|失信|降级|处理|考核|挂牌督办|曝光")
 
 
+# A procedure asked (走什么程序, 怎么申报, 如何办理) and what describes one: a step of
+# reporting, applying or approving.
+RE_PROCEDURE_ASKED = re.compile(r"(?:走|办|履行)?(?:什么|啥|哪些)(?:流程|程序|手续)|(?:怎么|如何|怎样)(?:申报|申请|报名|办理|认定|备案)")
+RE_PROCEDURE_STATED = re.compile(r"报送|报请|报经|报[市区省县]|提交|申请|申报|审核|审批|审定|备案|同意|征得|告知|公告|报名|程序|流程|手续|登录|填报|受理|说明|公示|办理")
+
+
 # A part of a document on liability, where consequences are stated for every task.
 RE_PENALTY_PART = re.compile(r"法律责任|罚则|责任追究|问责|处罚")
 
@@ -515,6 +521,9 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
         missing = _not_stated(composer, query, item, order, RE_PENALTY_STATED, "具体的处理或处罚措施")
         if missing is not None:
             return missing
+    if RE_PROCEDURE_ASKED.search(asked) and order and not any(RE_PROCEDURE_STATED.search(x) for x in item.sentences):
+        # "申报要走什么流程" of a task none of whose sentences describes a step of one.
+        return _not_stated(composer, query, item, order, RE_PROCEDURE_STATED, "具体的办理程序")
     if RE_FREQUENCY_ASKED.search(fold(query.text)):
         # "多久查一次": the sentence that states how often, or a refusal when none does.
         stating = [i for i in order if RE_FREQUENCY.search(item.sentences[i])]
