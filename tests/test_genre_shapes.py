@@ -1675,3 +1675,17 @@ def test_a_procedure_asked_of_a_task_that_describes_none_is_not_stated(tmp_path_
     assert a.refused and "程序" in a.text
     a = qa.ask("长者饭堂暂停服务前要走什么程序？")
     assert not a.refused and "征得区民政部门同意" in a.text
+
+
+def test_kinds_asked_of_a_document_with_a_part_named_for_them(tmp_path_factory):
+    text = (
+        "示范市零碳园区建设工作方案\n"
+        "一、园区类型\n"
+        "建设主体为省级及以上开发区和其他由市、区政府认可的工业园区、研发商办园区、物流园区。\n"
+        "二、实施路径\n"
+        "（一）推进能源结构转型。推动园区因地制宜开发利用可再生能源。\n"
+        "（二）加强绿色技术创新应用。工业园区重点开展零碳原料燃料替代。\n"
+    )
+    qa = small_qa(tmp_path_factory, "kindpart", {"plan.txt": text})
+    a = qa.ask("零碳园区分哪几种类型？")
+    assert not a.refused and "研发商办园区" in a.text and "物流园区" in a.text

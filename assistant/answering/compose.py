@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 RE_HOW_MANY_UNDER = re.compile(r"(?:几|多少)(?:种|类|项|条|个|款)")
 
 # Choosing the task a question is about among the first retrieved ones (tuned on dev).
+# A part named for the kinds of something (园区类型, 支持方式).
+RE_KIND_PART = re.compile(r"类型|种类|类别|分类|方式|模式|形式|情形")
 EVIDENCE_CANDIDATES = 5
 # A preamble sentence with a date answers "when" over the task found when it holds at
 # least this share of the question's weight, and this much more than the task (tuned on dev).
@@ -393,6 +395,14 @@ class Composer:
             found = lists.topic_count(self, query, hits)
             if found is not None:
                 return found
+        if query.intent in ("list", "count", "content") and not query.items and not query.followup and task.RE_KINDS_ASKED.search(text):
+            # "零碳园区分哪几种类型" of a document with a part named for them (一、园区类型).
+            from .structure import named_node, node_answer
+
+            node, score = named_node(self.default, text)
+            if node is not None and score >= 1.0 and RE_KIND_PART.search(node.title):
+                item = self.default.item(node.task) if node.task else None
+                return task.whole_item(self, self.default, item) if item is not None else node_answer(self, self.default, node)
         if is_list and not query.items and asked_terms(text):
             return lists.items_mentioning(self, self.default, asked_terms(text), title_only=bool(re.search(r"标题", text)))
         if is_list and re.search(r"文号|引用", text) and re.search(r"引用|提到|涉及|带", text):
