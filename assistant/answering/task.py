@@ -564,10 +564,15 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
     quotes = []
     for s in chosen:
         sentence = item.sentences[s]
-        quotes.append(f"“{quote(sentence, focus(composer, query, sentence, item))}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, s))}")
+        quotes.append(f"“{quote(sentence, focus(composer, query, sentence, item), CONTENT_QUOTE_MAX)}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, s))}")
     d.add("".join(quotes))
     d.add(composer.suffix(doc))
     return d.answer("content", (item.number,))
+
+
+# How much of a sentence a content answer quotes (characters; tuned on dev): enough for a
+# requirement and the clause that follows its subject.
+CONTENT_QUOTE_MAX = 140
 
 
 # "文件有没有提到X", "提到X了吗": a yes-or-no question about a mention (a term the
