@@ -10,6 +10,7 @@ from ..index import fold
 from ..schema import Answer, Document, Item
 from .draft import Draft, quote, refusal
 from .structure import title_passage
+from ..documents.units import is_unit_name, split_names
 from .task import duty_heads
 
 
@@ -106,7 +107,7 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
                 raw = it.sentences[s]
                 # A tag standing alone closes the sentences before it; a label line
                 # (责任单位：…) speaks for the task, whose opening sentence is shown.
-                sentence = _run_start(it, s, raw) if raw.strip()[:1] in "（(" or not is_label_line(raw) else it.sentences[0]
+                sentence = _run_start(it, s, raw) if raw.strip()[:1] in "（(" or not is_label_line(raw) else _opening(it)
                 if not is_label_line(sentence):
                     shown = quote(*_without_tag(sentence, unit), width)
                     if shown not in said:
@@ -150,6 +151,15 @@ def _rows(doc: Document, unit: str, role: str, alone: bool) -> list[tuple[Item, 
     return rows
 
 
+def _opening(it: Item) -> str:
+    """The sentence that says what a task is: its first one with words that is no label
+    (a table row's 序号, 事项 and unit cells are passed over for its 工作措施)."""
+    for sentence in it.sentences:
+        if len(re.sub(r"[\W\d_]|年|月|日|底|前", "", sentence)) >= 4 and not is_label_line(sentence) and fold(sentence).rstrip("。") != fold(it.title):
+            return sentence
+    return it.sentences[0]
+
+
 RE_EDGE_TAG = re.compile(r"^[（(][^（）()]{2,80}[）)]|[（(][^（）()]{2,80}[）)][。；;]?$")
 
 
@@ -186,7 +196,11 @@ RE_LABEL_LINE = re.compile(r"^[（(]?\s*(?:牵头|责任|配合|参与|主办|�
 def is_label_line(sentence: str) -> bool:
     """``（责任单位：…）``: a line that names units and says nothing of the work."""
     s = sentence.strip()
-    return bool(RE_LABEL_LINE.match(s)) or not re.sub(r"[（(][^（）()]*[）)]", "", s).strip(" 。；;，,")
+    if RE_LABEL_LINE.match(s) or not re.sub(r"[（(][^（）()]*[）)]", "", s).strip(" 。；;，,"):
+        return True
+    # A table's unit cell (区委组织部、区民政局): names only.
+    names = split_names(s.rstrip("。；;"))
+    return bool(names) and all(is_unit_name(n) for n, _ in names)
 
 
 # Words that say what part a unit plays, not which unit (配合单位, 各相关部门).
