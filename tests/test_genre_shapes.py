@@ -1689,3 +1689,39 @@ def test_kinds_asked_of_a_document_with_a_part_named_for_them(tmp_path_factory):
     qa = small_qa(tmp_path_factory, "kindpart", {"plan.txt": text})
     a = qa.ask("零碳园区分哪几种类型？")
     assert not a.refused and "研发商办园区" in a.text and "物流园区" in a.text
+
+
+RELIEF_MEASURES = (
+    "示范区关于支持中小微企业应对疫情渡过难关的若干措施\n"
+    "一、减轻企业负担\n"
+    "（一）缩短奖补兑现周期。各类财政奖补政策可由按季度奖补改为按月奖补，执行期限视疫情发展情况确定。\n"
+    "（二）设置免税商城。配套物流园区一期仓库和办公楼（今年8月可投入使用）。\n"
+    "二、优化企业服务\n"
+    "（三）提升政务服务质量。\n"
+    "1.进一步便利化企业注册及行业许可准入。\n"
+    "2.全面实行“网上先行受理+窗口后续补件”的审批服务模式。\n"
+    "3.全面推进实施电子招投标、“远程异地评标”。\n"
+    "（四）强化组织领导。领导小组下设办公室，由区发改局副局长张某担任办公室主任，具体承担日常工作。\n"
+)
+
+
+def test_times_a_task_sets_without_a_limit_answer_when(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "relieftimes", {"plan.txt": RELIEF_MEASURES})
+    a = qa.ask("奖补改成按月兑现，这个能执行到什么时候？")
+    assert not a.refused and "视疫情发展情况确定" in a.text
+    a = qa.ask("物流园区一期的仓库什么时候能投入使用？")
+    assert not a.refused and "今年8月" in a.text
+
+
+def test_a_point_under_a_numbered_part_named_without_its_chapter(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "reliefnumber", {"plan.txt": RELIEF_MEASURES})
+    a = qa.ask("（三）下面的第3点是啥内容？")
+    assert not a.refused and "远程异地评标" in a.text
+    a = qa.ask("这几条措施分成哪几个大的部分？")
+    assert "减轻企业负担" in a.text and "优化企业服务" in a.text
+
+
+def test_a_named_holder_of_an_office_post_is_not_refused_as_a_person(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "reliefpost", {"plan.txt": RELIEF_MEASURES})
+    a = qa.ask("领导小组下面的办公室主任是谁？")
+    assert not a.refused and "张某" in a.text

@@ -101,7 +101,9 @@ NON_TOPIC = set(
     # Words naming the kind of answer wanted (看哪几个指标, 有哪些措施, 哪个环节), not its topic.
     "指标 措施 举措 环节 职责 任务量 工作量 数量 "
     # A procedure may be described without the word (说明理由报市交通委): 走什么程序.
-    "程序 流程 手续".split()
+    "程序 流程 手续 "
+    # Words naming the document's own parts (分成哪几个大的部分).
+    "部分 大部分 板块".split()
 )
 
 
@@ -522,7 +524,9 @@ class Composer:
                 "out_of_scope",
             )
         # Refused by evidence: only when the document holds nothing of the kind asked.
-        if query.out_of_scope == "person" and not re.search(r"(?:组长|副组长|成员|联系人|负责人)\s*[：:]|(?:任|担任)(?:常务)?(?:副)?组长", doc.text):
+        from .structure import POSTS
+
+        if query.out_of_scope == "person" and not re.search(rf"(?:组长|副组长|成员|联系人|负责人)\s*[：:]|(?:任|担任)(?:{POSTS})", doc.text):
             return refusal("文件中没有关于具体人员姓名的内容。", "out_of_scope")
         if query.out_of_scope == "place" and not re.search(r"地点|地址|举办地|场所|在[^。；，]{1,20}(?:举办|举行|召开|办理)", doc.text):
             return refusal("文件中没有写明地点。", "out_of_scope")
@@ -665,6 +669,8 @@ class Composer:
                 found.append((doc, item))
         if not found:
             return None
+        if query.items:
+            return found[0]  # the task the question names by number (its 第3点 is no figure)
         figures = task.question_figures(query.search_text)
         if figures:
             # Figures the question quotes (医联体…达到30%) pick the tasks that state them all.
@@ -673,7 +679,7 @@ class Composer:
                 return stating[0]
             if stating:
                 found = stating
-        if query.items or query.followup:
+        if query.followup:
             return found[0]
         found = found[:EVIDENCE_CANDIDATES]
         ranks = list(range(len(found)))

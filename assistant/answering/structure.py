@@ -149,7 +149,7 @@ def definition(composer, doc: Document, text: str) -> Answer | None:
 
 
 # A post in a leading group asked of (组长由谁担任, 谁当副组长, 召集人是谁).
-POSTS = r"常务副组长|副组长|组长|总召集人|召集人|副主任|主任|秘书长"
+POSTS = r"常务副组长|副组长|组长|总召集人|召集人|办公室主任|副主任|主任|秘书长"
 RE_POST_ASKED = re.compile(rf"({POSTS})[^，。？?]{{0,4}}(?:由|是)?(?:谁|哪位|什么人|哪个领导|哪个部门)|(?:谁|哪位|什么人)(?:来)?(?:担任|当|任)({POSTS})")
 
 
@@ -479,7 +479,44 @@ def referenced_node(doc: Document, text: str) -> tuple[Node | None, str]:
         node = _anywhere(doc, *steps[0][:2])
         if node is not None:
             return node, shown
+    elif steps[0][0] in ("（一）", "1.", "（1）"):
+        # （十八）下面的第3点 with its part left out: every （十八） of the document, the rest of
+        # the path walked from it; of several (两个部分各有（三）), the one under a part whose
+        # title the question names (台创园 for 台湾创业园).
+        first = [n for n in doc.nodes if n.style == steps[0][0] and n.number == steps[0][1]]
+        walked = [node for n in first if (node := _walk(doc, doc.children(n.key), steps[1:], anchored=True)) is not None]
+        if len(walked) > 1:
+            words = fold(RE_STEP.sub(" ", text))
+            walked.sort(key=lambda n: -max((_bigram_share(doc.node(a).title if doc.node(a) else "", words) for a in _ancestors(doc, n)), default=0.0))
+        if walked:
+            return walked[0], shown
     return None, shown
+
+
+def _ancestors(doc: Document, node: Node) -> list[str]:
+    keys, key = [], node.parent
+    while key:
+        keys.append(key)
+        parent = doc.node(key)
+        key = parent.parent if parent is not None else ""
+    return keys
+
+
+def _bigram_share(title: str, text: str) -> float:
+    """The share of a title's character pairs that ``text`` holds, or of the pairs of its
+    characters in order (台创园 for 台湾创业园)."""
+    t = re.sub(r"[^\u4e00-\u9fff]", "", fold(title))
+    pairs = {t[i : i + 2] for i in range(len(t) - 1)}
+    if not pairs:
+        return 0.0
+    held = sum(1 for p in pairs if p in text)
+    short = max((len(m) for m in re.findall(r"[\u4e00-\u9fff]{3,}", text) if _in_order(m, t)), default=0)
+    return max(held / len(pairs), short / len(t))
+
+
+def _in_order(short: str, name: str) -> bool:
+    it = iter(name)
+    return all(ch in it for ch in short)
 
 
 def _title_overlap(title: str, text: str) -> int:

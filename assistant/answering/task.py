@@ -58,7 +58,9 @@ def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
 RE_WHETHER_LIMIT = re.compile(r"(?:有没有|有无|是否|有否)[^，。？?]{0,8}(?:期限|时限|时间|截止|日期|时间节点|完成时间|出台时间|什么时候|啥时候|何时)|(?:期限|时限|时间|截止|日期)[^，。？?]{0,6}(?:吗|没有|了没)")
 # A time set by an event or a manner, not a date: 新建市政道路时同步建设, 完成建设任务后组织验收,
 # 按时建成投用, 及时报告.
-RE_EVENT_TIME = re.compile(r"[^，。；;]{2,30}(?:时|后|之后|以后|前|之前)(?=[，,；;]|再|方可|才)|同步|按时|当天|当日|次日")
+RE_EVENT_TIME = re.compile(r"[^，。；;]{2,30}(?:时|后|之后|以后|前|之前)(?=[，,；;]|再|方可|才)|同步|按时|当天|当日|次日|视[^，。；;]{2,20}(?:确定|而定)|另行(?:通知|确定|明确)")
+# A time a sentence mentions without making it a limit: （今年8月可投入使用）, 2020年首季度.
+RE_TIME_MENTION = re.compile(r"(?:今年|明年|年内|\d{4}\s*年)\s*(?:\d{1,2}\s*月(?:份)?(?:[上中下]旬)?|首季度|第?[一二三四1-4]季度|上半年|下半年)")
 # A question for a date (哪年几月, 哪天, 几号, 啥时候前): an event or a manner does not answer it.
 RE_DATE_ASKED = re.compile(r"哪一?年|几月|哪个月|哪天|哪一天|几号|日期|(?:什么时候|啥时候|何时)(?:之?前)")
 
@@ -70,6 +72,7 @@ def no_deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
     order = rank_sentences(composer, query, doc, item, list(range(len(item.sentences))))
     date_asked = RE_DATE_ASKED.search(fold(query.search_text))
     timed = [i for i in order[:3] if RE_EVENT_TIME.search(item.sentences[i])] if not date_asked else []
+    timed += [i for i in order[:3] if RE_TIME_MENTION.search(item.sentences[i]) and i not in timed]
     whether = RE_WHETHER_LIMIT.search(fold(query.search_text))
     if not timed and not whether:
         return refusal(f"文件没有为{composer.name(item)}规定具体的完成时间。", "deadline")
@@ -78,7 +81,7 @@ def no_deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
     marker = d.cite(composer.sentence_passage(doc.doc_id, item.number, best))
     sentence = item.sentences[best]
     if timed:
-        span = RE_EVENT_TIME.search(sentence).group(0)
+        span = (RE_EVENT_TIME.search(sentence) or RE_TIME_MENTION.search(sentence)).group(0)
         d.add(f"文件没有为{composer.name(item)}规定具体日期，时间要求是：“{quote(sentence, span)}”{marker}")
     else:
         d.add(f"没有。文件没有为{composer.name(item)}规定具体的完成时间。相关原文：“{quote(sentence, focus(composer, query, sentence, item))}”{marker}")
