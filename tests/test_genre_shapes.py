@@ -1725,3 +1725,40 @@ def test_a_named_holder_of_an_office_post_is_not_refused_as_a_person(tmp_path_fa
     qa = small_qa(tmp_path_factory, "reliefpost", {"plan.txt": RELIEF_MEASURES})
     a = qa.ask("领导小组下面的办公室主任是谁？")
     assert not a.refused and "张某" in a.text
+
+
+def test_the_words_naming_a_document_ask_nothing_of_it():
+    from assistant.retrieval.query import analyse
+
+    a = analyse("苏平片区管理局2023年印发的农村人居环境整治提升五年行动实施方案里，农村自来水普及率要达到多少？")
+    assert a.meta_field == "" and a.intent == "quantity"
+    assert analyse("这个方案是什么时候印发的？").meta_field == "printing_date"
+
+
+def test_responsible_office_labels_assign_units():
+    doc = parse_notice(
+        "示范片区农村人居环境整治提升五年行动实施方案\n"
+        "一、重点任务\n"
+        "（一）完善生活垃圾收运处置体系。完善提升农村生活垃圾收运处置体系。\n"
+        "责任处室:交通建设处\n"
+        "（二）持续开展农村爱国卫生运动。普及卫生健康和疾病防控知识。\n"
+        "责任科室：社会事业处\n"
+    )
+    assert [[f.value for f in it.facts_of("actor")] for it in doc.items] == [["交通建设处"], ["社会事业处"]]
+
+
+def test_money_and_consequences_asked_with_other_words(tmp_path_factory):
+    from assistant.retrieval.query import analyse
+    from assistant.retrieval.messages import split_questions
+
+    assert analyse("一共安排了多少专项资金？").out_of_scope == "money"
+    assert split_questions("这份文件是哪两个单位联合发的，落款日期是哪天？") == ["这份文件是哪两个单位联合发的", "落款日期是哪天？"]
+    text = (
+        "示范区国企提升发展年行动方案\n"
+        "一、工作目标\n"
+        "（一）明确年度经营目标。力争区属国企营业总收入同比增长10%。\n"
+        "（二）强化督查。区国资局定期通报各企业工作进展。\n"
+    )
+    qa = small_qa(tmp_path_factory, "penaltyqty", {"plan.txt": text})
+    a = qa.ask("完不成营收目标的国企负责人，会扣多少绩效？")
+    assert a.refused

@@ -288,6 +288,9 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
     cells = table_cells(composer, query, doc, item)
     if cells is not None:
         return cells
+    missing = _penalty_not_stated(composer, query, doc, item)
+    if missing is not None:
+        return missing  # "会扣多少绩效" of a task that states no consequence
     # A duration (压缩至1个工作日以内, 10个工作日内) answers "多少/几天" when no count does.
     limits = item.facts_of("limit")
     asked = RE_ASKED_TIME_UNIT.search(fold(query.search_text))
@@ -412,7 +415,7 @@ RE_CRITERIA_STATED = re.compile(r"条件|标准|符合|达到|以上|以下|不�
 
 
 # Consequences asked (会被约谈吗, 扣不扣钱, 怎么问责, 有什么处罚) and what states one.
-RE_PENALTY_ASKED = re.compile(r"(?:会|要)被[^，。？?]{0,8}(?:约谈|处分|处罚|问责|通报|扣)|扣(?:钱|分|绩效|奖金)|受处分|(?:怎么|如何|会不会|会)(?:问责|处罚|追责)|(?:什么|哪些|啥)(?:处罚|后果|惩罚|处分)|罚(?:多少|款)")
+RE_PENALTY_ASKED = re.compile(r"(?:会|要)被[^，。？?]{0,8}(?:约谈|处分|处罚|问责|通报|扣)|扣[^，。？?]{0,4}(?:钱|分|绩效|奖金)|受处分|(?:怎么|如何|会不会|会)(?:问责|处罚|追责)|(?:什么|哪些|啥)(?:处罚|后果|惩罚|处分)|罚(?:多少|款)")
 RE_PENALTY_STATED = re.compile(r"问责|追究|处分|处罚|约谈|通报|扣[分减除]|罚款|取消|暂停|责令|惩戒|失信|降级|处理|考核|挂牌督办|曝光")
 
 
@@ -424,6 +427,16 @@ RE_PROCEDURE_STATED = re.compile(r"报送|报请|报经|报[市区省县]|提交
 
 # A part of a document on liability, where consequences are stated for every task.
 RE_PENALTY_PART = re.compile(r"法律责任|罚则|责任追究|问责|处罚")
+
+
+def _penalty_not_stated(composer, query: Query, doc: Document, item: Item, order: list[int] | None = None) -> Answer | None:
+    """"没完成会被约谈或扣绩效吗" of a task that states no consequence, in a document with
+    no part on liability (法律责任) that may state it elsewhere: a refusal; else None."""
+    if not RE_PENALTY_ASKED.search(fold(query.search_text)) or any(RE_PENALTY_PART.search(n.title) for n in doc.nodes if n.title):
+        return None
+    if order is None:
+        order = rank_sentences(composer, query, doc, item, list(range(len(item.sentences))))
+    return _not_stated(composer, query, item, order, RE_PENALTY_STATED, "具体的处理或处罚措施") if order else None
 
 
 def _not_stated(composer, query: Query, item: Item, order: list[int], stated, what: str) -> Answer | None:
@@ -518,12 +531,9 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
         missing = _not_stated(composer, query, item, order, RE_CRITERIA_STATED, "具体的条件或标准")
         if missing is not None:
             return missing
-    if RE_PENALTY_ASKED.search(asked) and not any(RE_PENALTY_PART.search(n.title) for n in doc.nodes if n.title):
-        # "没完成会被约谈或扣绩效吗" of a task that states no consequence, in a document
-        # with no part on liability (法律责任) that may state it elsewhere.
-        missing = _not_stated(composer, query, item, order, RE_PENALTY_STATED, "具体的处理或处罚措施")
-        if missing is not None:
-            return missing
+    missing = _penalty_not_stated(composer, query, doc, item, order)
+    if missing is not None:
+        return missing
     if RE_PROCEDURE_ASKED.search(asked) and order and not any(RE_PROCEDURE_STATED.search(x) for x in item.sentences):
         # "申报要走什么流程" of a task none of whose sentences describes a step of one.
         return _not_stated(composer, query, item, order, RE_PROCEDURE_STATED, "具体的办理程序")

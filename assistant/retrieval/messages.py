@@ -28,7 +28,7 @@ RE_NEXT_QUESTION = re.compile(r"(?<=[？?])|[，,；;。](?=(?:另外|还有|以
 MAX_PARTS = 3
 
 # The two asks a civil servant most often puts in one sentence: who does it, and by when.
-RE_WHO_ASKED = re.compile(r"谁|哪个部门|哪些部门|哪个单位|哪些单位|哪家|哪几个部门|什么部门|什么单位")
+RE_WHO_ASKED = re.compile(r"谁|哪个部门|哪些部门|哪个单位|哪些单位|哪家|哪[几两二三]个(?:部门|单位)|什么部门|什么单位")
 RE_WHEN_ASKED = re.compile(r"什么时候|啥时候|何时|哪一?年|几月|哪个月|哪天|期限|截止|最晚|多久")
 
 

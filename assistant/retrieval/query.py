@@ -97,7 +97,7 @@ DEADLINE_LIST = re.compile(r"(?:哪些|哪几|列出|列举|列一下|所有工�
 
 INTENTS = [
     ("which_chapter", re.compile(r"属于哪|在哪(?:个|一)?(?:部分|大项|章|板块)|放在哪(?:个|一)?(?:部分|章|大项)|哪(?:个|一)(?:大)?部分|哪个大项|哪个板块|哪一章")),
-    ("count", re.compile(r"多少项|几项|多少条|几条|几个部分|几部分|几大部分|多少部分|多少个部分|(?:几|多少)个?(?:阶段|步骤|环节|板块)|(?:一共|总共|共有|共分)(?![^，。？?]{0,6}(?:多长|多久|时间|天|年|个月|钱|元|万|资金|预算|经费))|how many (?:work )?(?:items|chapters|parts|tasks)")),
+    ("count", re.compile(r"多少项|几项|多少条|几条|几个部分|几部分|几大部分|多少部分|多少个部分|(?:几|多少)个?(?:阶段|步骤|环节|板块)|(?:一共|总共|共有|共分)(?![^，。？?]{0,10}(?:多长|多久|时间|天|年|个月|钱|元|万|资金|预算|经费))|how many (?:work )?(?:items|chapters|parts|tasks)")),
     # A duration or a frequency (处方最长能开多久, 多久考评一次) is neither a deadline nor
     # a count: the sentence that states it answers.
     ("content", re.compile(r"(?:最长|最短|最多|最少)[^，。？?]{0,8}(?:多久|多长|几天|几个月|几年)|(?:多久|多长时间)[^，。？?]{0,8}一(?:次|回|轮)|满多久|多久才|多长时间才|有效期")),
@@ -117,7 +117,7 @@ OUT_OF_SCOPE = [
     # Where something takes place or is handled (在哪儿办, 地点在哪): a document of events
     # states its venues; one without any says so.
     ("place", re.compile(r"在哪(?:儿|里)?(?:办|举办|举行|开展|召开|办理)|(?:举办|活动|办理)?地点(?:在|是)?(?:哪|什么)|位置在哪")),
-    ("money", re.compile(r"多少钱|(?:总)?投资(?:是|有|了)?多少|总投资|(?:资金|预算|经费)[^，。？?]{0,6}(?:盘子|规模)(?:有)?多大|多少资金|多少[^，。？?]{0,2}费|(?:手续费|服务费|收费标准)|经费(?:是)?多少|预算(?:是)?多少|金额|多少万|(?<!\d)万元(?:多少|是多少)|资金(?:是)?多少|工资|奖金|补贴(?:是)?多少|费用(?:是)?多少|罚款(?:是)?多少|报酬|薪酬|待遇|起征点|税率")),
+    ("money", re.compile(r"多少钱|(?:总)?投资(?:是|有|了)?多少|总投资|(?:资金|预算|经费)[^，。？?]{0,6}(?:盘子|规模)(?:有)?多大|多少[\u4e00-\u9fff]{0,4}(?:资金|经费|预算)|多少[^，。？?]{0,2}费|(?:手续费|服务费|收费标准)|经费(?:是)?多少|预算(?:是)?多少|金额|多少万|(?<!\d)万元(?:多少|是多少)|资金(?:是)?多少|工资|奖金|补贴(?:是)?多少|费用(?:是)?多少|罚款(?:是)?多少|报酬|薪酬|待遇|起征点|税率")),
 ]
 
 RE_QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,20}[”\"」』]")
@@ -324,9 +324,13 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
         intent = "quantity"
 
     meta_field, parts = "", []
+    # "X2023年印发的…实施方案里，自来水普及率要达到多少": the words naming the document
+    # (印发, 2023年) ask nothing of it.
+    lead = RE_DOCUMENT_LEAD.match(sfold)
+    asked_of = sfold[lead.end():] if lead and len(re.findall(r"[\u4e00-\u9fff]", sfold[lead.end():])) >= 4 else sfold
     if intent != "which_chapter":
         for name, pattern, part in META_FIELDS:
-            if pattern.search(sfold):
+            if pattern.search(asked_of):
                 meta_field, parts = name, [part] if part else []
                 break
         if not meta_field and not items and len(sfold) <= 20:
@@ -487,6 +491,10 @@ RE_COUNTED_PARTS = re.compile(r"多少项|几项|多少条|几条|部分|章|节
 
 # "时间" names a deadline (完成时间, 什么时间) unless it is a measured amount (开办时间要压缩到多少).
 RE_TIME_AMOUNT = re.compile(r"(?<!完成)(?<!截止)(?<!办结)时间[^，。？?]{0,8}(?:多少(?![号日])|几(?![月号日时]))")
+
+
+# A lead naming a document before the question proper: …印发的…实施方案里，.
+RE_DOCUMENT_LEAD = re.compile(r"^[^，,？?]{4,80}?(?:方案|文件|通知|意见|办法|要点|计划|措施|规定)》?(?:里面|里|中|当中)[，,]")
 
 
 def asking_clause(sfold: str) -> str:
