@@ -1762,3 +1762,21 @@ def test_money_and_consequences_asked_with_other_words(tmp_path_factory):
     qa = small_qa(tmp_path_factory, "penaltyqty", {"plan.txt": text})
     a = qa.ask("完不成营收目标的国企负责人，会扣多少绩效？")
     assert a.refused
+
+
+def test_a_plan_named_by_its_span_of_years_and_a_month_with_qian_alone(tmp_path_factory):
+    from assistant.documents.facts import deadlines
+
+    assert deadlines("于6月前公布实施企业发展战略规划", 2021)[0][1] == "2021-06-30"
+    assert deadlines("3个月前完成", 2021) == []
+    text = (
+        "示范区国企提升发展年行动方案\n"
+        "示范区管委会办公室\n"
+        "2021年3月29日\n"
+        "一、主要任务\n"
+        "1.聚焦国企主业发展。于6月前公布实施企业发展战略规划（2021—2025），聚焦主业谋发展。\n"
+        "2.加大人才培养力度。围绕企业发展战略，于9月底前梳理完成企业人才战略规划。\n"
+    )
+    qa = small_qa(tmp_path_factory, "yearspan", {"plan.txt": text})
+    a = qa.ask("企业发展战略规划（2021-2025）最晚啥时候要公布出来？")
+    assert not a.refused and "6月前" in a.text

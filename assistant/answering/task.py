@@ -630,7 +630,8 @@ RE_QUESTION_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|个|家|种|�
 
 def _plain_figures(text: str) -> str:
     """Text with figures written plainly: 3.0平方米 -> 3平方米, 1,000 -> 1000."""
-    return re.sub(r"(\d+)\.0+(?!\d)", r"\1", re.sub(r"(?<=\d),(?=\d{3})", "", fold(text)))
+    text = re.sub(r"(?<=\d)\s*[—–－~～至到]\s*(?=\d)", "-", fold(text))  # 2021—2025 as 2021-2025
+    return re.sub(r"(\d+)\.0+(?!\d)", r"\1", re.sub(r"(?<=\d),(?=\d{3})", "", text))
 
 
 def states_figure(figure: str, text: str) -> bool:
@@ -643,7 +644,14 @@ def states_figure(figure: str, text: str) -> bool:
 def question_figures(question: str) -> list[str]:
     """Figures a question quotes from the document: ``80%``, ``2070种``, ``30``; not years
     (2017 names the document or a period, not a figure of one task)."""
-    return [m.group(0) for m in RE_QUESTION_FIGURE.finditer(fold(question)) if not re.fullmatch(r"(?:19|20)\d\d", m.group(0).strip())]
+    text = fold(question)
+    # A span of years (（2021-2025）) names a plan of that period: it is quoted as written.
+    spans = [m.group(0) for m in RE_YEAR_SPAN.finditer(text)]
+    text = RE_YEAR_SPAN.sub(" ", text)
+    return spans + [m.group(0) for m in RE_QUESTION_FIGURE.finditer(text) if not re.fullmatch(r"(?:19|20)\d\d", m.group(0).strip())]
+
+
+RE_YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-—–－~～至到]\s*(?:19|20)\d\d")
 
 
 def sentence_own_words(composer, query: Query, item: Item, doc: Document):
