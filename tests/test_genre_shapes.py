@@ -1780,3 +1780,18 @@ def test_a_plan_named_by_its_span_of_years_and_a_month_with_qian_alone(tmp_path_
     qa = small_qa(tmp_path_factory, "yearspan", {"plan.txt": text})
     a = qa.ask("企业发展战略规划（2021-2025）最晚啥时候要公布出来？")
     assert not a.refused and "6月前" in a.text
+
+
+def test_the_basis_a_cover_letter_states_for_a_plan_without_a_preamble(tmp_path_factory):
+    text = (
+        "示范片区管理局关于农村人居环境整治提升五年行动实施方案的通知\n"
+        "各处室：\n"
+        "为深入学习贯彻上级指示精神，全面落实《福建省农村人居环境整治提升行动实施方案》以及《示范区农村人居环境整治提升五年行动实施方案》要求，结合片区实际，制定本实施方案。\n"
+        "一、总体要求\n"
+        "坚持以人民为中心，牢固树立绿色发展理念。\n"
+        "二、重点任务\n"
+        "（一）改造农村户用厕所。引导农民群众自主改造提升厕屋。\n"
+    )
+    qa = small_qa(tmp_path_factory, "coverbasis", {"plan.txt": text})
+    a = qa.ask("这方案是根据哪些上级文件制定的？")
+    assert not a.refused and "福建省农村人居环境整治提升行动实施方案" in a.text

@@ -101,7 +101,7 @@ FALLBACKS = {
 
 
 # A sentence that gives the basis: 根据《…》（…号）…精神, 依据…, 为贯彻落实《…》.
-RE_BASIS_SENTENCE = re.compile(r"(?:根据|依据|按照|遵照|为贯彻|贯彻落实)[^。]{0,200}?《")
+RE_BASIS_SENTENCE = re.compile(r"(?:根据|依据|按照|遵照|贯彻|落实)[^。]{0,200}?《")
 
 
 def _basis_in_body(composer, doc: Document) -> Answer | None:
@@ -121,6 +121,25 @@ def _basis_in_body(composer, doc: Document) -> Answer | None:
     return None
 
 
+def _basis_in_cover(composer, doc: Document) -> Answer | None:
+    """The basis the cover letter states (各处室：为…全面落实《…》《…》，结合实际，制定本方案)
+    when the plan that follows has no preamble of its own."""
+    from ..documents import split_sentences
+    from ..documents.facts import references
+
+    p = composer.section_passages.get((doc.doc_id, "header"))
+    if p is None:
+        return None
+    for sentence in split_sentences(p.text):
+        refs = [span for span, _, _ in references(sentence)] if RE_BASIS_SENTENCE.search(sentence) else []
+        if refs:
+            d = Draft()
+            marker = d.cite(p)
+            d.add(f"本文件根据{'和'.join(refs)}制定{marker}。原文（文件开头）：“{quote(sentence, refs[0], 200)}”{marker}")
+            return d.answer("meta")
+    return None
+
+
 def field(composer, query: Query) -> Answer:
     doc = composer.default
     m = doc.meta
@@ -129,7 +148,7 @@ def field(composer, query: Query) -> Answer:
     if field_name == "basis":
         p = composer.section_passages.get((doc.doc_id, "preamble"))
         if not p or not doc.preamble_refs:
-            stated = _basis_in_body(composer, doc)
+            stated = _basis_in_body(composer, doc) or _basis_in_cover(composer, doc)
             if stated is not None:
                 return stated
             return refusal("文件中没有写明制定依据。", "meta")
