@@ -1795,3 +1795,19 @@ def test_the_basis_a_cover_letter_states_for_a_plan_without_a_preamble(tmp_path_
     qa = small_qa(tmp_path_factory, "coverbasis", {"plan.txt": text})
     a = qa.ask("这方案是根据哪些上级文件制定的？")
     assert not a.refused and "福建省农村人居环境整治提升行动实施方案" in a.text
+
+
+def test_joint_issuers_spaced_apart_on_the_title_line():
+    from assistant.retrieval.query import analyse
+
+    doc = parse_notice(
+        "示范区党工委办公室 示范区管委会办公室 关于支持中小微企业应对疫情渡过难关 二十条措施的通知\n"
+        "各片区管理局，区直各单位：\n"
+        "现将有关措施通知如下。\n"
+        "一、减轻企业负担\n"
+        "（一）免收3个月房租。对承租国有资产类经营用房的中小微企业免收3个月房租。\n"
+        "示范区党工委办公室 示范区管委会办公室\n"
+        "2020年2月6日\n"
+    )
+    assert doc.meta.issuer == "示范区党工委办公室、示范区管委会办公室"
+    assert analyse("这份文件是哪两个单位联合发的？").meta_field == "issuer"

@@ -134,7 +134,10 @@ def parse_cover(blocks: list[str]) -> dict:
             elif not meta.get("issuer"):
                 cut = re.search(r"关于|印发|转发", title)
                 if cut and cut.start() > 0:
-                    meta["issuer"] = title[: cut.start()]
+                    # Joint issuers spaced apart on the title line (A办公室 B办公室 关于…).
+                    names = re.split(r"\s+", re.split(r"关于|印发|转发", blocks[i].strip())[0].strip())
+                    joint = len(names) > 1 and all(RE_ISSUER_END.search(x) for x in names)
+                    meta["issuer"] = "、".join(names) if joint else title[: cut.start()]
             elif title.startswith("关于"):
                 title = meta["issuer"] + title
             # X转发Y制定的《…》的通知: Y drew up the forwarded document.
