@@ -1811,3 +1811,37 @@ def test_joint_issuers_spaced_apart_on_the_title_line():
     )
     assert doc.meta.issuer == "示范区党工委办公室、示范区管委会办公室"
     assert analyse("这份文件是哪两个单位联合发的？").meta_field == "issuer"
+
+
+def test_chat_words_durations_and_named_counts_are_not_refused(tmp_path_factory):
+    from assistant.documents.facts import quantities
+    from assistant.retrieval.query import analyse
+
+    assert analyse("做一份各国商品税率对比清单，这活儿归谁？").out_of_scope == ""
+    assert analyse("这个商品的税率是多少？").out_of_scope == "money"
+    assert [q[0] for q in quantities("连续两次评估结果为差的，终止其运营授权")] == ["连续两次"]
+    text = (
+        "示范州政务数据资源管理暂行办法\n"
+        "示范州人民政府办公室\n"
+        "2021年5月8日\n"
+        "第一条 政务部门应当对本部门的政务数据资源目录进行动态管理，自情形发生之日起10个工作日内完成目录更新。\n"
+        "第二条 示范州大数据中心建设共享交换、开放、开发利用三大子平台，安排专项经费50万元。\n"
+        "第三条 区纪工委牵头抓好乱收费典型案例，公开曝光、严厉惩处。\n"
+    )
+    qa = small_qa(tmp_path_factory, "chatwords", {"plan.txt": text})
+    a = qa.ask("政务数据资源目录得在几个工作日内改完？")
+    assert not a.refused and "10个工作日" in a.text
+    a = qa.ask("乱收费抓典型、公开曝光，这活谁牵头？")
+    assert not a.refused and "区纪工委" in a.text
+
+
+def test_the_period_a_plans_title_spans_answers_how_far_it_runs(tmp_path_factory):
+    text = (
+        "示范省工业互联网创新发展行动计划（2021-2023年）\n"
+        "一、发展目标\n"
+        "（一）推进中小企业上云上平台。新增上云企业2万家。\n"
+        "（二）培育工业互联网平台。打造10个行业平台。\n"
+    )
+    qa = small_qa(tmp_path_factory, "titlespan", {"plan.txt": text})
+    a = qa.ask("这个三年行动计划，目标是冲到哪一年？")
+    assert not a.refused and a.text.startswith("2023年")

@@ -26,6 +26,9 @@ log = logging.getLogger(__name__)
 RE_HOW_MANY_UNDER = re.compile(r"(?:几|多少)(?:种|类|项|条|个|款)")
 
 # Choosing the task a question is about among the first retrieved ones (tuned on dev).
+# The whole plan's period asked (计划…冲到哪一年, 规划的时间跨度到哪年), and a title's span of years.
+RE_PLAN_SPAN_ASKED = re.compile(r"(?:规划|计划|方案|行动)[^，。？?]{0,10}(?:到哪一?年|冲到|时间跨度|规划期|实施期|执行期|周期)|(?:时间跨度|规划期|实施期)")
+RE_TITLE_YEARS = re.compile(r"[（(]?((?:19|20)\d\d)\s*[-—–－~～至到]\s*((?:19|20)\d\d)\s*年?[）)]?")
 # A part named for the kinds of something (园区类型, 支持方式).
 RE_KIND_PART = re.compile(r"类型|种类|类别|分类|方式|模式|形式|情形")
 EVIDENCE_CANDIDATES = 5
@@ -103,7 +106,9 @@ NON_TOPIC = set(
     # A procedure may be described without the word (说明理由报市交通委): 走什么程序.
     "程序 流程 手续 "
     # Words naming the document's own parts (分成哪几个大的部分).
-    "部分 大部分 板块".split()
+    "部分 大部分 板块 "
+    # Chat words for "this task" (这活谁牵头, 这摊事由哪个机构牵头 -> 事由).
+    "这活 活儿 这事 那事 事儿 这摊事 事由".split()
 )
 
 
@@ -455,6 +460,11 @@ class Composer:
             whole = self.preamble_deadline(query)
             if whole is not None:
                 return whole
+        if query.intent == "deadline" and RE_PLAN_SPAN_ASKED.search(fold(query.search_text)):
+            # "这个三年行动计划目标冲到哪一年": the period the title gives the whole plan.
+            span = self.title_span(doc)
+            if span is not None:
+                return span
         if query.intent == "deadline":
             stated = self.preamble_target(query, doc, item)
             if stated is not None:
@@ -484,6 +494,17 @@ class Composer:
                 span = found[-1][0]
                 d = Draft()
                 d.add(f"{span}{d.cite(p)}。根据文件开头：“{quote(sentence, span)}”{d.cite(p)}{self.suffix(doc)}")
+                return d.answer("deadline")
+        return None
+
+    def title_span(self, doc: Document) -> Answer | None:
+        """The years a plan's title spans (行动计划（2021-2023年）): its end year, quoted."""
+        p = self.section_passages.get((doc.doc_id, "header"))
+        for title in (doc.meta.title, doc.title):
+            m = RE_TITLE_YEARS.search(title or "")
+            if m and p is not None:
+                d = Draft()
+                d.add(f"{m.group(2)}年（{m.group(0).strip('（）()')}）{d.cite(p)}。根据文件标题：“{title}”{d.cite(p)}{self.suffix(doc)}")
                 return d.answer("deadline")
         return None
 

@@ -55,7 +55,7 @@ def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
 
 
 # "有没有给完成期限": a question whether a time limit is set, which "no" answers.
-RE_WHETHER_LIMIT = re.compile(r"(?:有没有|有无|是否|有否)[^，。？?]{0,8}(?:期限|时限|时间|截止|日期|时间节点|完成时间|出台时间|什么时候|啥时候|何时)|(?:期限|时限|时间|截止|日期)[^，。？?]{0,6}(?:吗|没有|了没)")
+RE_WHETHER_LIMIT = re.compile(r"(?:有没有|有无|是否|有否)[^，。？?]{0,8}(?:期限|时限|时间|截止|日期|时间节点|完成时间|出台时间|什么时候|啥时候|何时|哪一?年|几月|哪天)|(?:期限|时限|时间|截止|日期)[^，。？?]{0,6}(?:吗|没有|了没)")
 # A time set by an event or a manner, not a date: 新建市政道路时同步建设, 完成建设任务后组织验收,
 # 按时建成投用, 及时报告.
 RE_EVENT_TIME = re.compile(r"[^，。；;]{2,30}(?:时|后|之后|以后|前|之前)(?=[，,；;]|再|方可|才)|同步|按时|当天|当日|次日|视[^，。；;]{2,20}(?:确定|而定)|另行(?:通知|确定|明确)")
@@ -200,7 +200,7 @@ def duty_heads(item: Item) -> list[int]:
 
 
 # A question about the kinds a part enumerates: 有哪几种模式, 分几类, 包括哪几种情形.
-RE_KINDS_ASKED = re.compile(r"(?:哪)?几(?:种|类|个方面)|哪些(?:种|类|方式|模式|情形|情况)")
+RE_KINDS_ASKED = re.compile(r"(?:哪)?几(?:种|类|个方面)|多少(?:种|类)|哪些(?:种|类|方式|模式|情形|情况)")
 
 
 def _counted(f: Fact) -> str:
@@ -219,6 +219,11 @@ RE_COUNT_OF_THINGS = re.compile(r"(?:多少|几)(?:个|名|位|家|所|座|栋|�
 
 # The thing a count asks for: 几名队员 -> 队员, 多少个学位 -> 学位, 几座消防站 -> 消防站.
 RE_COUNTED_NOUN = re.compile(r"(?:多少|几)(个|名|位|家|所|座|栋|辆|台|套|间|户)([\u4e00-\u9fff]{2,8}?)(?:[？?，,。]|$|呢|吗|了|要|能|可以|才|是|在|的)")
+
+
+# Particles a chatty question ends its noun with (企业上云啊), and nouns of time (几个工作日内).
+PARTICLES = "啊呀呢吗吧哦嘛"
+RE_TIME_NOUN = re.compile(r"工作日|自然日|日|天|小时|月|年|周|星期")
 
 
 def _counts_noun(noun: str, sentence: str, figure: str = "", classifier: str = "") -> bool:
@@ -326,10 +331,21 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
     best = max(s for s, _ in scored)
     chosen = [f for s, f in scored if s >= best - 0.5][:3]
     counted_noun = RE_COUNTED_NOUN.search(fold(query.search_text))
-    if counted_noun and not any(_counts_noun(counted_noun.group(2), item.sentences[f.sentence], f.text, counted_noun.group(1)) for f in chosen):
+    if counted_noun and RE_TIME_NOUN.match(counted_noun.group(2)):
+        counted_noun = None  # 几个工作日内: a duration, which the limit facts answer
+    counted = _counted_span(query.search_text, item) if counted_noun else None
+    if counted is not None and not any(_counts_noun(counted_noun.group(2).rstrip(PARTICLES), item.sentences[f.sentence], f.text, counted_noun.group(1)) for f in chosen):
+        # "一共挂了几个子平台" of a task that writes the count into a name (三大子平台).
+        span, idx = counted
+        d = Draft()
+        marker = d.cite(composer.sentence_passage(doc.doc_id, item.number, idx))
+        d.add(f"{span}{marker}。根据{composer.name(item)}：“{quote(item.sentences[idx], span)}”{marker}")
+        d.add(composer.suffix(doc))
+        return d.answer("quantity", (item.number,))
+    if counted_noun and not any(_counts_noun(counted_noun.group(2).rstrip(PARTICLES), item.sentences[f.sentence], f.text, counted_noun.group(1)) for f in chosen):
         # "每个站最少配几名队员" answered by a figure of something else (6个街镇): the
         # document states no count of what is asked.
-        noun = counted_noun.group(2)
+        noun = counted_noun.group(2).rstrip(PARTICLES)
         # The sentence that names what is asked shows it is not counted; else the figure's.
         naming = next((s for s in item.sentences if _counts_noun(noun, s)), None)
         shown = quote(naming, noun[-2:]) if naming else quote(item.sentences[chosen[0].sentence], chosen[0].text)

@@ -201,7 +201,7 @@ COMPARATORS = {
 }
 UNITS = "次期项个家场批名人天日篇件份%％"
 RE_QUANTITY = re.compile(
-    rf"(?P<cmp>不少于|不低于|至少|不超过|不多于|最多|超过)?(?P<verb>要?(?:举办|听取|开展|召开|组织|培训|参加)?)"
+    rf"(?P<cmp>不少于|不低于|至少|不超过|不多于|最多|超过)?(?P<verb>要?(?:举办|听取|开展|召开|组织|培训|参加|连续)?)"
     rf"(?P<count>{NUM})(?P<unit>[{UNITS}])(?P<tail>以上|以下|以内)?"
 )
 RE_PERIOD_WORD = re.compile(r"(?:全年|每年|每季度|每半年|每月|年度)$")
