@@ -1819,6 +1819,8 @@ def test_chat_words_durations_and_named_counts_are_not_refused(tmp_path_factory)
 
     assert analyse("做一份各国商品税率对比清单，这活儿归谁？").out_of_scope == ""
     assert analyse("这个商品的税率是多少？").out_of_scope == "money"
+    assert analyse("企业开拓市场，省里每家给多少补贴？").out_of_scope == "money"
+    assert analyse("居民搬迁，每户能拿多少补偿款？").out_of_scope == "money"
     assert [q[0] for q in quantities("连续两次评估结果为差的，终止其运营授权")] == ["连续两次"]
     text = (
         "示范州政务数据资源管理暂行办法\n"

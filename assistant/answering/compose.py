@@ -51,7 +51,7 @@ EVIDENCE_BIGRAM = 0.5
 EVIDENCE_PINYIN = 0.5
 EVIDENCE_SPREAD = 0.5
 # Money words a question asks the amount of (一共安排了多少钱预算).
-RE_MONEY_WORD = re.compile(r"预算|经费|资金|补贴|补助|奖补|奖励|罚款|工资|薪酬|报酬|手续费|服务费|费用|收费|投资")
+RE_MONEY_WORD = re.compile(r"预算|经费|资金|补贴|补助|奖补|奖励|补偿|罚款|工资|薪酬|报酬|手续费|服务费|费用|收费|投资")
 # How many other nouns of an asking clause the document must lack to say it does not cover it.
 ABSENT_NOUNS = 2
 
