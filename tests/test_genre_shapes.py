@@ -1847,3 +1847,10 @@ def test_the_period_a_plans_title_spans_answers_how_far_it_runs(tmp_path_factory
     qa = small_qa(tmp_path_factory, "titlespan", {"plan.txt": text})
     a = qa.ask("这个三年行动计划，目标是冲到哪一年？")
     assert not a.refused and a.text.startswith("2023年")
+
+
+@pytest.mark.parametrize("question,field", [("这份实施意见是哪个机构印发的？", "issuer"), ("这份文件是什么时候印发的？", "printing_date"), ("省政府2021年印发的支持工业互联网发展若干政策里，二级节点建成后省里怎么补？", "")])
+def test_who_printed_it_asks_the_issuer_and_a_leading_document_name_asks_nothing(question, field):
+    from assistant.retrieval.query import analyse
+
+    assert analyse(question).meta_field == field
