@@ -1854,3 +1854,15 @@ def test_who_printed_it_asks_the_issuer_and_a_leading_document_name_asks_nothing
     from assistant.retrieval.query import analyse
 
     assert analyse(question).meta_field == field
+
+
+def test_whether_a_year_is_set_is_answered_no_for_a_task_without_one(tmp_path_factory):
+    text = (
+        "示范省对接RCEP的实施意见\n"
+        "一、主要任务\n"
+        "（一）加快合作园区建设。推动与东盟国家开展“两国双园”合作。（省商务厅牵头）\n"
+        "（二）优化金融服务。2022年底前开展中小微企业金融服务能力提升工程。（人行示范中心支行牵头）\n"
+    )
+    qa = small_qa(tmp_path_factory, "whetheryear", {"plan.txt": text})
+    a = qa.ask("跟东盟搞“两国双园”，有没有规定哪年之前要建成？")
+    assert not a.refused and a.text.startswith("没有") and "两国双园" in a.text

@@ -73,7 +73,8 @@ def no_deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
     date_asked = RE_DATE_ASKED.search(fold(query.search_text))
     timed = [i for i in order[:3] if RE_EVENT_TIME.search(item.sentences[i])] if not date_asked else []
     timed += [i for i in order[:3] if RE_TIME_MENTION.search(item.sentences[i]) and i not in timed]
-    whether = RE_WHETHER_LIMIT.search(fold(query.search_text))
+    # The question as asked too: the search text drops year words (哪年).
+    whether = RE_WHETHER_LIMIT.search(fold(query.search_text)) or RE_WHETHER_LIMIT.search(fold(query.text))
     if not timed and not whether:
         return refusal(f"文件没有为{composer.name(item)}规定具体的完成时间。", "deadline")
     best = timed[0] if timed else (order[0] if order else 0)
