@@ -1866,3 +1866,16 @@ def test_whether_a_year_is_set_is_answered_no_for_a_task_without_one(tmp_path_fa
     qa = small_qa(tmp_path_factory, "whetheryear", {"plan.txt": text})
     a = qa.ask("跟东盟搞“两国双园”，有没有规定哪年之前要建成？")
     assert not a.refused and a.text.startswith("没有") and "两国双园" in a.text
+
+
+def test_chat_words_for_a_maximum_and_for_leading(tmp_path_factory):
+    text = (
+        "示范省支持工业互联网发展若干政策\n"
+        "一、支持工业互联网平台建设。对跨行业跨领域工业互联网平台省级给予奖补，最高3000万元。\n"
+        "二、加大审计监督力度。对乱收费问题抓典型、公开曝光、严厉惩处。（区纪工委牵头）\n"
+    )
+    qa = small_qa(tmp_path_factory, "chatmax", {"plan.txt": text})
+    a = qa.ask("跨行业跨领域的平台，省里奖补封顶多少？")
+    assert not a.refused and "3000万元" in a.text
+    a = qa.ask("乱收费抓典型、公开曝光，这事谁挑头？")
+    assert not a.refused and "区纪工委" in a.text

@@ -108,7 +108,9 @@ NON_TOPIC = set(
     # Words naming the document's own parts (分成哪几个大的部分).
     "部分 大部分 板块 "
     # Chat words for "this task" (这活谁牵头, 这摊事由哪个机构牵头 -> 事由).
-    "这活 活儿 这事 那事 事儿 这摊事 事由".split()
+    "这活 活儿 这事 那事 事儿 这摊事 事由 "
+    # Chat words for a maximum (奖补封顶多少), which the search reads as 最高.
+    "封顶 顶格".split()
 )
 
 
