@@ -1879,3 +1879,10 @@ def test_chat_words_for_a_maximum_and_for_leading(tmp_path_factory):
     assert not a.refused and "3000万元" in a.text
     a = qa.ask("乱收费抓典型、公开曝光，这事谁挑头？")
     assert not a.refused and "区纪工委" in a.text
+
+
+def test_a_task_named_by_its_place_in_the_order():
+    from assistant.answering.structure import _steps
+
+    assert _steps("行动步骤里排第14的那条任务讲的啥？")[0][:2] == ("第N条", 14)
+    assert _steps("第二个部分讲什么")[0][:2] == ("第一部分", 2)
