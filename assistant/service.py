@@ -36,6 +36,9 @@ from .schema import Answer, AssistantError, Document, InputError, Passage
 
 # "2020年政府工作报告", "2020年的工作报告": a report named by its year.
 # A document of the genre named with its year: 2016年…工作要点, 2016年度…任务分工方案.
+# A short yes-or-no question after a refused one that asks for the same list (有名单吗,
+# 有具体名字吗): the refusal answers it too.
+RE_SAME_THING_ASKED = re.compile(r"(?:有|有没有)?(?:具体)?(?:名单|名字|名称|清单)(?:吗|没有|呢)?")
 RE_NOTICE_MENTION = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*年(?:度)?(?:的)?[^，。？?\d]{0,20}?(工作要点|要点|实施方案|工作方案|任务分工方案|分工方案|方案|实施意见|指导意见|意见|若干措施|措施|管理办法|办法|行动计划|规划)"
 )
@@ -479,7 +482,10 @@ class Assistant:
             # the conversation so far (so "转化率呢" is asked like the question before it).
             answers, turns = [], list(history or [])
             for part in parts:
-                if answers and answers[0].refused and answers[0].intent == "out_of_scope" and len(re.sub(r"\W", "", part)) <= 12:
+                if answers and answers[0].refused and (
+                    (answers[0].intent == "out_of_scope" and len(re.sub(r"\W", "", part)) <= 12)
+                    or (answers[0].intent == "not_stated" and RE_SAME_THING_ASKED.fullmatch(re.sub(r"\W", "", part)))
+                ):
                     # "2018年还搞吗？怎么安排的？": a short question after one about something the
                     # documents do not hold asks about that same thing.
                     continue

@@ -1886,3 +1886,18 @@ def test_a_task_named_by_its_place_in_the_order():
 
     assert _steps("行动步骤里排第14的那条任务讲的啥？")[0][:2] == ("第N条", 14)
     assert _steps("第二个部分讲什么")[0][:2] == ("第一部分", 2)
+
+
+def test_a_day_asked_of_a_target_year_and_a_names_list_asked_twice_are_refused(tmp_path_factory):
+    text = (
+        "示范省支持工业互联网发展若干政策\n"
+        "一、发展目标\n"
+        "到2023年，工业互联网建设量质并进，对全省工业经济的引擎带动作用凸显。\n"
+        "二、完善政府立法体制机制\n"
+        "建立健全省政府法律专家咨询团、政府立法基层联系点工作机制。\n"
+    )
+    qa = small_qa(tmp_path_factory, "dayasked", {"plan.txt": text})
+    a = qa.ask("工业互联网建设的申报截止日期是几月几号？")
+    assert a.refused and "2023" in a.text
+    a = qa.ask("省里那个法律专家咨询团都有哪些专家？有名单吗？")
+    assert a.refused

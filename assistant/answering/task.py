@@ -41,6 +41,10 @@ def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
     ranked = rank_facts(composer, query, doc, item, facts)
     fact = ranked[0]
     sentence = item.sentences[fact.sentence]
+    if RE_DAY_ASKED.search(fold(query.text)) and all(RE_TARGET_YEAR_ONLY.match(f.text) for f in ranked[:3]):
+        # "申报截止日期是几月几号" of a task that only sets a target year (到2023年): the
+        # document gives no such date.
+        return refusal(f"文件没有为{composer.name(item)}规定具体日期，只写了目标年份：“{quote(sentence, fact.text)}”", "deadline")
     # The fact sentence carries its own marker; the ISO form of the date is left out
     # because the notice never writes it (only "2017年底前").
     marker = d.cite(composer.sentence_passage(doc.doc_id, item.number, fact.sentence))
@@ -61,6 +65,9 @@ RE_WHETHER_LIMIT = re.compile(r"(?:有没有|有无|是否|有否)[^，。？?]{
 RE_EVENT_TIME = re.compile(r"[^，。；;]{2,30}(?:时|后|之后|以后|前|之前)(?=[，,；;]|再|方可|才)|同步|按时|当天|当日|次日|视[^，。；;]{2,20}(?:确定|而定)|另行(?:通知|确定|明确)")
 # A time a sentence mentions without making it a limit: （今年8月可投入使用）, 2020年首季度.
 RE_TIME_MENTION = re.compile(r"(?:今年|明年|年内|\d{4}\s*年)\s*(?:\d{1,2}\s*月(?:份)?(?:[上中下]旬)?|首季度|第?[一二三四1-4]季度|上半年|下半年)")
+# A question for a day (几月几号, 哪一天, 具体日期) and a target year that does not answer it.
+RE_DAY_ASKED = re.compile(r"几月几[号日]|哪一?天|几号|具体日期|截止日期")
+RE_TARGET_YEAR_ONLY = re.compile(r"^(?:到|至)?\s*\d{4}\s*年$")
 # A question for a date (哪年几月, 哪天, 几号, 啥时候前): an event or a manner does not answer it.
 RE_DATE_ASKED = re.compile(r"哪一?年|几月|哪个月|哪天|哪一天|几号|日期|(?:什么时候|啥时候|何时)(?:之?前)")
 
