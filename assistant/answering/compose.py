@@ -482,22 +482,25 @@ class Composer:
 
     def preamble_deadline(self, query: Query) -> Answer | None:
         """The deadline the preamble sets for the whole work (从现在起至2017年12月底，本区开展…)."""
+        dated = self.preamble_dates(self.default)
+        return self.preamble_answer(self.default, *dated[0]) if dated else None
+
+    def preamble_dates(self, doc: Document) -> list[tuple[str, str]]:
+        """(sentence, its last deadline as written) of the preamble's sentences that set one."""
         from ..documents import split_sentences
         from ..documents.facts import deadlines
 
-        doc = self.default
         p = self.section_passages.get((doc.doc_id, "preamble"))
         if p is None:
-            return None
+            return []
         year = int(doc.meta.signing_date[:4]) if doc.meta.signing_date[:4].isdigit() else None
-        for sentence in split_sentences(p.text):
-            found = deadlines(sentence, year)
-            if found:
-                span = found[-1][0]
-                d = Draft()
-                d.add(f"{span}{d.cite(p)}。根据文件开头：“{quote(sentence, span)}”{d.cite(p)}{self.suffix(doc)}")
-                return d.answer("deadline")
-        return None
+        return [(sentence, found[-1][0]) for sentence in split_sentences(p.text) if (found := deadlines(sentence, year))]
+
+    def preamble_answer(self, doc: Document, sentence: str, span: str) -> Answer:
+        p = self.section_passages[(doc.doc_id, "preamble")]
+        d = Draft()
+        d.add(f"{span}{d.cite(p)}。根据文件开头：“{quote(sentence, span)}”{d.cite(p)}{self.suffix(doc)}")
+        return d.answer("deadline")
 
     def title_span(self, doc: Document) -> Answer | None:
         """The years a plan's title spans (行动计划（2021-2023年）): its end year, quoted."""
@@ -514,29 +517,19 @@ class Composer:
         """A date the preamble sets for what is asked (到2030年前…完成国家碳达峰试点建设),
         when its sentence holds more of the question than the task found does: targets are
         often stated there, not in a task."""
-        from ..documents import split_sentences
-        from ..documents.facts import deadlines
-
-        p = self.section_passages.get((doc.doc_id, "preamble"))
-        if p is None:
+        dated = self.preamble_dates(doc)
+        if not dated:
             return None
         weights = self.weights(query.search_text, doc)
         total = sum(weights.values()) or 1.0
-        year = int(doc.meta.signing_date[:4]) if doc.meta.signing_date[:4].isdigit() else None
-        best = None
-        for sentence in split_sentences(p.text):
-            found = deadlines(sentence, year)
-            if not found:
-                continue
-            share = sum(weights[w] for w in weights.keys() & set(self.tokens(sentence))) / total
-            if best is None or share > best[0]:
-                best = (share, sentence, found[-1][0])
-        if best is None or best[0] < PREAMBLE_TARGET_SHARE or best[0] <= self.evidence(query, weights, item, doc) + PREAMBLE_TARGET_MARGIN:
+
+        def share(sentence: str) -> float:
+            return sum(weights[w] for w in weights.keys() & set(self.tokens(sentence))) / total
+
+        best = max(dated, key=lambda x: share(x[0]))
+        if share(best[0]) < PREAMBLE_TARGET_SHARE or share(best[0]) <= self.evidence(query, weights, item, doc) + PREAMBLE_TARGET_MARGIN:
             return None
-        _, sentence, span = best
-        d = Draft()
-        d.add(f"{span}{d.cite(p)}。根据文件开头：“{quote(sentence, span)}”{d.cite(p)}{self.suffix(doc)}")
-        return d.answer("deadline")
+        return self.preamble_answer(doc, *best)
 
     def out_of_scope(self, query: Query) -> Answer | None:
         doc = self.default

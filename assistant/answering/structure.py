@@ -510,11 +510,12 @@ def _bigram_share(title: str, text: str) -> float:
     if not pairs:
         return 0.0
     held = sum(1 for p in pairs if p in text)
-    short = max((len(m) for m in re.findall(r"[\u4e00-\u9fff]{3,}", text) if _in_order(m, t)), default=0)
+    short = max((len(m) for m in re.findall(r"[\u4e00-\u9fff]{3,}", text) if in_order(m, t)), default=0)
     return max(held / len(pairs), short / len(t))
 
 
-def _in_order(short: str, name: str) -> bool:
+def in_order(short: str, name: str) -> bool:
+    """Whether the characters of ``short`` occur in ``name`` in order (建管委 in 建设管理委)."""
     it = iter(name)
     return all(ch in it for ch in short)
 

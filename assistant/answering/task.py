@@ -321,13 +321,7 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
             return node_answer(composer, doc, doc.node(item.key))
         if counted is None:
             return refusal(f"文件没有为{composer.name(item)}规定具体的次数或数量要求。", "quantity")
-        # A count written into a name ("一平台、两抓手"): not a requirement, but it answers.
-        span, idx = counted
-        d = Draft()
-        marker = d.cite(composer.sentence_passage(doc.doc_id, item.number, idx))
-        d.add(f"{span}{marker}。根据{composer.name(item)}：“{quote(item.sentences[idx], span)}”{marker}")
-        d.add(composer.suffix(doc))
-        return d.answer("quantity", (item.number,))
+        return _named_count(composer, doc, item, counted)
     q = set(composer.tokens(query.search_text))
     # A follow-up's own words ("转化率呢") tell which figure of the task it wants.
     own = set(composer.tokens(query.text)) if query.followup else set()
@@ -341,19 +335,14 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
     counted_noun = RE_COUNTED_NOUN.search(fold(query.search_text))
     if counted_noun and RE_TIME_NOUN.match(counted_noun.group(2)):
         counted_noun = None  # 几个工作日内: a duration, which the limit facts answer
-    counted = _counted_span(query.search_text, item) if counted_noun else None
-    if counted is not None and not any(_counts_noun(counted_noun.group(2).rstrip(PARTICLES), item.sentences[f.sentence], f.text, counted_noun.group(1)) for f in chosen):
-        # "一共挂了几个子平台" of a task that writes the count into a name (三大子平台).
-        span, idx = counted
-        d = Draft()
-        marker = d.cite(composer.sentence_passage(doc.doc_id, item.number, idx))
-        d.add(f"{span}{marker}。根据{composer.name(item)}：“{quote(item.sentences[idx], span)}”{marker}")
-        d.add(composer.suffix(doc))
-        return d.answer("quantity", (item.number,))
-    if counted_noun and not any(_counts_noun(counted_noun.group(2).rstrip(PARTICLES), item.sentences[f.sentence], f.text, counted_noun.group(1)) for f in chosen):
+    noun = counted_noun.group(2).rstrip(PARTICLES) if counted_noun else ""
+    if noun and not any(_counts_noun(noun, item.sentences[f.sentence], f.text, counted_noun.group(1)) for f in chosen):
+        counted = _counted_span(query.search_text, item)
+        if counted is not None:
+            # "一共挂了几个子平台" of a task that writes the count into a name (三大子平台).
+            return _named_count(composer, doc, item, counted)
         # "每个站最少配几名队员" answered by a figure of something else (6个街镇): the
         # document states no count of what is asked.
-        noun = counted_noun.group(2).rstrip(PARTICLES)
         # The sentence that names what is asked shows it is not counted; else the figure's.
         naming = next((s for s in item.sentences if _counts_noun(noun, s)), None)
         shown = quote(naming, noun[-2:]) if naming else quote(item.sentences[chosen[0].sentence], chosen[0].text)
@@ -380,6 +369,17 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
             continue
         done.add(f.sentence)
         d.add(f"“{quote(item.sentences[f.sentence], f.text)}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, f.sentence))}")
+    d.add(composer.suffix(doc))
+    return d.answer("quantity", (item.number,))
+
+
+def _named_count(composer, doc: Document, item: Item, counted: tuple[str, int]) -> Answer:
+    """A count written into a name ("一平台、两抓手", 三大子平台): not a requirement, but it
+    answers how many, quoted."""
+    span, idx = counted
+    d = Draft()
+    marker = d.cite(composer.sentence_passage(doc.doc_id, item.number, idx))
+    d.add(f"{span}{marker}。根据{composer.name(item)}：“{quote(item.sentences[idx], span)}”{marker}")
     d.add(composer.suffix(doc))
     return d.answer("quantity", (item.number,))
 

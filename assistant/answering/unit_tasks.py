@@ -9,7 +9,7 @@ import re
 from ..index import fold
 from ..schema import Answer, Document, Item
 from .draft import Draft, quote, refusal
-from .structure import title_passage
+from .structure import in_order, title_passage
 from ..documents.units import is_unit_name, split_names
 from .task import duty_heads
 
@@ -225,12 +225,12 @@ def abbreviated_unit(text: str, units: list[str]) -> str:
             if ch != name[-1]:
                 continue
             start = j
-            while start > 0 and _in_order(text[start - 1 : j + 1], name):
+            while start > 0 and in_order(text[start - 1 : j + 1], name):
                 start -= 1
             short = text[start : j + 1]
             # A short form leaves characters out inside the name; a plain part of it
             # (专项工作组 of 省…专项工作组) names a kind of body, not this unit.
-            if len(short) >= 3 and short not in name and _in_order(short, name):
+            if len(short) >= 3 and short not in name and in_order(short, name):
                 found.append((len(name), u))
                 break
     return min(found)[1] if found else ""
@@ -269,11 +269,6 @@ def absent_unit(doc: Document, text: str, units: list[str]) -> str:
     if abbreviated_unit(name, units) or abbreviated_unit(bare, units):
         return ""
     return name
-
-
-def _in_order(short: str, name: str) -> bool:
-    it = iter(name)
-    return all(ch in it for ch in short)
 
 
 # "这个文件涉及哪些责任单位", "牵头单位都有哪些": every unit the document names, by role.
