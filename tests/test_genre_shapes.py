@@ -1901,3 +1901,22 @@ def test_a_day_asked_of_a_target_year_and_a_names_list_asked_twice_are_refused(t
     assert a.refused and "2023" in a.text
     a = qa.ask("省里那个法律专家咨询团都有哪些专家？有名单吗？")
     assert a.refused
+
+
+def test_a_point_under_a_part_named_by_its_quoted_title():
+    from assistant.answering.structure import referenced_node
+
+    doc = parse_notice(
+        "示范区生活垃圾分类实施方案\n"
+        "一、总体要求\n"
+        "坚持全程分类。\n"
+        "二、主要任务\n"
+        "（一）提高收运能力\n"
+        "1.完善收运体系。建立分类收运体系。\n"
+        "（二）提高处理能力\n"
+        "1.推进焚烧设施建设。建成焚烧厂。\n"
+        "2.推进湿垃圾处置设施建设。建成湿垃圾处置设施。\n"
+        "3.落实末端设施严格监管。加强监管。\n"
+    )
+    node, _ = referenced_node(doc, "第二部分“提高处理能力”里的第3点讲了啥？")
+    assert node is not None and node.title == "落实末端设施严格监管"

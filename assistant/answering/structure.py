@@ -445,6 +445,7 @@ def referenced_node(doc: Document, text: str) -> tuple[Node | None, str]:
     A term in quotes (“一、三、四”应急救援框架) is a name, not numbers."""
     from ..retrieval.query import without_quoted_names
 
+    named_text = text  # a quoted title names a part: 第三部分“提高处理能力”里的第3点
     text = without_quoted_names(text)
     steps = _steps(text)
     if not steps:
@@ -454,9 +455,13 @@ def referenced_node(doc: Document, text: str) -> tuple[Node | None, str]:
     for n in doc.nodes:
         by_parent.setdefault(n.parent, []).append(n)
     # A part named by its title first ("工作要求第二条", "保障措施第三条").
-    anchor, _ = named_node(doc, RE_STEP.sub(" ", text)) if steps[0][0] != "附件" else (None, 0.0)
+    anchor, _ = named_node(doc, RE_STEP.sub(" ", named_text)) if steps[0][0] != "附件" else (None, 0.0)
     if anchor is not None and by_parent.get(anchor.key):
         node = _walk(doc, by_parent[anchor.key], steps, anchored=True)
+        if node is None and len(steps) > 1:
+            # 第三部分“提高处理能力”里的第3点: the first number names the titled part itself
+            # (or its chapter); the rest is walked under it.
+            node = _walk(doc, by_parent[anchor.key], steps[1:], anchored=True)
         if node is not None:
             return node, shown
     if steps[0][0] in ("第N条", "第N项", "第N点", "第N款"):
