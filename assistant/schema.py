@@ -315,6 +315,16 @@ class Document:
     def children(self, key: str) -> list[Node]:
         return [n for n in self.nodes if n.parent == key]
 
+    def ancestors(self, key: str) -> list[Node]:
+        """The parts above the part ``key``, nearest first."""
+        out: list[Node] = []
+        node = self.node(key) if key else None
+        while node is not None and node.parent:
+            node = self.node(node.parent)
+            if node is not None:
+                out.append(node)
+        return out
+
     def item(self, number: int) -> Item | None:
         for it in self.items:
             if it.number == number:

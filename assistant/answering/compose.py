@@ -25,17 +25,17 @@ log = logging.getLogger(__name__)
 # "列了多少种…", "分几类", "有几项": a count of what is enumerated under a part.
 RE_HOW_MANY_UNDER = re.compile(r"(?:几|多少)(?:种|类|项|条|个|款)")
 
-# Choosing the task a question is about among the first retrieved ones (tuned on dev).
-# The whole plan's period asked (计划…冲到哪一年, 规划的时间跨度到哪年), and a title's span of years.
-RE_PLAN_SPAN_ASKED = re.compile(r"(?:规划|计划|方案|行动)[^，。？?]{0,10}(?:到哪一?年|冲到|时间跨度|规划期|实施期|执行期|周期)|(?:时间跨度|规划期|实施期)")
-RE_TITLE_YEARS = re.compile(r"[（(]?((?:19|20)\d\d)\s*[-—–－~～至到]\s*((?:19|20)\d\d)\s*年?[）)]?")
+# The whole plan's period asked (计划…冲到哪一年, 规划的时间跨度到哪年).
+RE_PLAN_SPAN_ASKED = re.compile(r"(?:规划|计划|方案)[^。？?]{0,16}?(?:到哪一?年|哪一?年为止)")
 # A part named for the kinds of something (园区类型, 支持方式).
 RE_KIND_PART = re.compile(r"类型|种类|类别|分类|方式|模式|形式|情形")
-EVIDENCE_CANDIDATES = 5
 # A preamble sentence with a date answers "when" over the task found when it holds at
 # least this share of the question's weight, and this much more than the task (tuned on dev).
 PREAMBLE_TARGET_SHARE = 0.5
 PREAMBLE_TARGET_MARGIN = 0.1
+
+# Choosing the task a question is about among the first retrieved ones (tuned on dev).
+EVIDENCE_CANDIDATES = 5
 EVIDENCE_RANK_COST = 0.1
 # The share of a word's weight that a heading above a task gives it.
 EVIDENCE_HEADINGS = 0.5
@@ -102,16 +102,23 @@ NON_TOPIC = set(
     # Question words of time and of what to do (时间节点是哪天, 该干嘛).
     "节点 时间节点 干嘛 干啥 咋办 咋样 门槛 "
     # Words naming the kind of answer wanted (看哪几个指标, 有哪些措施, 哪个环节), not its topic.
-    "指标 措施 举措 环节 职责 任务量 工作量 数量 "
+    "指标 措施 举措 环节 职责 工作量 数量 "
     # A procedure may be described without the word (说明理由报市交通委): 走什么程序.
     "程序 流程 手续 "
     # Words naming the document's own parts (分成哪几个大的部分).
     "部分 大部分 板块 "
-    # Chat words for "this task" (这活谁牵头, 这摊事由哪个机构牵头 -> 事由).
-    "这活 活儿 这事 那事 事儿 这摊事 事由 "
+    # Chat words for 工作 (要干哪些活儿, 有啥事儿).
+    "活儿 事儿 "
     # Chat words for a maximum (奖补封顶多少), which the search reads as 最高.
     "封顶 顶格".split()
 )
+# A chat phrase for "this task" (这活谁牵头, 这摊事由哪个机构牵头, 那件事): it names no topic.
+RE_THIS_TASK = re.compile(r"(?:这|那)(?:摊|件|个|项)?(?:事儿?|活儿?)")
+
+
+def names_no_topic(word: str) -> bool:
+    """Whether a noun of a question says what is asked rather than what about."""
+    return word in NON_TOPIC
 
 
 class Composer:
@@ -462,7 +469,8 @@ class Composer:
             whole = self.preamble_deadline(query)
             if whole is not None:
                 return whole
-        if query.intent == "deadline" and RE_PLAN_SPAN_ASKED.search(fold(query.search_text)):
+        if query.intent == "deadline" and RE_PLAN_SPAN_ASKED.search(fold(query.text)):
+            # (The question as asked: the search text drops year words such as 哪一年.)
             # "这个三年行动计划目标冲到哪一年": the period the title gives the whole plan.
             span = self.title_span(doc)
             if span is not None:
@@ -506,10 +514,10 @@ class Composer:
         """The years a plan's title spans (行动计划（2021-2023年）): its end year, quoted."""
         p = self.section_passages.get((doc.doc_id, "header"))
         for title in (doc.meta.title, doc.title):
-            m = RE_TITLE_YEARS.search(title or "")
+            m = task.RE_YEAR_SPAN.search(title or "")
             if m and p is not None:
                 d = Draft()
-                d.add(f"{m.group(2)}年（{m.group(0).strip('（）()')}）{d.cite(p)}。根据文件标题：“{title}”{d.cite(p)}{self.suffix(doc)}")
+                d.add(f"{m.group(2)}年（{m.group(0)}）{d.cite(p)}。根据文件标题：“{title}”{d.cite(p)}{self.suffix(doc)}")
                 return d.answer("deadline")
         return None
 
@@ -540,10 +548,11 @@ class Composer:
                 "out_of_scope",
             )
         # Refused by evidence: only when the document holds nothing of the kind asked.
-        from .structure import POSTS
+        if query.out_of_scope == "person":
+            from .structure import POSTS
 
-        if query.out_of_scope == "person" and not re.search(rf"(?:组长|副组长|成员|联系人|负责人)\s*[：:]|(?:任|担任)(?:{POSTS})", doc.text):
-            return refusal("文件中没有关于具体人员姓名的内容。", "out_of_scope")
+            if not re.search(rf"(?:组长|副组长|成员|联系人|负责人)\s*[：:]|(?:任|担任)(?:{POSTS})", doc.text):
+                return refusal("文件中没有关于具体人员姓名的内容。", "out_of_scope")
         if query.out_of_scope == "place" and not re.search(r"地点|地址|举办地|场所|在[^。；，]{1,20}(?:举办|举行|召开|办理)", doc.text):
             return refusal("文件中没有写明地点。", "out_of_scope")
         if query.out_of_scope == "contact" and not re.search(r"联系人|联系电话|电话\s*[：:]?\s*\d{5}|邮箱|网址|https?://", doc.text):
@@ -596,6 +605,7 @@ class Composer:
             # The question names a part of the notice (指导思想 -> preamble), not a topic.
             return ""
         text = fold(query.search_text)
+        text = RE_THIS_TASK.sub("", text)  # 这活/这摊事 name the task, not a topic
         obj = self.absent_object(text)
         if obj:
             return obj
@@ -620,7 +630,7 @@ class Composer:
             last = i == len(words) - 1
             if last and w[0] in "要会能该可得":
                 return ""
-            if not flag.startswith("n") or len(w) < 2 or w in NON_TOPIC or not re.fullmatch(r"[\u4e00-\u9fff]+", w):
+            if not flag.startswith("n") or len(w) < 2 or names_no_topic(w) or not re.fullmatch(r"[\u4e00-\u9fff]+", w):
                 continue
             if w not in haystack and pinyin(w) not in sound and not _halves_written(w, haystack):
                 if last:
@@ -648,7 +658,7 @@ class Composer:
         clause = re.split(r"[，,；;。？?！!和及与或、]", text[m.end():])[0]
         words = self.searcher.bm25.tokenizer.tag(clause)
         haystack, sound = self.written()
-        nouns = [w for w, flag in words if flag.startswith("n") and len(w) >= 2 and w not in NON_TOPIC and w not in MEASURE_NOUNS and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+        nouns = [w for w, flag in words if flag.startswith("n") and len(w) >= 2 and not names_no_topic(w) and w not in MEASURE_NOUNS and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
         # The head of the phrase is its last noun (安全巡查督导员 -> 督导员); after 哪家 the
         # kind asked comes first (哪家公证处来公证 -> 公证处).
         head = (nouns[0] if m.group(0).startswith("哪") else nouns[-1]) if nouns else ""
@@ -732,10 +742,8 @@ class Composer:
         # The headings above the task name its topic too (（三）政府网站集约化平台升级 over
         # 5．采取全市统一建设方式…), at a share of their weight.
         above: set[str] = set()
-        node = doc.node(item.key) if doc is not None and item.key else None
-        while node is not None and node.parent:
-            node = doc.node(node.parent)
-            if node is not None and node.title:
+        for node in doc.ancestors(item.key) if doc is not None else ():
+            if node.title:
                 above |= set(self.tokens(node.title))
         above -= title
         kinds = {"deadline": ("deadline", "limit", "open", "period"), "unit": ("actor",), "quantity": ("quantity", "limit")}.get(query.intent, ())

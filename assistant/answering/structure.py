@@ -492,19 +492,10 @@ def referenced_node(doc: Document, text: str) -> tuple[Node | None, str]:
         walked = [node for n in first if (node := _walk(doc, doc.children(n.key), steps[1:], anchored=True)) is not None]
         if len(walked) > 1:
             words = fold(RE_STEP.sub(" ", text))
-            walked.sort(key=lambda n: -max((_bigram_share(doc.node(a).title if doc.node(a) else "", words) for a in _ancestors(doc, n)), default=0.0))
+            walked.sort(key=lambda n: -max((_bigram_share(a.title, words) for a in doc.ancestors(n.key)), default=0.0))
         if walked:
             return walked[0], shown
     return None, shown
-
-
-def _ancestors(doc: Document, node: Node) -> list[str]:
-    keys, key = [], node.parent
-    while key:
-        keys.append(key)
-        parent = doc.node(key)
-        key = parent.parent if parent is not None else ""
-    return keys
 
 
 def _bigram_share(title: str, text: str) -> float:

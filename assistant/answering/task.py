@@ -101,11 +101,7 @@ def _inherited_deadline(composer, doc: Document, item: Item) -> Answer | None:
     """A task with no time limit of its own under a part whose heading sets one
     (（二）集中整治阶段（2024年4月—9月） over 2.开展消防通道整治): the part's limit, said as
     the part's."""
-    node = doc.node(item.key) if item.key else None
-    while node is not None and node.parent:
-        node = doc.node(node.parent)
-        if node is None:
-            return None
+    for node in doc.ancestors(item.key):
         spans = [f for f in node.facts if f.kind == "deadline" and f.sentence == 0 and f.text in node.title]
         if spans:
             d = Draft()
@@ -675,7 +671,8 @@ def question_figures(question: str) -> list[str]:
     return spans + [m.group(0) for m in RE_QUESTION_FIGURE.finditer(text) if not re.fullmatch(r"(?:19|20)\d\d", m.group(0).strip())]
 
 
-RE_YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-—–－~～至到]\s*(?:19|20)\d\d")
+# A span of years: 2021-2025, 2015—2020, 2019至2021 (first and last year as groups).
+RE_YEAR_SPAN = re.compile(r"((?:19|20)\d\d)\s*[-—–－~～至到]\s*((?:19|20)\d\d)")
 
 
 def sentence_own_words(composer, query: Query, item: Item, doc: Document):

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 
+from ..documents.units import is_unit_name, split_names
 from ..index import fold
 from ..schema import Answer, Document, Item
 from .draft import Draft, quote, refusal
 from .structure import in_order, title_passage
-from ..documents.units import is_unit_name, split_names
 from .task import duty_heads
 
 
