@@ -40,8 +40,9 @@ RE_MONTH_PART = re.compile(
 MONTH_PART_DAY = {"上旬": 10, "中旬": 20}
 # 即日起至12月底, 到9月底: the end of a span up to a month.
 RE_UNTIL_MONTH = re.compile(r"(?<=[至到])\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:底|末)")
-# 到2020年 / 到2025年底: a target year; 力争2023年 is a figure's year, not a deadline.
-RE_TARGET_YEAR = re.compile(r"(?:到|至)\s*(\d{4})\s*年(?:底|末)?(?![\d月度])|(\d{4})\s*年内|(?<![\d年])(?:今|本)年(?:内|年底前|底前)|(?:^|(?<=[。；;，,：:]))\s*(\d{4})\s*年(?:底|末)?(?=[，,])")
+# 到2020年 / 到2025年底 / 2025年前完成: a target year; 力争2023年 is a figure's year, not a deadline
+# (nor is 2017年前的文件 a limit).
+RE_TARGET_YEAR = re.compile(r"(?:到|至)\s*(\d{4})\s*年(?:底|末)?(?![\d月度])|(\d{4})\s*年内|(?<!\d)(\d{4})\s*年(?:之|以)?前(?![\d月的])|(?<![\d年])(?:今|本)年(?:内|年底前|底前)|(?:^|(?<=[。；;，,：:]))\s*(\d{4})\s*年(?:底|末)?(?=[，,])")
 # Time limits counted from an event: 10个工作日内, 印发一个月内, 利用2-3年时间, 48小时内.
 RE_LIMIT = re.compile(
     # 压缩至1个工作日, 缩短到3天, 控制在5个工作日: a duration a task sets, without 内.
@@ -63,7 +64,8 @@ RE_HALF = re.compile(
     r"(?!考|的|工作|分值|数据|情况|报|总结|计划|任务|目标|各)"
 )
 
-RE_PERIOD = re.compile(r"全年|每年|(?<![\d年])年度|每季度|每半年|每月|(?<!不)定期|[“\"‘]?十[一二三四五六七八九]五[”\"’]?(?:期间|时期|末)")
+# 年度 alone qualifies a noun (年度建设计划, 分年度目标, 年度考核): only 每年度/按年度 set a period.
+RE_PERIOD = re.compile(r"全年|每年|每一?年度|按年度|逐年度|每季度|每半年|每月|(?<!不)定期|[“\"‘]?十[一二三四五六七八九]五[”\"’]?(?:期间|时期|末)")
 
 # A labelled time field (活动时间：8月下旬—9月上旬, 时间：初定2017年9月): the value is the
 # event's time as written, however loose; its last month gives the date.

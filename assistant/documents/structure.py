@@ -22,7 +22,7 @@ from .loaders import load_text, normalise
 from .tree import RE_TOTAL_CELL, RawNode, build_tree, table_cells
 from ..schema import Chapter, Document, DocumentMeta, Fact, InputError, Item, Node, Section
 
-PARSER_VERSION = "32"
+PARSER_VERSION = "34"
 
 
 def doc_id_for(source: str, text: str) -> str:
@@ -452,7 +452,10 @@ def _finish_tree(raw: list[RawNode], year: int | None) -> tuple[list[Node], list
             Node(
                 key=n.key, style=n.style, number=n.number, marker=n.marker, title=n.title, text=own,
                 parent=n.parent, depth=n.depth, part=n.part, path=path,
-                sentences=split_sentences(own), facts=facts if n.style != "第一条" else tuple(factlib.extract_facts(split_sentences(_text_of(n)), year)),
+                # The sentences the facts point into when the text is the node's own (a table
+                # row's are split by cell), so a fact's sentence index is one of these.
+                sentences=sentences if text == own else split_sentences(own),
+                facts=facts if n.style != "第一条" else tuple(factlib.extract_facts(split_sentences(_text_of(n)), year)),
                 cells=tuple(n.cells), task=number, line=n.line,
             )
         )
