@@ -1920,3 +1920,89 @@ def test_a_point_under_a_part_named_by_its_quoted_title():
     )
     node, _ = referenced_node(doc, "第二部分“提高处理能力”里的第3点讲了啥？")
     assert node is not None and node.title == "落实末端设施严格监管"
+
+
+MEASURES_WITH_CONTACTS = (
+    "示范区促进民宿发展若干措施\n"
+    "一、支持政策\n"
+    "（一）装修补助。对新开业民宿按装修投入的20%给予补助，单家最高10万元。\n"
+    "（二）宣传推介。区文旅局统一组织民宿参加旅游推介会。\n"
+    "（三）安全管理。民宿经营者应落实安全责任，装修改造期间要采取防火措施。\n"
+    "（四）建设任务。2025年前完成民宿集聚区建设，细化年度计划安排。\n"
+    "二、申报办理\n"
+    "（五）受理窗口。区文旅局设立受理窗口（联系人：王明，咨询电话：12345678）。\n"
+    "附件\n"
+    "各镇民宿建设目标表\n"
+    "镇 | 新增民宿（家） | 示范民宿（家）\n"
+    "甲镇 | 30 | 3\n"
+    "乙镇 | 20 | 2\n"
+)
+
+
+def test_a_year_with_qian_is_a_limit_and_nian_du_alone_sets_no_period():
+    from assistant.documents.facts import deadlines, extract_facts
+
+    assert [d[0] for d in deadlines("2025年前完成总目标的75%", 2022)] == ["2025年前"]
+    assert deadlines("清理2017年前的文件", 2022) == []
+    facts = extract_facts(["细化年度计划安排，落实年度考核。"], 2022)
+    assert [f.text for f in facts if f.kind == "period"] == []
+    assert [f.text for f in extract_facts(["名录按年度更新。"], 2022) if f.kind == "period"] == ["按年度"]
+
+
+def test_a_share_is_answered_by_a_percentage_or_refused(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "shares", {"measures.txt": MEASURES_WITH_CONTACTS})
+    a = qa.ask("新开业民宿的装修补助按多少比例补？")
+    assert not a.refused and "20%" in a.text
+    a = qa.ask("推介会的参会覆盖率要达到多少？")
+    assert a.refused
+
+
+def test_contacts_the_document_states_are_quoted_and_other_kinds_refused(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "contacts", {"measures.txt": MEASURES_WITH_CONTACTS})
+    a = qa.ask("受理窗口的咨询电话多少？")
+    assert not a.refused and "12345678" in a.text and a.citations
+    a = qa.ask("民宿乱收费的投诉电话是多少？")
+    assert a.refused and "投诉" in a.text
+
+
+def test_a_message_whose_last_question_asks_what_is_not_stated_is_refused(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "lastpart", {"measures.txt": MEASURES_WITH_CONTACTS})
+    a = qa.ask("装修补助单家最高多少？监督电话是多少？")
+    assert a.refused and "10万元" in a.text  # the answered part is kept
+    a = qa.ask("装修补助单家最高多少？补助比例是多少？")
+    assert not a.refused and "10万元" in a.text and "20%" in a.text
+
+
+def test_materials_forms_and_consequences_not_described_are_refused(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "notstated", {"measures.txt": MEASURES_WITH_CONTACTS})
+    assert qa.ask("申请装修补助要交哪些材料？").refused
+    assert qa.ask("补助申请表叫什么？在哪里能下载？").refused
+    assert qa.ask("民宿经营者没落实安全责任会受到什么处理？").refused
+
+
+def test_a_follow_on_part_stays_with_its_question_and_that_time_names_no_topic():
+    from assistant.retrieval.messages import split_questions
+
+    assert split_questions("支持政策分了几大块？各是什么？") == ["支持政策分了几大块？各是什么？"]
+    assert split_questions("哪些任务没给时限？举几个") == ["哪些任务没给时限？举几个"]
+    assert len(split_questions("谁负责受理？电话多少？")) == 2
+    from assistant.answering.compose import RE_THIS_TASK
+
+    assert RE_THIS_TASK.sub("", "停的这段时间老人吃饭怎么办") == "停的老人吃饭怎么办"
+
+
+def test_a_row_of_a_data_table_is_quoted_whole(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "tablerow", {"measures.txt": MEASURES_WITH_CONTACTS})
+    a = qa.ask("乙镇要新增多少家民宿？")
+    assert not a.refused and "20" in a.text and "乙镇 | 20 | 2" in a.text
+
+
+def test_a_short_unit_name_of_a_unit_named_in_passing_is_not_absent():
+    from assistant.answering.unit_tasks import absent_unit
+    from assistant.documents import parse_notice
+
+    doc = parse_notice(
+        "示范区消防治理方案\n一、工作任务\n（一）信用惩戒。区公安分局会同区发展改革委将相关信息纳入征信体系。\n"
+    )
+    assert absent_unit(doc, "区发改委在消防治理里要配合做什么", []) == ""
+    assert absent_unit(doc, "区税务局在消防治理里要配合做什么", []) == "区税务局"

@@ -57,8 +57,14 @@ ABSENT_NOUNS = 2
 
 # What came of a plan (实施以后效果怎么样, 实际到了多少, 一共查出多少): no plan states it.
 RE_OUTCOME_ASKED = re.compile(r"效果(?:怎么样|如何|好不好|咋样)|(?:执行|落实|完成|推进|做|干|实施)得(?:怎么样|如何|咋样|好不好)|进展(?:如何|怎么样|咋样)|(?:去年|上一年|前年|今年以来)[^，。？?]{0,12}(?:办了|完成了|处理了|实现了|查处了|受理了)[^，。？?]{0,4}(?:多少|几)|实际(?:已经|上)?(?:接待|涨|增长|增加|做到|达到了|完成了|有多少)|目标完成了(?:吗|没)|落实得(?:怎么样|如何)|(?:出台|实施|印发)(?:后|以来|以后)[^，。？?]{0,16}(?:实际|已经)|(?:实施|执行|干|搞|整治)(?:以后|后|完|下来)[^，。？?]{0,12}(?:多少|怎么样|如何|效果)|实际(?:到了|达到了|完成了)|最后(?:实际)?(?:到了|达到了)|比去年(?:涨|增|多|少|降)了?多少|一共查出|查出了?多少")
+# A contact a document states: 联系人：…, 联系电话：…, a phone number, an e-mail or a web address.
+RE_CONTACT_STATED = re.compile(r"联系人|联系电话|电话\s*[：:]?\s*\d{5}|邮箱|网址|https?://")
+# The kind of line asked (投诉电话, 咨询热线): a contact for another purpose does not answer it.
+RE_CONTACT_KIND = re.compile(r"(投诉|监督|举报|咨询|报名|服务)(?:的)?(?:电话|热线|邮箱)")
+# How a result is judged (做得好不好，靠什么机制来评价): a question about a rule, not an outcome.
+RE_JUDGED_HOW = re.compile(r"(?:靠|用|通过|按)(?:什么|啥|哪些)|(?:怎么|如何|由谁|谁来?)(?:评价|评估|考核|衡量|判断|评)")
 # A quantity asked in a unit of measure: 有多少吨, 多少公里, 几台.
-RE_MEASURE_ASKED = re.compile(r"(?:多少|几)(吨|公里|千米|平方米|平方公里|亩|公顷|千瓦|兆瓦|立方米|辆|艘|架|台|床|人次|户)")
+RE_MEASURE_ASKED = re.compile(r"(?:多少|几)(吨|公里|千米|平方米|平方公里|亩|公顷|千瓦|兆瓦|立方米|辆|艘|架|台|床|人次|户|米|分(?![钟之别期批类级项]))")
 # A comparison with something else (跟深圳比, 和省里那个方案相比).
 RE_COMPARED = re.compile(r"(?:跟|和|与|同)(?!它|这|那|此|其|上述|前面|刚才)([^，。？?、]{2,12}?)(?:比|相比|比较|比起来)(?:[，,？?]|起来|的话|哪|谁|有|的|怎么|如何|区别|差别|差距|$)")
 # The words before the thing a question counts or asks to hand in: 配几个(厨师), 要不要交(复印件).
@@ -112,8 +118,9 @@ NON_TOPIC = set(
     # Chat words for a maximum (奖补封顶多少), which the search reads as 最高.
     "封顶 顶格".split()
 )
-# A chat phrase for "this task" (这活谁牵头, 这摊事由哪个机构牵头, 那件事): it names no topic.
-RE_THIS_TASK = re.compile(r"(?:这|那)(?:摊|件|个|项)?(?:事儿?|活儿?)")
+# A chat phrase for "this task" (这活谁牵头, 这摊事由哪个机构牵头, 那件事) or "that time"
+# (停的这段时间, 那阵子): it names no topic.
+RE_THIS_TASK = re.compile(r"(?:这|那)(?:摊|件|个|项)?(?:事儿?|活儿?)|(?:这|那)(?:段|阵)(?:时间|日子|子|期间)?")
 
 
 def names_no_topic(word: str) -> bool:
@@ -185,8 +192,9 @@ class Composer:
                 continue
             chapter = next((c.number for c in doc.chapters if c.key and c.key == node.key.split(".")[0]), 0)
             number = -1 - p.sentence
+            facts = tuple(f for f in node.facts if f.sentence < len(sentences))
             out[(doc.doc_id, p.sentence)] = Item(
-                number, node.title or node.marker, chapter, node.text, sentences, tuple(node.facts),
+                number, node.title or node.marker, chapter, node.text, sentences, facts,
                 style=node.style, marker=node.marker, path=node.path or node.marker, key=node.key, unique_marker=False,
             )
             for i, sentence in enumerate(sentences):
@@ -539,6 +547,27 @@ class Composer:
             return None
         return self.preamble_answer(doc, *best)
 
+    def contact(self, query: Query, doc: Document) -> Answer | None:
+        """"联系电话多少" of a document that states contacts (联系人：…，联系电话：…): the
+        sentence stating one that shares most words with the question (and the turn before)."""
+        items = list(doc.items) + [it for (d, _), it in self.node_items.items() if d == doc.doc_id]
+        found = [(it, i) for it in items for i, s in enumerate(it.sentences) if RE_CONTACT_STATED.search(s)]
+        if not found:
+            return None
+        kind = RE_CONTACT_KIND.search(fold(query.text))
+        if kind and not any(kind.group(1) in it.sentences[i] for it, i in found):
+            # "投诉监督电话是多少" of a document that gives only a 咨询电话.
+            return refusal(f"文件中没有写明{kind.group(1)}电话。", "out_of_scope")
+        words = set(self.tokens(query.search_text))
+        it, i = max(found, key=lambda h: len(words & set(self.tokens(h[0].title + h[0].sentences[h[1]]))))
+        sentence = it.sentences[i]
+        at = RE_CONTACT_STATED.search(sentence)
+        d = Draft()
+        marker = d.cite(self.sentence_passage(doc.doc_id, it.number, i))
+        d.add(f"根据{self.name(it)}：“{quote(sentence, sentence[at.start():at.end()], task.CONTENT_QUOTE_MAX)}”{marker}")
+        d.add(self.suffix(doc))
+        return d.answer("contact", (it.number,) if it.number > 0 else ())
+
     def out_of_scope(self, query: Query) -> Answer | None:
         doc = self.default
         if query.out_of_scope in ("chitchat", "creative"):
@@ -555,8 +584,12 @@ class Composer:
                 return refusal("文件中没有关于具体人员姓名的内容。", "out_of_scope")
         if query.out_of_scope == "place" and not re.search(r"地点|地址|举办地|场所|在[^。；，]{1,20}(?:举办|举行|召开|办理)", doc.text):
             return refusal("文件中没有写明地点。", "out_of_scope")
-        if query.out_of_scope == "contact" and not re.search(r"联系人|联系电话|电话\s*[：:]?\s*\d{5}|邮箱|网址|https?://", doc.text):
+        if query.out_of_scope == "contact" and not RE_CONTACT_STATED.search(doc.text):
             return refusal("文件中没有关于联系方式、网址或地址等信息。", "out_of_scope")
+        if query.out_of_scope == "contact":
+            stated = self.contact(query, doc)
+            if stated is not None:
+                return stated
         if query.other_place and query.other_place not in fold(doc.text):
             return refusal(f"本文件是《{doc.title}》，文件中没有关于{query.other_place}的规定。", "out_of_scope")
         if query.missing_document:
@@ -576,7 +609,7 @@ class Composer:
             near = rf"{word}[^。；]{{0,30}}\d|\d[^。；]{{0,12}}(?:元|%|％)[^。；]{{0,12}}{word}"
             if not any(re.search(near, t) for t in texts):
                 return refusal(f"文件中没有关于{word}具体数额的规定。", "out_of_scope")
-        if not any(d.kind == "report" for d in self.docs.values()) and RE_OUTCOME_ASKED.search(fold(query.text)):
+        if not any(d.kind == "report" for d in self.docs.values()) and RE_OUTCOME_ASKED.search(fold(query.text)) and not RE_JUDGED_HOW.search(fold(query.text)):
             # A plan sets tasks and targets; what came of them is in later reports (when
             # the library holds work reports, they answer it).
             return refusal("文件是工作部署，只规定任务和目标，没有写实施后的实际效果或完成情况。", "out_of_scope")

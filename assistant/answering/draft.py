@@ -107,4 +107,10 @@ def merge_answers(answers: list[Answer]) -> Answer:
     for a in answers:
         for k, v in a.timings.items():
             timings[k] = timings.get(k, 0.0) + v
-    return Answer("\n".join(texts), tuple(citations), all(a.refused for a in answers), "multi", tuple(items), timings)
+    # The last question is the one the message comes to (是哪家？叫什么名字？, 谁负责？电话多少？):
+    # when it asks for something the document does not hold (a contact, a name, a step it
+    # does not describe), the message is refused, its other answers kept. A figure or a date
+    # not found for a short last question (封顶多少？) may have lost its topic: not enough.
+    last = answers[-1]
+    refused = all(a.refused for a in answers) or (last.refused and last.intent in ("out_of_scope", "not_stated"))
+    return Answer("\n".join(texts), tuple(citations), refused, "multi", tuple(items), timings)

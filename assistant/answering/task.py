@@ -287,10 +287,18 @@ def table_cells(composer, query: Query, doc: Document, item: Item) -> Answer | N
     chosen = [(c, v) for o, c, v in scored if o == best or (o >= 2 and 2 * o >= best)]
     name = next((v for c, v in node.cells if c not in NUMBER_COLUMNS and fold(v) in asked), node.title)
     d = Draft()
-    marker = d.cite(composer.sentence_passage(doc.doc_id, item.number, 0))
-    d.add("；".join(f"{name}的{c}：{v}" for c, v in chosen) + f"{marker}。根据{composer.name(item)}：“{quote(item.sentences[0], chosen[0][1])}”{marker}")
+    # The whole row is quoted and cited (its sentences are its cells, one by one).
+    whole = composer.node_passages.get((doc.doc_id, item.key))
+    marker = d.cite(whole or composer.sentence_passage(doc.doc_id, item.number, 0))
+    row = node.text if whole is not None and node.text else item.sentences[0]
+    d.add("；".join(f"{name}的{c}：{v}" for c, v in chosen) + f"{marker}。根据{composer.name(item)}：“{quote(row, chosen[0][1])}”{marker}")
     d.add(composer.suffix(doc))
     return d.answer("quantity", (item.number,))
+
+
+# A share asked (比例, 百分之几, 几个点, 覆盖率) and a figure that is one (30%, 百分之九十, 八成).
+RE_SHARE_ASKED = re.compile(r"比例|百分之几|百分比|几个点|占比|几成|(?<![频效概])率(?:要|应|须|需|得|能|达到|达|是|为|有|多少|几)")
+RE_SHARE = re.compile(r"[%％‰]|百分之|[一二三四五六七八九]成")
 
 
 def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
@@ -318,6 +326,13 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
         if counted is None:
             return refusal(f"文件没有为{composer.name(item)}规定具体的次数或数量要求。", "quantity")
         return _named_count(composer, doc, item, counted)
+    if RE_SHARE_ASKED.search(fold(query.text)):
+        # "覆盖率要达到多少", "补多少比例": a share, which a figure in another measure
+        # (350兆, 2万平方米) does not answer.
+        shares = [f for f in facts if RE_SHARE.search(f.text)]
+        if not shares:
+            return refusal(f"文件没有为{composer.name(item)}规定具体的比例。", "quantity")
+        facts = shares
     q = set(composer.tokens(query.search_text))
     # A follow-up's own words ("转化率呢") tell which figure of the task it wants.
     own = set(composer.tokens(query.text)) if query.followup else set()
@@ -435,13 +450,18 @@ RE_CRITERIA_STATED = re.compile(r"条件|标准|符合|达到|以上|以下|不�
 
 
 # Consequences asked (会被约谈吗, 扣不扣钱, 怎么问责, 有什么处罚) and what states one.
-RE_PENALTY_ASKED = re.compile(r"(?:会|要)被[^，。？?]{0,8}(?:约谈|处分|处罚|问责|通报|扣)|扣[^，。？?]{0,4}(?:钱|分|绩效|奖金)|受处分|(?:怎么|如何|会不会|会)(?:问责|处罚|追责)|(?:什么|哪些|啥)(?:处罚|后果|惩罚|处分)|罚(?:多少|款)")
-RE_PENALTY_STATED = re.compile(r"问责|追究|处分|处罚|约谈|通报|扣[分减除]|罚款|取消|暂停|责令|惩戒|失信|降级|处理|考核|挂牌督办|曝光")
+RE_PENALTY_ASKED = re.compile(r"(?:会|要)被[^，。？?]{0,8}(?:约谈|处分|处罚|问责|通报|扣)|扣[^，。？?]{0,4}(?:钱|分|绩效|奖金)|受处分|(?:怎么|如何|会不会|会)(?:问责|处罚|追责)|(?:什么|哪些|啥)(?:处罚|后果|惩罚|处分)|罚(?:多少|款)|(?:会|将)(?:受到|被)?(?:怎么|怎样|如何|什么|啥)(?:样的?)?(?:处理|惩处)|受到(?:什么|啥|怎样的?)(?:处理|惩处)")
+RE_PENALTY_STATED = re.compile(r"问责|追究|处分|处罚|约谈|通报|扣[分减除]|罚款|取消|暂停|责令|惩戒|失信|降级|(?:依法|严肃|从严|予以|移送|严格)[^，。；]{0,10}处理|考核结果|纳入[^，。；]{0,12}考核|挂牌督办|曝光|收回|退回|追回|黑名单")
 
 
 # A procedure asked (走什么程序, 怎么申报, 如何办理) and what describes one: a step of
 # reporting, applying or approving.
-RE_PROCEDURE_ASKED = re.compile(r"(?:走|办|履行)?(?:什么|啥|哪些)(?:流程|程序|手续)|(?:怎么|如何|怎样)(?:申报|申请|报名|办理|认定|备案)")
+RE_PROCEDURE_ASKED = re.compile(r"(?:走|办|履行)?(?:什么|啥|哪些)(?:流程|程序|手续)|(?:怎么|如何|怎样)(?:申报|申请|报名|办理|认定|备案)|(?:流程|程序|手续|步骤)(?:是|又是)?(?:怎样|怎么样|如何|什么样|啥样)")
+# Materials or a form asked (要交哪些材料, 申请表叫什么, 哪里能下载) and what names them.
+RE_MATERIALS_ASKED = re.compile(r"(?:交|提交|准备|带|提供|报送|附上?)(?:哪些|什么|啥)(?:材料|资料|证明|证件)|(?:材料|资料)(?:有|包括|要)?(?:哪些|什么|啥)")
+RE_MATERIALS_STATED = re.compile(r"材料|资料|证明|复印件|原件|申请表|申报表|登记表|表格|附件\s*\d|清单|(?:提交|报送|提供|出具)[^，。；]{2,40}(?:、|和|及)")
+RE_FORM_ASKED = re.compile(r"(?:申请表|申报表|登记表|表格|表)(?:叫|是)(?:什么|啥)|(?:哪里|哪儿|在哪|什么地方)(?:能|可以)?下载")
+RE_FORM_STATED = re.compile(r"申请表|申报表|登记表|表格|附件\s*\d|格式|样表|下载|网站|网址")
 RE_PROCEDURE_STATED = re.compile(r"报送|报请|报经|报[市区省县]|提交|申请|申报|审核|审批|审定|备案|同意|征得|告知|公告|报名|程序|流程|手续|登录|填报|受理|说明|公示|办理")
 
 
@@ -554,6 +574,16 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
     missing = _penalty_not_stated(composer, query, doc, item, order)
     if missing is not None:
         return missing
+    if RE_MATERIALS_ASKED.search(asked) and order:
+        # "评估认定要交哪些材料" of a task none of whose best sentences names a material.
+        missing = _not_stated(composer, query, item, order, RE_MATERIALS_STATED, "需要提交的材料")
+        if missing is not None:
+            return missing
+    if RE_FORM_ASKED.search(asked) and order:
+        # "申请表叫什么，哪里能下载" of a task that names no form.
+        missing = _not_stated(composer, query, item, order, RE_FORM_STATED, "具体的表格或下载方式")
+        if missing is not None:
+            return missing
     if RE_PROCEDURE_ASKED.search(asked) and order and not any(RE_PROCEDURE_STATED.search(x) for x in item.sentences):
         # "申报要走什么流程" of a task none of whose sentences describes a step of one.
         return _not_stated(composer, query, item, order, RE_PROCEDURE_STATED, "具体的办理程序")

@@ -73,6 +73,9 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
     role = "考核" if "考核" in t and "牵头" in t else "牵头" if "牵头" in t else ("配合" if re.search(r"配合|参与|协助", t) else "")
     alone = bool(re.search(r"单独|独立|自己", t))  # "单独负责": the tasks where it is the only unit
     rows = _rows(doc, unit, role, alone)
+    if not rows and role == "牵头":
+        # 市科委牵头开展…: a sentence that makes the unit the lead without a role label.
+        rows = [row for row in _rows(doc, unit, "", alone) if any(re.search(re.escape(unit) + r"[^，。；]{0,2}牵头", fold(s)) for s in row[0].sentences)]
     note = ""
     if not rows and role == "配合":
         # "区城运中心要参与哪些工作" of a unit the document names without a role: its tasks.
@@ -268,6 +271,12 @@ def absent_unit(doc: Document, text: str, units: list[str]) -> str:
         return ""
     if abbreviated_unit(name, units) or abbreviated_unit(bare, units):
         return ""
+    if len(bare) >= 3:
+        # The short form of a name the document writes without a role for it (区发改委 for
+        # 会同区发展改革委): its characters in order, a few left out between them.
+        gapped = "".join(re.escape(c) + r"[\u4e00-\u9fff]{0,3}?" for c in bare[:-1]) + re.escape(bare[-1])
+        if re.search(gapped, written):
+            return ""
     return name
 
 

@@ -26,6 +26,13 @@ def asking_part(text: str, longest: int = 80) -> str:
 # 另外/还有/以及/同时/再就是, or a last clause that asks the same of another thing (…，X呢).
 RE_NEXT_QUESTION = re.compile(r"(?<=[？?])|[，,；;。](?=(?:另外|还有|以及|同时|再就是|此外)[^，,；;。？?]{2,})|[，,](?=[^，,；;。？?]{2,12}呢[？?。]?$)")
 MAX_PARTS = 3
+# A part that only asks on about the one before (几大块？各是什么？, 举几个, 头一个和最后一个是啥):
+# nothing is left of it but question words, ordinals and particles.
+RE_FOLLOW_ON_WORDS = re.compile(r"那么|那|各自|各|分别|都|具体|又|是|有|叫|包括|什么|啥|哪些|哪几|哪个|哪|几个|几|个|项|块|条|举|列|说|讲|一下|例子|头一?|第一|最后一?|前|后|和|跟|与|呢|吗|？|\?")
+
+
+def _follows_on(part: str) -> bool:
+    return not RE_FOLLOW_ON_WORDS.sub("", part).strip(" ，,。")
 
 # The two asks a civil servant most often puts in one sentence: who does it, and by when.
 RE_WHO_ASKED = re.compile(r"谁|哪个部门|哪些部门|哪个单位|哪些单位|哪家|哪[几两二三]个(?:部门|单位)|什么部门|什么单位")
@@ -53,6 +60,13 @@ def split_questions(text: str) -> list[str]:
     asked = asking_part(text)
     parts = [p.strip(" ，,；;。") for p in RE_NEXT_QUESTION.split(asked)]
     parts = [q for p in parts if p for q in _who_and_when(p)]
+    joined: list[str] = []
+    for p in parts:
+        if joined and _follows_on(p):
+            joined[-1] += "？" + p
+        else:
+            joined.append(p)
+    parts = joined
     asking = [i for i, p in enumerate(parts) if RE_ASKS.search(p) and len(re.findall(r"[\u4e00-\u9fff]", p)) >= 3]
     if len(asking) < 2:
         return [text]
