@@ -2006,3 +2006,42 @@ def test_a_short_unit_name_of_a_unit_named_in_passing_is_not_absent():
     )
     assert absent_unit(doc, "区发改委在消防治理里要配合做什么", []) == ""
     assert absent_unit(doc, "区税务局在消防治理里要配合做什么", []) == "区税务局"
+
+
+GROUP_PLAN = (
+    "示范区光伏推广实施方案\n"
+    "一、主要任务\n"
+    "（一）光伏+幕墙。利用场站建筑物南侧外立面，推行光伏在建筑墙体场景的应用。\n"
+    "（二）建设经费。建设经费由区财政负担，由区发改委列入年度计划。\n"
+    "（三）物业签约。推进物业服务企业与作业单位签约。对堆放场所开展定期检查。\n"
+    "二、保障措施\n"
+    "（四）加强领导。成立领导小组，由分管副区长任组长，区发改委主任任副组长。区督查室负责督查。\n"
+)
+
+
+def test_a_task_naming_no_body_is_refused_for_who_but_one_naming_a_payer_is_not(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "nobody", {"plan.txt": GROUP_PLAN})
+    a = qa.ask("光伏+幕墙这个场景，责任单位是哪家？")
+    assert a.refused and "没有单独列明责任单位" in a.text and a.citations
+    a = qa.ask("建设经费由哪一级财政负担？")
+    assert not a.refused and "区财政" in a.text
+
+
+def test_a_span_found_in_another_sentence_sets_no_time_for_what_is_asked(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "otherspan", {"plan.txt": GROUP_PLAN})
+    a = qa.ask("物业跟作业单位签约，最晚啥时候要签完？")
+    assert a.refused and "定期" not in a.text
+
+
+def test_names_and_a_bodys_own_post_are_refused_when_the_document_gives_only_posts(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "posts", {"plan.txt": GROUP_PLAN})
+    assert qa.ask("领导小组组长叫什么名字？").refused
+    assert qa.ask("区督查室的主任是谁？").refused
+    a = qa.ask("领导小组组长由谁担任？")
+    assert not a.refused and "分管副区长" in a.text
+
+
+def test_a_city_the_document_never_names_is_outside_it(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "othercity", {"plan.txt": GROUP_PLAN})
+    a = qa.ask("太仓那边的光伏推广目标是多少？")
+    assert a.refused and "太仓" in a.text

@@ -59,6 +59,11 @@ ABSENT_NOUNS = 2
 RE_OUTCOME_ASKED = re.compile(r"效果(?:怎么样|如何|好不好|咋样)|(?:执行|落实|完成|推进|做|干|实施)得(?:怎么样|如何|咋样|好不好)|进展(?:如何|怎么样|咋样)|(?:去年|上一年|前年|今年以来)[^，。？?]{0,12}(?:办了|完成了|处理了|实现了|查处了|受理了)[^，。？?]{0,4}(?:多少|几)|实际(?:已经|上)?(?:接待|涨|增长|增加|做到|达到了|完成了|有多少)|目标完成了(?:吗|没)|落实得(?:怎么样|如何)|(?:出台|实施|印发)(?:后|以来|以后)[^，。？?]{0,16}(?:实际|已经)|(?:实施|执行|干|搞|整治)(?:以后|后|完|下来)[^，。？?]{0,12}(?:多少|怎么样|如何|效果)|实际(?:到了|达到了|完成了)|最后(?:实际)?(?:到了|达到了)|比去年(?:涨|增|多|少|降)了?多少|一共查出|查出了?多少")
 # A contact a document states: 联系人：…, 联系电话：…, a phone number, an e-mail or a web address.
 RE_CONTACT_STATED = re.compile(r"联系人|联系电话|电话\s*[：:]?\s*\d{5}|邮箱|网址|https?://")
+# A person's name asked (叫什么名字, 姓什么), names a document gives (组长：张三, 主 任：李四),
+# and a post of a body asked (区督查室的主任是谁, 那个站的站长叫什么).
+RE_NAME_ASKED = re.compile(r"叫什么名字|叫啥名字|的名字|姓名|姓什么|叫什么|叫啥")
+RE_NAMES_GIVEN = re.compile(r"(?:组\s*长|副组长|成\s*员|联系人|负责人|主\s*任|副主任)\s*[：:]\s*[\u4e00-\u9fff]{2}")
+RE_POST_ASKED = re.compile(r"([\u4e00-\u9fff]{2,8}?)?(?:的)?(主任|站长|局长|处长|科长|所长|队长|组长|负责人)(?:是谁|叫什么|叫啥|是哪位|姓什么)")
 # The kind of line asked (投诉电话, 咨询热线): a contact for another purpose does not answer it.
 RE_CONTACT_KIND = re.compile(r"(投诉|监督|举报|咨询|报名|服务)(?:的)?(?:电话|热线|邮箱)")
 # How a result is judged (做得好不好，靠什么机制来评价): a question about a rule, not an outcome.
@@ -582,6 +587,18 @@ class Composer:
 
             if not re.search(rf"(?:组长|副组长|成员|联系人|负责人)\s*[：:]|(?:任|担任)(?:{POSTS})", doc.text):
                 return refusal("文件中没有关于具体人员姓名的内容。", "out_of_scope")
+            asked = fold(query.text)
+            if RE_NAME_ASKED.search(asked) and not RE_NAMES_GIVEN.search(doc.text):
+                # "组长叫什么名字" of a document that gives posts (由分管副区长任组长), no names.
+                return refusal("文件只写了由哪个职务的人员担任，没有写具体人员的姓名。", "out_of_scope")
+            post = RE_POST_ASKED.search(asked)
+            if post:
+                body, title = post.group(1) or "", post.group(2)
+                # A body's own post (区督查室的主任), not a leading group's (组长, 办公室主任).
+                own = bool(re.search(r"(?<!办公)室$|[局处科站所队委]$|中心$", body)) and title != "组长"
+                if title not in doc.text or (own and body in doc.text and not re.search(rf"{re.escape(body)}[^。；]{{0,12}}{title}|{title}[^。；]{{0,6}}{re.escape(body)}", doc.text)):
+                    # "区督查室的主任是谁" of a document that names no holder of that post.
+                    return refusal(f"文件中没有写明{body}{title}是谁。", "out_of_scope")
         if query.out_of_scope == "place" and not re.search(r"地点|地址|举办地|场所|在[^。；，]{1,20}(?:举办|举行|召开|办理)", doc.text):
             return refusal("文件中没有写明地点。", "out_of_scope")
         if query.out_of_scope == "contact" and not RE_CONTACT_STATED.search(doc.text):

@@ -5,6 +5,7 @@ task's sentences and facts by the question."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..documents.tree import RE_TOTAL_CELL
 from ..index import fold
@@ -36,10 +37,16 @@ def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
         facts, lead = periods, "文件没有写明具体完成日期，时间要求为："
     if not facts:
         return no_deadline(composer, query, doc, item)
-    d = Draft()
-    d.add(lead)
     ranked = rank_facts(composer, query, doc, item, facts)
     fact = ranked[0]
+    if lead:
+        # A span (定期, 全年) in another sentence than the one the question is about
+        # (签约 asked, 定期检查 found) sets no time for what is asked.
+        order = rank_sentences(composer, query, doc, item, list(range(len(item.sentences))))
+        if order and fact.sentence != order[0] and not re.search(r"\d", fact.text):
+            return no_deadline(composer, query, doc, item)
+    d = Draft()
+    d.add(lead)
     sentence = item.sentences[fact.sentence]
     if RE_DAY_ASKED.search(fold(query.text)) and all(RE_TARGET_YEAR_ONLY.match(f.text) for f in ranked[:3]):
         # "申报截止日期是几月几号" of a task that only sets a target year (到2023年): the
@@ -130,6 +137,12 @@ def venue(composer, query: Query, doc: Document, item: Item, d: Draft, skip: int
 RE_TASK_TAG = re.compile(r"[（(][^（）()]*(?:牵头|负责|配合|责任|参与|协同|主责)[^（）()]*[）)]|(?:牵头|责任|配合|主责|协办|实施|参与)(?:单位|部门)\s*[：:]|[（(][^（）()]{2,60}[，,]\s*\d{4}\s*年[^（）()]*[）)]")
 
 
+# What names a body that may do something: an agent word or a body's suffix.
+# A one-character suffix (局, 委, 站) counts only where a name ends: before a mark or a verb
+# (区发改委列入, not 场站建筑物).
+RE_SOME_BODY = re.compile(r"由|负责|牵头|会同|配合|组织|[\u4e00-\u9fff][局委办处科室队站所镇乡村](?=[、，,。；和与及负牵会配组要应按做开推加落制完提指督统协列参（(]|$)|部门|政府|中心|公司|集团|单位|机构|机关|街道|社区|小组|财政|国家|企业")
+
+
 def unit(composer, query: Query, doc: Document, item: Item) -> Answer:
     actor_facts = item.facts_of("actor")
     d = Draft()
@@ -139,7 +152,11 @@ def unit(composer, query: Query, doc: Document, item: Item) -> Answer:
         d.add(f"{composer.name(item)}没有单独列明责任单位。相关原文：“{quote(sentence, focus(composer, query, sentence, item))}”")
         d.add(d.cite(composer.sentence_passage(doc.doc_id, item.number, best)))
         d.add(composer.suffix(doc))
-        return d.answer("unit", (item.number,))
+        answer = d.answer("unit", (item.number,))
+        # A sentence naming no body at all (推行光伏在建筑墙体场景的应用): the document names no
+        # unit for it, a refusal like a deadline it does not set, with the sentence that shows
+        # it. One that names a body (由区民政部门负责) answers who, though no tag lists it.
+        return answer if RE_SOME_BODY.search(sentence) else replace(answer, refused=True)
     by_sentence: dict[int, list[Fact]] = {}
     for f in actor_facts:
         by_sentence.setdefault(f.sentence, []).append(f)
