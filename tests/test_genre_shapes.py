@@ -2045,3 +2045,40 @@ def test_a_city_the_document_never_names_is_outside_it(tmp_path_factory):
     qa = small_qa(tmp_path_factory, "othercity", {"plan.txt": GROUP_PLAN})
     a = qa.ask("太仓那边的光伏推广目标是多少？")
     assert a.refused and "太仓" in a.text
+
+
+SUPPORT_RULES = (
+    "示范区培育集成电路产业发展的若干措施实施细则\n"
+    "第一章 申报项目\n"
+    "第一条 研发经费补助。对年度研发经费支出额100万元以内的部分按15%予以补助。\n"
+    "1.申报材料：企业研发经费支出额补助申请表（详见附件5）。\n"
+    "第二条 人才培训支持。培训单位在开展培训前至少5个工作日向区经济发展局报备。人才培训补助期限三年内有效。\n"
+    "第三条 安家补助。硕士研究生每人5万元、博士研究生每人10万元。\n"
+    "1.受理单位：区行政服务中心。\n"
+    "2.申报条件：由所属企业统一申报。\n"
+    "第四条 项目公示。对审核通过的拟扶持项目向社会公示，公示时间不少于5个工作日。\n"
+    "第五条 教师待遇。教师平均工资收入水平不低于当地公务员平均工资收入水平。\n"
+)
+
+
+def test_an_attachment_the_text_refers_to_is_answered_by_the_reference(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "mentioned", {"rules.txt": SUPPORT_RULES})
+    a = qa.ask("附件5是一张什么表？")
+    assert not a.refused and "研发经费支出额补助申请表" in a.text and "未收录" in a.text
+    assert qa.ask("附件5里第3行的补助金额是多少？").refused
+
+
+def test_bounded_days_are_limits_and_the_unit_asked_picks_the_limit(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "bounded", {"rules.txt": SUPPORT_RULES})
+    a = qa.ask("审核通过的扶持项目要公示多长时间？")
+    assert not a.refused and "5个工作日" in a.text
+    a = qa.ask("办人才培训，开班前最晚提前几天报备？")
+    assert not a.refused and "5个工作日" in a.text.split("。")[0]
+
+
+def test_a_figure_asked_with_fen_bie_is_not_a_list_of_parts_and_a_pay_rule_is_not_an_amount(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "figurelist", {"rules.txt": SUPPORT_RULES})
+    a = qa.ask("硕士和博士的安家补助分别是每人多少？")
+    assert not a.refused and "5万元" in a.text and "10万元" in a.text
+    a = qa.ask("对老师的平均工资有啥要求？")
+    assert not a.refused and "公务员平均工资收入水平" in a.text

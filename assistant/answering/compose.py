@@ -57,6 +57,8 @@ ABSENT_NOUNS = 2
 
 # What came of a plan (实施以后效果怎么样, 实际到了多少, 一共查出多少): no plan states it.
 RE_OUTCOME_ASKED = re.compile(r"效果(?:怎么样|如何|好不好|咋样)|(?:执行|落实|完成|推进|做|干|实施)得(?:怎么样|如何|咋样|好不好)|进展(?:如何|怎么样|咋样)|(?:去年|上一年|前年|今年以来)[^，。？?]{0,12}(?:办了|完成了|处理了|实现了|查处了|受理了)[^，。？?]{0,4}(?:多少|几)|实际(?:已经|上)?(?:接待|涨|增长|增加|做到|达到了|完成了|有多少)|目标完成了(?:吗|没)|落实得(?:怎么样|如何)|(?:出台|实施|印发)(?:后|以来|以后)[^，。？?]{0,16}(?:实际|已经)|(?:实施|执行|干|搞|整治)(?:以后|后|完|下来)[^，。？?]{0,12}(?:多少|怎么样|如何|效果)|实际(?:到了|达到了|完成了)|最后(?:实际)?(?:到了|达到了)|比去年(?:涨|增|多|少|降)了?多少|一共查出|查出了?多少")
+# A question about what an attachment says inside (那一项的责任单位是谁, 第3行多少), not what it is.
+RE_INSIDE_ASKED = re.compile(r"谁|哪个部门|哪个单位|哪些单位|多少|几|什么时候|何时|哪一?年|期限|时限|里面|里的|中的")
 # A contact a document states: 联系人：…, 联系电话：…, a phone number, an e-mail or a web address.
 RE_CONTACT_STATED = re.compile(r"联系人|联系电话|电话\s*[：:]?\s*\d{5}|邮箱|网址|https?://")
 # A person's name asked (叫什么名字, 姓什么), names a document gives (组长：张三, 主 任：李四),
@@ -337,7 +339,7 @@ class Composer:
         doc = self.default
         node, shown = structure.referenced_node(doc, text)
         if node is None:
-            listed = self.listed_attachment(doc, shown)
+            listed = self.listed_attachment(doc, shown) or self.mentioned_attachment(doc, shown, text)
             if listed is not None:
                 return listed
             explicit = shown and (shown.startswith(("第", "附件")) or shown[:1] in "（(")
@@ -413,6 +415,24 @@ class Composer:
                 d.add(f"附件{number}是《{entry.group(1).strip().rstrip('；;。')}》{d.cite(p)}（本文件中未收录附件正文）。{self.suffix(doc)}")
                 return d.answer("structure:attachment")
         return None
+
+    def mentioned_attachment(self, doc: Document, shown: str, text: str = "") -> Answer | None:
+        """``附件5`` that the file does not hold but its text refers to (……申请表（详见附件5）):
+        the sentences that refer to it, saying that its text is not in the document."""
+        m = re.fullmatch(r"附件\s*(\d+)", shown or "")
+        if not m:
+            return None
+        mention = re.compile(rf"附件\s*(?:\d+\s*[、，,和及]\s*)*{m.group(1)}(?!\d)")
+        items = list(doc.items) + [it for (d, _), it in self.node_items.items() if d == doc.doc_id]
+        found = [(it, i) for it in items for i, s in enumerate(it.sentences) if mention.search(s)][:3]
+        if not found:
+            return None
+        d = Draft()
+        quotes = "；".join(f"“{quote(it.sentences[i], mention.search(it.sentences[i]).group(0))}”{d.cite(self.sentence_passage(doc.doc_id, it.number, i))}" for it, i in found)
+        d.add(f"本文件中未收录附件{m.group(1)}的正文。正文提到它：{quotes}。{self.suffix(doc)}")
+        answer = d.answer("structure:attachment")
+        # What it is is answered by the mention; what it says inside (那一项的责任单位是谁) is not.
+        return replace(answer, refused=True) if RE_INSIDE_ASKED.search(text) else answer
 
     def chain(self, query: Query, hits: list[Hit]) -> Answer:
         if self.default.kind == "report" or (hits and hits[0].key[1] == "paragraph" and not query.items and not query.followup):
@@ -616,10 +636,12 @@ class Composer:
             return refusal(f"本文件是《{doc.title}》，文件中没有关于{query.other_year}的规定。", "out_of_scope")
         texts = [d.text for d in self.docs.values()] if doc.kind == "report" else [doc.text]
         money = r"\d\s*(?:万元|亿元|元)|(?:费|资金|经费|薪酬|报酬|补贴|补助|奖补|奖励|预算)[^。；]{0,30}\d+(?:\.\d+)?\s*[%％]"
-        if query.out_of_scope == "money" and not any(re.search(money, t) for t in texts):
+        # "对老师的平均工资有啥要求" asks a rule, not an amount.
+        amount_asked = re.search(r"多少|几|金额|数额|标准|怎么算|什么价|多大|规模|盘子", fold(query.text))
+        if query.out_of_scope == "money" and amount_asked and not any(re.search(money, t) for t in texts):
             return refusal("文件中没有关于经费、报酬、金额等具体数额的规定。", "out_of_scope")
         asked_money = RE_MONEY_WORD.findall(query.text)
-        if query.out_of_scope == "money" and asked_money:
+        if query.out_of_scope == "money" and asked_money and amount_asked:
             # "一共安排了多少钱预算": the sum asked is of the last money word; a document
             # that states other amounts (每餐补贴3元) does not state it.
             word = asked_money[-1]

@@ -29,6 +29,8 @@ GENERIC = set(
 )
 RE_LIST = re.compile(r"哪些|哪几|几项|几条|几个|几大|几方面|多少(?:项|条|个|大|方面)?|有什么|包括什么|包括哪|分别|列出|列举|都有|一共|总共|共有")
 # A list or count of parts, not of things (多少个应用场景 is a figure, 哪几条 is a list of parts).
+# A figure asked (按几个点补, 分别是每人多少), which no list of parts answers.
+RE_FIGURE_ASKED = re.compile(r"几个(?:百分)?点|百分之几|多少(?![项条个部分方面块类大张])")
 RE_PARTS_ASKED = re.compile(
     r"(?:几|多少|哪几|哪些)(?:个|项|条|点|大|类|张)?(?:方面|部分|项|条|点|块|类|大类|行动|任务|工作|措施|举措|内容|原则|领域|专栏|附件|板块|步骤|阶段|环节|指标|表|小点)"
     r"|(?:几|哪几)(?:项|条|点|大|类|块)|分别是|都有哪些|包括哪些|下面有|下设"
@@ -204,12 +206,14 @@ def children_of(composer, doc: Document, text: str) -> Answer | None:
     """``X有几条/哪些``: the parts under the part named X (any level), or every part of a
     kind (专栏, 附件). Counts tasks too when the question asks about tasks and they lie
     deeper than the parts directly under X."""
-    if not RE_PARTS_ASKED.search(text):
+    if not RE_PARTS_ASKED.search(text) or RE_FIGURE_ASKED.search(text):
         return None
     kind = next((style for word, style in STYLE_WORDS.items() if word in text), "")
     d = Draft()
     if kind:
         nodes = [n for n in doc.nodes if n.style == kind]
+        if not nodes and kind in doc.text:
+            return None  # 附件 referred to in the text (见附件3) but not held: the text answers
         if not nodes:
             return refusal(f"文件中没有{kind}。", "structure")
         listed = [f"{n.marker}「{n.title}」" if n.title else n.marker for n in nodes]

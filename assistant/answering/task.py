@@ -22,6 +22,11 @@ def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
     if re.search(r"多久.{0,4}一次|多长时间.{0,4}一次|频次|频率|每隔", query.search_text):
         # "多久检查一次": how often, answered by a recurring period (每半年).
         facts = item.facts_of("period") + facts
+    asked = RE_ASKED_TIME_UNIT.search(fold(query.search_text))
+    if asked:
+        # "提前几天报备": the limits in days answer it, not a span in years (三年内).
+        unit = SAME_TIME_UNIT.get(asked.group(1), asked.group(1))
+        facts = [f for f in facts if re.search(unit, f.text)] or facts
     lead = ""
     if not facts:
         inherited = _inherited_deadline(composer, doc, item)
@@ -343,7 +348,8 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
         if counted is None:
             return refusal(f"文件没有为{composer.name(item)}规定具体的次数或数量要求。", "quantity")
         return _named_count(composer, doc, item, counted)
-    if RE_SHARE_ASKED.search(fold(query.text)):
+    share_asked = RE_SHARE_ASKED.search(fold(query.text))
+    if share_asked:
         # "覆盖率要达到多少", "补多少比例": a share, which a figure in another measure
         # (350兆, 2万平方米) does not answer.
         shares = [f for f in facts if RE_SHARE.search(f.text)]
@@ -360,7 +366,7 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
         scored.append((len(q & clause) + 0.2 * len(q & sentence) + 2 * len(own & clause) + len(own & sentence), f))
     best = max(s for s, _ in scored)
     chosen = [f for s, f in scored if s >= best - 0.5][:3]
-    counted_noun = RE_COUNTED_NOUN.search(fold(query.search_text))
+    counted_noun = RE_COUNTED_NOUN.search(fold(query.search_text)) if not share_asked else None  # 几个点 is a share
     if counted_noun and RE_TIME_NOUN.match(counted_noun.group(2)):
         counted_noun = None  # 几个工作日内: a duration, which the limit facts answer
     noun = counted_noun.group(2).rstrip(PARTICLES) if counted_noun else ""
