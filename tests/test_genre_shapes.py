@@ -2041,12 +2041,6 @@ def test_names_and_a_bodys_own_post_are_refused_when_the_document_gives_only_pos
     assert not a.refused and "分管副区长" in a.text
 
 
-def test_a_city_the_document_never_names_is_outside_it(tmp_path_factory):
-    qa = small_qa(tmp_path_factory, "othercity", {"plan.txt": GROUP_PLAN})
-    a = qa.ask("太仓那边的光伏推广目标是多少？")
-    assert a.refused and "太仓" in a.text
-
-
 SUPPORT_RULES = (
     "示范区培育集成电路产业发展的若干措施实施细则\n"
     "第一章 申报项目\n"
