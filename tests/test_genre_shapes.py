@@ -2025,6 +2025,10 @@ def test_a_task_naming_no_body_is_refused_for_who_but_one_naming_a_payer_is_not(
     assert a.refused and "没有单独列明责任单位" in a.text and a.citations
     a = qa.ask("建设经费由哪一级财政负担？")
     assert not a.refused and "区财政" in a.text
+    from assistant.answering.task import RE_SOME_BODY
+
+    assert RE_SOME_BODY.search("加快推进市本级政务服务大厅建设")  # 哪一级 is answered by 市本级
+    assert not RE_SOME_BODY.search("利用场站建筑物南侧外立面，推行光伏在建筑墙体场景的应用")
 
 
 def test_a_span_found_in_another_sentence_sets_no_time_for_what_is_asked(tmp_path_factory):

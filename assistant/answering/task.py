@@ -142,10 +142,11 @@ def venue(composer, query: Query, doc: Document, item: Item, d: Draft, skip: int
 RE_TASK_TAG = re.compile(r"[（(][^（）()]*(?:牵头|负责|配合|责任|参与|协同|主责)[^（）()]*[）)]|(?:牵头|责任|配合|主责|协办|实施|参与)(?:单位|部门)\s*[：:]|[（(][^（）()]{2,60}[，,]\s*\d{4}\s*年[^（）()]*[）)]")
 
 
-# What names a body that may do something: an agent word or a body's suffix.
+# What names a body that may do something: an agent word, a body's suffix, or a level
+# (市本级, 区级) that answers 哪一级.
 # A one-character suffix (局, 委, 站) counts only where a name ends: before a mark or a verb
 # (区发改委列入, not 场站建筑物).
-RE_SOME_BODY = re.compile(r"由|负责|牵头|会同|配合|组织|[\u4e00-\u9fff][局委办处科室队站所镇乡村](?=[、，,。；和与及负牵会配组要应按做开推加落制完提指督统协列参（(]|$)|部门|政府|中心|公司|集团|单位|机构|机关|街道|社区|小组|财政|国家|企业")
+RE_SOME_BODY = re.compile(r"由|负责|牵头|会同|配合|组织|[\u4e00-\u9fff][局委办处科室队站所镇乡村](?=[、，,。；和与及负牵会配组要应按做开推加落制完提指督统协列参（(]|$)|部门|政府|中心|公司|集团|单位|机构|机关|街道|社区|小组|财政|国家|企业|本级|[省市区县乡镇村]级")
 
 
 def unit(composer, query: Query, doc: Document, item: Item) -> Answer:
