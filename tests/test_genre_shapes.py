@@ -2080,3 +2080,20 @@ def test_a_figure_asked_with_fen_bie_is_not_a_list_of_parts_and_a_pay_rule_is_no
     assert not a.refused and "5万元" in a.text and "10万元" in a.text
     a = qa.ask("对老师的平均工资有啥要求？")
     assert not a.refused and "公务员平均工资收入水平" in a.text
+
+
+def test_an_approximate_duration_answers_how_long_and_a_projects_name_is_not_a_persons(tmp_path_factory):
+    text = (
+        "示范市燃气安全专项整治实施方案\n"
+        "一、工作目标\n"
+        "用3个月左右时间开展集中攻坚，全面排查整治风险隐患；到2025年底前，基本建立长效机制。\n"
+        "二、宣传教育\n"
+        "打造“蓝朋友+燃气科普”志愿服务品牌项目。\n"
+    )
+    qa = small_qa(tmp_path_factory, "duration", {"plan.txt": text})
+    a = qa.ask("集中攻坚大概打算用多长时间？")
+    assert not a.refused and a.text.startswith("3个月左右")
+    from assistant.retrieval.query import out_of_scope_kind
+
+    assert out_of_scope_kind("志愿服务准备打造的品牌项目叫什么名字？") == ""
+    assert out_of_scope_kind("组长叫什么名字？") == "person"

@@ -14,6 +14,10 @@ from ..schema import Answer, Document, Fact, Item
 from .draft import CLAUSE, Draft, quote, refusal
 
 
+# A duration asked (用多长时间, 要花多久), which a limit (3个月左右, 10个工作日内) answers.
+RE_DURATION_ASKED = re.compile(r"多长时间|多久|多少天|几天|几个月|几年|多长")
+
+
 def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
     facts = item.deadlines + item.facts_of("limit") + item.facts_of("open")
     if re.search(r"(?:什么时候|啥时候|何时|哪年|哪一年|哪个月|几月|哪天)(?:开始|起)|从(?:什么|啥)时候|自什么时候", query.search_text):
@@ -22,6 +26,10 @@ def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
     if re.search(r"多久.{0,4}一次|多长时间.{0,4}一次|频次|频率|每隔", query.search_text):
         # "多久检查一次": how often, answered by a recurring period (每半年).
         facts = item.facts_of("period") + facts
+    if RE_DURATION_ASKED.search(fold(query.text)):
+        # "集中攻坚要用多长时间": a duration (3个月左右, 10个工作日内) answers it before any date.
+        limits = [f for f in facts if f.kind == "limit"]
+        facts = limits or facts
     asked = RE_ASKED_TIME_UNIT.search(fold(query.search_text))
     if asked:
         # "提前几天报备": the limits in days answer it, not a span in years (三年内).

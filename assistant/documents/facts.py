@@ -52,6 +52,8 @@ RE_LIMIT = re.compile(
     # 公示时间不少于5个工作日, 延期不超过7个工作日: a bounded number of days (不超过5年 bounds a
     # period, not a limit to meet).
     r"(?:(?<=不少于)|(?<=至少)|(?<=不超过)|(?<=最长))(?:\d+|[一二两三四五六七八九十]+)\s*(?:个)?\s*(?:工作日|自然日|日|天|小时)|"
+    # 集中攻坚3个月左右, 巩固提升半年左右: an approximate duration.
+    r"(?:\d+|[一二两三四五六七八九十]+)\s*(?:个)?\s*(?:工作日|天|周|个月|年)\s*左右|半年左右|"
     r"有效期(?:为)?\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?:个)?\s*(?:年|月)|(?:\d+(?:[-－~～至到]\d+)?|[一二两三四五六七八九十]+)\s*(?:个)?\s*(?:工作日|自然日|日|天|个月|月|周|小时|年)\s*(?:内|以内|之内|时间)"
 )
 # Open time limits: only where they stand as the limit (a bracket tag or a clause of their own).
