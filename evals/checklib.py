@@ -620,3 +620,73 @@ def check_test_set(dataset, docs_dir, types, split, absent, rows_per_doc):
         return 1
     print("OK")
     return 0
+
+
+def check_listed_variants(rid, groups, text, variants, used, err):
+    """Every key-fact alternative of a row occurs in its document as written, or is listed
+    for the row in ``variants`` and matches after numeral/bracket normalisation; the listed
+    ones met are added to ``used[rid]``. No group repeats an alternative or holds an empty one."""
+    flat, normed = nospace(text), norm(text)
+    for group in groups or []:
+        if not isinstance(group, list):
+            continue
+        if len(set(group)) != len(group):
+            err(f"{rid}: key-fact group repeats an alternative: {group!r}")
+        for alt in group:
+            if not isinstance(alt, str) or not alt.strip():
+                err(f"{rid}: empty key-fact alternative")
+                continue
+            if nospace(alt) in flat:
+                continue
+            if alt in variants.get(rid, []):
+                used.setdefault(rid, set()).add(alt)
+                if not (norm(alt) in normed or is_numeral_or_bracket_variant(alt, flat)):
+                    err(f"{rid}: listed variant {alt!r} does not match the document "
+                        f"after numeral/bracket normalisation")
+            else:
+                err(f"{rid}: key-fact alternative {alt!r} not in the document "
+                    f"and not listed in VARIANTS")
+
+
+def check_variants_used(variants, used, err):
+    """Every listed variant is needed: met by a row and not in its document as written."""
+    for rid, alts in variants.items():
+        for alt in alts:
+            if alt not in used.get(rid, set()):
+                err(f"VARIANTS entry {rid}: {alt!r} is not used (or is in the document as written)")
+
+
+def load_linked_docs(stems, dirs, repo, err):
+    """The documents a set links to: each stem read from the one folder of ``dirs`` that holds
+    it. Returns the texts, each folder relative to ``repo``, and each file's path."""
+    docs, where, paths = {}, {}, {}
+    for stem in stems:
+        found = [d for d in dirs if os.path.isfile(os.path.join(d, stem + ".txt"))]
+        if len(found) != 1:
+            err(f"{stem}: found in {len(found)} of the folders {dirs}, expected exactly 1")
+            continue
+        path = os.path.join(found[0], stem + ".txt")
+        with open(path, encoding="utf-8") as f:
+            docs[stem] = f.read()
+        where[stem] = os.path.relpath(os.path.normpath(found[0]), repo)
+        paths[stem] = path
+    return docs, where, paths
+
+
+def check_doc_links(paths, links, stems, err):
+    """``docs/`` holds one relative symlink per document, resolving to the file read, and
+    nothing else."""
+    for stem, path in paths.items():
+        link = os.path.join(links, stem + ".txt")
+        if not os.path.islink(link):
+            err(f"docs/{stem}.txt: missing or not a symlink")
+            continue
+        target = os.readlink(link)
+        if os.path.isabs(target):
+            err(f"docs/{stem}.txt: symlink target {target} is absolute, expected relative")
+        if not os.path.exists(link) or not os.path.samefile(link, path):
+            err(f"docs/{stem}.txt: does not resolve to {path}")
+    if os.path.isdir(links):
+        extra = sorted(set(os.listdir(links)) - {s + ".txt" for s in stems})
+        if extra:
+            err(f"docs/ holds unexpected entries: {extra}")

@@ -137,33 +137,8 @@ def extra_checks():
             if row.get("type") == "compound" or rid in COMPOUND_REFUSALS:
                 if n_questions(q) < 2:
                     err(f"{rid}: a compound question must ask two things (two question marks)")
-            text = docs[doc]
-            flat = checklib.nospace(text)
-            normed = checklib.norm(text)
-            for group in row.get("key_facts") or []:
-                if not isinstance(group, list):
-                    continue
-                if len(set(group)) != len(group):
-                    err(f"{rid}: key-fact group repeats an alternative: {group!r}")
-                for alt in group:
-                    if not isinstance(alt, str) or not alt.strip():
-                        err(f"{rid}: empty key-fact alternative")
-                        continue
-                    if checklib.nospace(alt) in flat:
-                        continue
-                    if alt in VARIANTS.get(rid, []):
-                        used_variants[rid].add(alt)
-                        if not (checklib.norm(alt) in normed
-                                or checklib.is_numeral_or_bracket_variant(alt, flat)):
-                            err(f"{rid}: listed variant {alt!r} does not match the document "
-                                f"after numeral/bracket normalisation")
-                    else:
-                        err(f"{rid}: key-fact alternative {alt!r} not in the document "
-                            f"and not listed in VARIANTS")
-    for rid, alts in VARIANTS.items():
-        for alt in alts:
-            if alt not in used_variants.get(rid, set()):
-                err(f"VARIANTS entry {rid}: {alt!r} is not used (or is in the document as written)")
+            checklib.check_listed_variants(rid, row.get("key_facts"), docs[doc], VARIANTS, used_variants, err)
+        checklib.check_variants_used(VARIANTS, used_variants, err)
     for rid in COMPOUND_REFUSALS:
         if rid not in seen:
             err(f"COMPOUND_REFUSALS has unknown id {rid}")

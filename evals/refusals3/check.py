@@ -364,38 +364,6 @@ VARIANTS = {
 }
 
 
-def load_docs(err):
-    docs, where, paths = {}, {}, {}
-    for stem in DOCS:
-        found = [d for d in DOC_DIRS if os.path.isfile(os.path.join(d, stem + ".txt"))]
-        if len(found) != 1:
-            err(f"{stem}: found in {len(found)} of the folders {DOC_DIRS}, expected exactly 1")
-            continue
-        path = os.path.join(found[0], stem + ".txt")
-        with open(path, encoding="utf-8") as f:
-            docs[stem] = f.read()
-        where[stem] = os.path.relpath(os.path.normpath(found[0]), REPO)
-        paths[stem] = path
-    return docs, where, paths
-
-
-def check_links(paths, err):
-    for stem, path in paths.items():
-        link = os.path.join(LINKS, stem + ".txt")
-        if not os.path.islink(link):
-            err(f"docs/{stem}.txt: missing or not a symlink")
-            continue
-        target = os.readlink(link)
-        if os.path.isabs(target):
-            err(f"docs/{stem}.txt: symlink target {target} is absolute, expected relative")
-        if not os.path.exists(link) or not os.path.samefile(link, path):
-            err(f"docs/{stem}.txt: does not resolve to {path}")
-    if os.path.isdir(LINKS):
-        extra = sorted(set(os.listdir(LINKS)) - {s + ".txt" for s in DOCS})
-        if extra:
-            err(f"docs/ holds unexpected entries: {extra}")
-
-
 def read_rows():
     rows = {}
     with open(DATA, encoding="utf-8") as f:
@@ -445,8 +413,8 @@ def check_compound(rows, err):
 
 def main():
     errors = []
-    docs, where, paths = load_docs(errors.append)
-    check_links(paths, errors.append)
+    docs, where, paths = checklib.load_linked_docs(DOCS, DOC_DIRS, REPO, errors.append)
+    checklib.check_doc_links(paths, LINKS, DOCS, errors.append)
     rows = read_rows() if os.path.isfile(DATA) else {}
     check_alternatives(rows, docs, errors.append)
     check_compound(rows, errors.append)
