@@ -2064,6 +2064,8 @@ def test_an_attachment_the_text_refers_to_is_answered_by_the_reference(tmp_path_
     a = qa.ask("附件5是一张什么表？")
     assert not a.refused and "研发经费支出额补助申请表" in a.text and "未收录" in a.text
     assert qa.ask("附件5里第3行的补助金额是多少？").refused
+    a = qa.ask("研发经费支出额补助申请表是第几个附件？")
+    assert not a.refused and "附件5" in a.text and a.citations
 
 
 def test_bounded_days_are_limits_and_the_unit_asked_picks_the_limit(tmp_path_factory):

@@ -59,6 +59,8 @@ ABSENT_NOUNS = 2
 RE_OUTCOME_ASKED = re.compile(r"效果(?:怎么样|如何|好不好|咋样)|(?:执行|落实|完成|推进|做|干|实施)得(?:怎么样|如何|咋样|好不好)|进展(?:如何|怎么样|咋样)|(?:去年|上一年|前年|今年以来)[^，。？?]{0,12}(?:办了|完成了|处理了|实现了|查处了|受理了)[^，。？?]{0,4}(?:多少|几)|实际(?:已经|上)?(?:接待|涨|增长|增加|做到|达到了|完成了|有多少)|目标完成了(?:吗|没)|落实得(?:怎么样|如何)|(?:出台|实施|印发)(?:后|以来|以后)[^，。？?]{0,16}(?:实际|已经)|(?:实施|执行|干|搞|整治)(?:以后|后|完|下来)[^，。？?]{0,12}(?:多少|怎么样|如何|效果)|实际(?:到了|达到了|完成了)|最后(?:实际)?(?:到了|达到了)|比去年(?:涨|增|多|少|降)了?多少|一共查出|查出了?多少")
 # A question about what an attachment says inside (那一项的责任单位是谁, 第3行多少), not what it is.
 RE_INSIDE_ASKED = re.compile(r"谁|哪个部门|哪个单位|哪些单位|多少|几|什么时候|何时|哪一?年|期限|时限|里面|里的|中的")
+# An attachment referred to by number in the text (见附件3, 详见附件5).
+RE_ATTACHMENT_NUMBER = re.compile(r"附件\s*\d+")
 # A contact a document states: 联系人：…, 联系电话：…, a phone number, an e-mail or a web address.
 RE_CONTACT_STATED = re.compile(r"联系人|联系电话|电话\s*[：:]?\s*\d{5}|邮箱|网址|https?://")
 # A person's name asked (叫什么名字, 姓什么), names a document gives (组长：张三, 主 任：李四),
@@ -342,6 +344,10 @@ class Composer:
             listed = self.listed_attachment(doc, shown) or self.mentioned_attachment(doc, shown, text)
             if listed is not None:
                 return listed
+            if (shown or "").strip() == "附件" and re.search(r"附件\s*\d", doc.text):
+                # "…反馈表是第几个附件": the sentences that refer to attachments by number
+                # (…反馈表（见附件5）) and share most words with the question.
+                return self.attachment_references(doc, text)
             explicit = shown and (shown.startswith(("第", "附件")) or shown[:1] in "（(")
             if explicit:
                 last = doc.items[-1].label if doc.items else ""
@@ -415,6 +421,24 @@ class Composer:
                 d.add(f"附件{number}是《{entry.group(1).strip().rstrip('；;。')}》{d.cite(p)}（本文件中未收录附件正文）。{self.suffix(doc)}")
                 return d.answer("structure:attachment")
         return None
+
+    def attachment_references(self, doc: Document, text: str) -> Answer | None:
+        items = list(doc.items) + [it for (d, _), it in self.node_items.items() if d == doc.doc_id]
+        found = [(it, i) for it in items for i, s in enumerate(it.sentences) if RE_ATTACHMENT_NUMBER.search(s)]
+        if not found:
+            return None
+        words = set(self.tokens(text))
+        best = max(len(words & set(self.tokens(it.sentences[i]))) for it, i in found)
+        chosen = [(it, i) for it, i in found if len(words & set(self.tokens(it.sentences[i]))) == best][:2]
+        d = Draft()
+        parts = []
+        for it, i in chosen:
+            sentence = it.sentences[i]
+            at = RE_ATTACHMENT_NUMBER.search(sentence).group(0)
+            parts.append(f"“{quote(sentence, at, task.CONTENT_QUOTE_MAX)}”{d.cite(self.sentence_passage(doc.doc_id, it.number, i))}")
+        quotes = "；".join(parts)
+        d.add(f"文件正文提到：{quotes}。{self.suffix(doc)}")
+        return d.answer("structure:attachment")
 
     def mentioned_attachment(self, doc: Document, shown: str, text: str = "") -> Answer | None:
         """``附件5`` that the file does not hold but its text refers to (……申请表（详见附件5）):
