@@ -34,11 +34,11 @@ from .schema import Answer, AssistantError, Document, InputError, Passage
 
 # What a question about a year asks: what happened (实际, 完成了, 增长了) or what was planned.
 
-# "2020年政府工作报告", "2020年的工作报告": a report named by its year.
-# A document of the genre named with its year: 2016年…工作要点, 2016年度…任务分工方案.
 # A short yes-or-no question after a refused one that asks for the same list (有名单吗,
 # 有具体名字吗): the refusal answers it too.
 RE_SAME_THING_ASKED = re.compile(r"(?:有|有没有)?(?:具体)?(?:名单|名字|名称|清单)(?:吗|没有|呢)?")
+# "2020年政府工作报告", "2020年的工作报告": a report named by its year.
+# A document of the genre named with its year: 2016年…工作要点, 2016年度…任务分工方案.
 RE_NOTICE_MENTION = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*年(?:度)?(?:的)?[^，。？?\d]{0,20}?(工作要点|要点|实施方案|工作方案|任务分工方案|分工方案|方案|实施意见|指导意见|意见|若干措施|措施|管理办法|办法|行动计划|规划)"
 )

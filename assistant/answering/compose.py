@@ -344,10 +344,9 @@ class Composer:
             listed = self.listed_attachment(doc, shown) or self.mentioned_attachment(doc, shown, text)
             if listed is not None:
                 return listed
-            if (shown or "").strip() == "附件" and re.search(r"附件\s*\d", doc.text):
-                # "…反馈表是第几个附件": the sentences that refer to attachments by number
-                # (…反馈表（见附件5）) and share most words with the question.
-                return self.attachment_references(doc, text)
+            referring = self.attachment_references(doc, text) if (shown or "").strip() == "附件" else None
+            if referring is not None:
+                return referring
             explicit = shown and (shown.startswith(("第", "附件")) or shown[:1] in "（(")
             if explicit:
                 last = doc.items[-1].label if doc.items else ""
@@ -422,14 +421,21 @@ class Composer:
                 return d.answer("structure:attachment")
         return None
 
-    def attachment_references(self, doc: Document, text: str) -> Answer | None:
+    def sentences_where(self, doc: Document, pattern: re.Pattern) -> list[tuple[Item, int]]:
+        """(part, sentence index) of every sentence of the document's tasks and other
+        numbered parts that ``pattern`` finds something in."""
         items = list(doc.items) + [it for (d, _), it in self.node_items.items() if d == doc.doc_id]
-        found = [(it, i) for it in items for i, s in enumerate(it.sentences) if RE_ATTACHMENT_NUMBER.search(s)]
+        return [(it, i) for it in items for i, s in enumerate(it.sentences) if pattern.search(s)]
+
+    def attachment_references(self, doc: Document, text: str) -> Answer | None:
+        """"…反馈表是第几个附件": the sentences that refer to attachments by number
+        (…反馈表（见附件5）) and share most words with the question."""
+        found = self.sentences_where(doc, RE_ATTACHMENT_NUMBER)
         if not found:
             return None
         words = set(self.tokens(text))
-        best = max(len(words & set(self.tokens(it.sentences[i]))) for it, i in found)
-        chosen = [(it, i) for it, i in found if len(words & set(self.tokens(it.sentences[i]))) == best][:2]
+        shared = [len(words & set(self.tokens(it.sentences[i]))) for it, i in found]
+        chosen = [h for h, n in zip(found, shared) if n == max(shared)][:2]
         d = Draft()
         parts = []
         for it, i in chosen:
@@ -447,8 +453,7 @@ class Composer:
         if not m:
             return None
         mention = re.compile(rf"附件\s*(?:\d+\s*[、，,和及]\s*)*{m.group(1)}(?!\d)")
-        items = list(doc.items) + [it for (d, _), it in self.node_items.items() if d == doc.doc_id]
-        found = [(it, i) for it in items for i, s in enumerate(it.sentences) if mention.search(s)][:3]
+        found = self.sentences_where(doc, mention)[:3]
         if not found:
             return None
         d = Draft()
@@ -599,8 +604,7 @@ class Composer:
     def contact(self, query: Query, doc: Document) -> Answer | None:
         """"联系电话多少" of a document that states contacts (联系人：…，联系电话：…): the
         sentence stating one that shares most words with the question (and the turn before)."""
-        items = list(doc.items) + [it for (d, _), it in self.node_items.items() if d == doc.doc_id]
-        found = [(it, i) for it in items for i, s in enumerate(it.sentences) if RE_CONTACT_STATED.search(s)]
+        found = self.sentences_where(doc, RE_CONTACT_STATED)
         if not found:
             return None
         kind = RE_CONTACT_KIND.search(fold(query.text))

@@ -28,9 +28,9 @@ GENERIC = set(
     "几项 几条 几个 几大 哪几项 哪几条 多少项 多少条 多少个".split()
 )
 RE_LIST = re.compile(r"哪些|哪几|几项|几条|几个|几大|几方面|多少(?:项|条|个|大|方面)?|有什么|包括什么|包括哪|分别|列出|列举|都有|一共|总共|共有")
-# A list or count of parts, not of things (多少个应用场景 is a figure, 哪几条 is a list of parts).
 # A figure asked (按几个点补, 分别是每人多少), which no list of parts answers.
 RE_FIGURE_ASKED = re.compile(r"几个(?:百分)?点|百分之几|多少(?![项条个部分方面块类大张])")
+# A list or count of parts, not of things (多少个应用场景 is a figure, 哪几条 is a list of parts).
 RE_PARTS_ASKED = re.compile(
     r"(?:几|多少|哪几|哪些)(?:个|项|条|点|大|类|张)?(?:方面|部分|项|条|点|块|类|大类|行动|任务|工作|措施|举措|内容|原则|领域|专栏|附件|板块|步骤|阶段|环节|指标|表|小点)"
     r"|(?:几|哪几)(?:项|条|点|大|类|块)|分别是|都有哪些|包括哪些|下面有|下设"

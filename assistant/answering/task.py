@@ -30,11 +30,8 @@ def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
         # "集中攻坚要用多长时间": a duration (3个月左右, 10个工作日内) answers it before any date.
         limits = [f for f in facts if f.kind == "limit"]
         facts = limits or facts
-    asked = RE_ASKED_TIME_UNIT.search(fold(query.search_text))
-    if asked:
-        # "提前几天报备": the limits in days answer it, not a span in years (三年内).
-        unit = SAME_TIME_UNIT.get(asked.group(1), asked.group(1))
-        facts = [f for f in facts if re.search(unit, f.text)] or facts
+    # "提前几天报备": the limits in days answer it, not a span in years (三年内).
+    facts = in_asked_time_unit(query, facts) or facts
     lead = ""
     if not facts:
         inherited = _inherited_deadline(composer, doc, item)
@@ -151,9 +148,8 @@ RE_TASK_TAG = re.compile(r"[（(][^（）()]*(?:牵头|负责|配合|责任|参�
 
 
 # What names a body that may do something: an agent word, a body's suffix, or a level
-# (市本级, 区级) that answers 哪一级.
-# A one-character suffix (局, 委, 站) counts only where a name ends: before a mark or a verb
-# (区发改委列入, not 场站建筑物).
+# (市本级, 区级) that answers 哪一级. A one-character suffix (局, 委, 站) counts only where a
+# name ends: before a mark or a verb (区发改委列入, not 场站建筑物).
 RE_SOME_BODY = re.compile(r"由|负责|牵头|会同|配合|组织|[\u4e00-\u9fff][局委办处科室队站所镇乡村](?=[、，,。；和与及负牵会配组要应按做开推加落制完提指督统协列参（(]|$)|部门|政府|中心|公司|集团|单位|机构|机关|街道|社区|小组|财政|国家|企业|本级|[省市区县乡镇村]级")
 
 
@@ -248,6 +244,16 @@ RE_ASKED_TIME_UNIT = re.compile(r"(?:几|多少)个?(工作日|自然日|日|天
 SAME_TIME_UNIT = {"天": "日|天", "日": "日|天", "自然日": "日|天", "个月": "月", "月": "月"}
 
 
+def in_asked_time_unit(query: Query, facts: list[Fact]) -> list[Fact]:
+    """The facts in the unit of time a question asks (几天 -> 日/天, 几个月 -> 月), or all of
+    them when it asks none."""
+    asked = RE_ASKED_TIME_UNIT.search(fold(query.search_text))
+    if not asked:
+        return facts
+    unit = SAME_TIME_UNIT.get(asked.group(1), asked.group(1))
+    return [f for f in facts if re.search(unit, f.text)]
+
+
 # A count of things asked (多少个学位, 几名队员): a share does not answer it.
 RE_COUNT_OF_THINGS = re.compile(r"(?:多少|几)(?:个|名|位|家|所|座|栋|辆|台|套|间|户|人)(?!百分点)")
 
@@ -340,11 +346,7 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
     if missing is not None:
         return missing  # "会扣多少绩效" of a task that states no consequence
     # A duration (压缩至1个工作日以内, 10个工作日内) answers "多少/几天" when no count does.
-    limits = item.facts_of("limit")
-    asked = RE_ASKED_TIME_UNIT.search(fold(query.search_text))
-    if asked:
-        unit = SAME_TIME_UNIT.get(asked.group(1), asked.group(1))
-        limits = [f for f in limits if re.search(unit, f.text)]
+    limits = in_asked_time_unit(query, item.facts_of("limit"))
     facts = item.facts_of("quantity") or limits
     if not facts:
         counted = _counted_span(query.search_text, item)

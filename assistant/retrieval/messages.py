@@ -34,6 +34,7 @@ RE_FOLLOW_ON_WORDS = re.compile(r"那么|那|各自|各|分别|都|具体|又|�
 def _follows_on(part: str) -> bool:
     return not RE_FOLLOW_ON_WORDS.sub("", part).strip(" ，,。")
 
+
 # The two asks a civil servant most often puts in one sentence: who does it, and by when.
 RE_WHO_ASKED = re.compile(r"谁|哪个部门|哪些部门|哪个单位|哪些单位|哪家|哪[几两二三]个(?:部门|单位)|什么部门|什么单位")
 RE_WHEN_ASKED = re.compile(r"什么时候|啥时候|何时|哪一?年|几月|哪个月|哪天|期限|截止|最晚|多久")
