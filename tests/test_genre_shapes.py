@@ -2099,3 +2099,32 @@ def test_an_approximate_duration_answers_how_long_and_a_projects_name_is_not_a_p
 
     assert out_of_scope_kind("志愿服务准备打造的品牌项目叫什么名字？") == ""
     assert out_of_scope_kind("组长叫什么名字？") == "person"
+
+
+TIERED_RULES = (
+    "示范区软件产业扶持办法\n"
+    "第一条 研发投入补助。对年度研发投入200万元（含）以内的部分，按研发投入20%予以补助；"
+    "研发人员达到15人，对年度研发投入200万元至500万元（含）的部分，给予15%补助；"
+    "研发人员达到25人，对年度研发投入超过500万元的部分，给予8%补助。单家企业年度补助不超过200万元。\n"
+    "第二条 人才生活补贴。补贴标准为企业支付给员工税前月工资的60%，且本科学历每人每月最高2000元，"
+    "硕士研究生学历每人每月最高3000元，博士研究生学历每人每月最高5000元。\n"
+    "第三条 场地支持。租用办公用房的，按实际租金的50%给予补助。\n"
+)
+
+
+def test_several_figures_asked_are_all_answered_from_their_enumeration(tmp_path_factory):
+    from assistant.documents.facts import figures
+    from assistant.retrieval.messages import split_questions
+
+    # A figure after 每月/每年 with a comparator is a figure, not part of a date.
+    assert [f[0] for f in figures("本科学历每人每月最高2000元，每年1000万元，2017年10月")] == ["最高2000元", "1000万元"]
+    # "各是多少" only asks on about the question before it.
+    assert len(split_questions("研发投入补助分几档比例？各是多少？")) == 1
+    qa = small_qa(tmp_path_factory, "tiers", {"rules.txt": TIERED_RULES})
+    a = qa.ask("研发投入补助分几档比例？各是多少？")
+    assert not a.refused and all(x in a.text for x in ("20%", "15%", "8%")) and "50%" not in a.text
+    a = qa.ask("人才生活补贴按学历每人每月最高分别是多少？")
+    assert not a.refused and all(x in a.text for x in ("2000元", "3000元", "5000元"))
+    # One figure asked is still one figure.
+    a = qa.ask("租用办公用房按租金的多少比例补助？")
+    assert not a.refused and "50%" in a.text.split("。")[0] and "20%" not in a.text.split("。")[0]

@@ -11,7 +11,7 @@ from ..documents.tree import RE_TOTAL_CELL
 from ..index import fold
 from ..retrieval import Query
 from ..schema import Answer, Document, Fact, Item
-from .draft import CLAUSE, Draft, quote, refusal
+from .draft import CLAUSE, QUOTE_MAX, Draft, quote, refusal
 
 
 # A duration asked (用多长时间, 要花多久), which a limit (3个月左右, 10个工作日内) answers.
@@ -235,7 +235,8 @@ RE_KINDS_ASKED = re.compile(r"(?:哪)?几(?:种|类|个方面)|多少(?:种|类)
 
 
 def _counted(f: Fact) -> str:
-    return f.value.get("counted", "") if isinstance(f.value, dict) else ""
+    """What a figure counts, as its clause writes it, without a joining word (且大专… -> 大专…)."""
+    return f.value.get("counted", "").lstrip("且并及和与") if isinstance(f.value, dict) else ""
 
 
 # The unit of time a question asks in (几个工作日内, 多少天): a limit in another unit
@@ -367,7 +368,9 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
         if not shares:
             return refusal(f"文件没有为{composer.name(item)}规定具体的比例。", "quantity")
         facts = shares
-    q = set(composer.tokens(query.search_text))
+    # The words that ask for a share (比例, 百分比) name the measure, not the topic: a
+    # clause that writes 的比例 is no nearer the topic for it.
+    q = set(composer.tokens(RE_SHARE_ASKED.sub("", query.search_text) if share_asked else query.search_text))
     # A follow-up's own words ("转化率呢") tell which figure of the task it wants.
     own = set(composer.tokens(query.text)) if query.followup else set()
     scored = []
@@ -377,6 +380,16 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
         scored.append((len(q & clause) + 0.2 * len(q & sentence) + 2 * len(own & clause) + len(own & sentence), f))
     best = max(s for s, _ in scored)
     chosen = [f for s, f in scored if s >= best - 0.5][:3]
+    if RE_SEVERAL_ASKED.search(fold(query.search_text)):
+        # "按学历每人每月最高分别多少", "分几档，各是多少": every figure of the chosen one's
+        # measure in its sentence (大专1500元，本科2500元，硕士3500元…), not the best few.
+        run = semicolon_run(item, chosen[0].sentence)
+        in_run = [f for f in facts if f.sentence in run]
+        units = [_quantity_unit(f) for f in in_run]
+        unit = max(dict.fromkeys(units), key=lambda u: (units.count(u), u == _quantity_unit(chosen[0])))
+        same = [f for f in in_run if _quantity_unit(f) == unit]
+        if len(same) > len(chosen):
+            chosen = same[:MAX_SEVERAL]
     counted_noun = RE_COUNTED_NOUN.search(fold(query.search_text)) if not share_asked else None  # 几个点 is a share
     if counted_noun and RE_TIME_NOUN.match(counted_noun.group(2)):
         counted_noun = None  # 几个工作日内: a duration, which the limit facts answer
@@ -413,9 +426,37 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
         if f.sentence in done:
             continue
         done.add(f.sentence)
-        d.add(f"“{quote(item.sentences[f.sentence], f.text)}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, f.sentence))}")
+        sentence = item.sentences[f.sentence]
+        # The quote reaches the last figure chosen from its sentence, so each can be checked.
+        ends = [sentence.find(g.text) + len(g.text) for g in chosen if g.sentence == f.sentence and g.text in sentence]
+        reach = max(ends, default=0) - max(sentence.find(f.text), 0)
+        d.add(f"“{quote(sentence, f.text, max(QUOTE_MAX, reach + 20))}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, f.sentence))}")
     d.add(composer.suffix(doc))
     return d.answer("quantity", (item.number,))
+
+
+# A question that asks for several values or things at once (分别多少, 各是什么, 分几档).
+RE_SEVERAL_ASKED = re.compile(r"分别|各(?:自|是|为|要|需|有)|(?:几|哪几)(?:档|种|类|级|个档次|个标准)")
+MAX_SEVERAL = 6
+
+
+def semicolon_run(item: Item, idx: int, limit: int = 8) -> list[int]:
+    """The sentences of ``item`` joined to sentence ``idx`` by semicolons: one
+    enumeration (15%予以补助；…给予12%补助；…给予10%补助。), at most ``limit``."""
+    ends = re.compile(r"[；;]\s*$")
+    start = idx
+    while start > 0 and idx - start < limit and ends.search(item.sentences[start - 1]):
+        start -= 1
+    end = idx
+    while end + 1 < len(item.sentences) and end - start + 1 < limit and ends.search(item.sentences[end]):
+        end += 1
+    return list(range(start, end + 1))
+
+
+def _quantity_unit(f: Fact) -> str:
+    """The measure of a figure: its unit word (元, %, 人), or its last character."""
+    unit = f.value.get("unit", "") if isinstance(f.value, dict) else ""
+    return unit or f.text[-1:]
 
 
 def _named_count(composer, doc: Document, item: Item, counted: tuple[str, int]) -> Answer:
@@ -640,13 +681,11 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
     if len(listed) >= 3 and RE_WHICH.search(fold(query.search_text)):
         # "有哪些具体措施" of a task that enumerates them (1.… 2.… 3.…, 一是…二是…): all of them.
         chosen = sorted(set(listed[:8]) | {order[0]})
-    if RE_WHICH.search(fold(query.search_text)) and chosen:
+    several = RE_WHICH.search(fold(query.search_text)) or RE_SEVERAL_ASKED.search(fold(query.search_text))
+    if several and chosen:
         # An enumeration run on with semicolons (“五个一律”，即…；…；…。) is one sentence:
-        # its clauses up to the full stop all answer "哪五个".
-        first = order[0]
-        run = [first]
-        while run[-1] + 1 < len(item.sentences) and len(run) < 8 and re.search(r"[；;]\s*$", item.sentences[run[-1]]):
-            run.append(run[-1] + 1)
+        # its clauses up to the full stop all answer "哪五个", "分几档，各是多少".
+        run = [i for i in semicolon_run(item, order[0]) if i >= order[0]]
         if len(run) > 2:
             chosen = sorted(set(chosen) | set(run))
     # A lead phrase (--平台建设长足进步。) says what follows: quote the sentence after it too.
@@ -661,7 +700,7 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
     quotes = []
     for s in chosen:
         sentence = item.sentences[s]
-        quotes.append(f"“{quote(sentence, focus(composer, query, sentence, item), CONTENT_QUOTE_MAX)}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, s))}")
+        quotes.append(f"“{quote(sentence, focus(composer, query, sentence, item), CONTENT_QUOTE_MAX * (2 if several else 1))}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, s))}")
     d.add("".join(quotes))
     d.add(composer.suffix(doc))
     return d.answer("content", (item.number,))

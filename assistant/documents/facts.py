@@ -491,8 +491,8 @@ def figures(sentence: str) -> list[tuple[str, dict, int]]:
     for m in RE_FIGURE.finditer(sentence):
         before = sentence[max(0, m.start() - 1) : m.start()]
         after = sentence[m.end() : m.end() + 1]
-        if before and (before.isdigit() or before in "第〔年月"):
-            continue
+        if before and (before.isdigit() or before in "第〔年月") and not (m.group("cmp") or re.search(r"[每按逐][年月]$", sentence[: m.start()])):
+            continue  # 2017年10月, 第3: part of a date or an ordinal; not 每月最高1500元, 每年1000万元
         if re.match(r"(?:工作日|自然日|月|小时|周)", sentence[m.end() :]):
             continue  # 10个工作日内: a time limit, not a count
         if after == "内" or sentence[m.end() : m.end() + 2] == "以内" and m.group("unit") in ("小时", "天"):

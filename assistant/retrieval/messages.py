@@ -28,7 +28,7 @@ RE_NEXT_QUESTION = re.compile(r"(?<=[？?])|[，,；;。](?=(?:另外|还有|以
 MAX_PARTS = 3
 # A part that only asks on about the one before (几大块？各是什么？, 举几个, 头一个和最后一个是啥):
 # nothing is left of it but question words, ordinals and particles.
-RE_FOLLOW_ON_WORDS = re.compile(r"那么|那|各自|各|分别|都|具体|又|是|有|叫|包括|什么|啥|哪些|哪几|哪个|哪|几个|几|个|项|块|条|举|列|说|讲|一下|例子|头一?|第一|最后一?|前|后|和|跟|与|呢|吗|？|\?")
+RE_FOLLOW_ON_WORDS = re.compile(r"那么|那|各自|各|分别|都|具体|又|是|有|叫|包括|什么|啥|哪些|哪几|哪个|哪|几个|几|个|项|块|条|举|列|说|讲|一下|例子|多少|头一?|第一|最后一?|前|后|和|跟|与|呢|吗|？|\?")
 
 
 def _follows_on(part: str) -> bool:
