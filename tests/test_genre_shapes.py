@@ -2128,3 +2128,31 @@ def test_several_figures_asked_are_all_answered_from_their_enumeration(tmp_path_
     # One figure asked is still one figure.
     a = qa.ask("租用办公用房按租金的多少比例补助？")
     assert not a.refused and "50%" in a.text.split("。")[0] and "20%" not in a.text.split("。")[0]
+
+
+DATED_TABLE = (
+    "示范区生活垃圾分类实施方案\n"
+    "为推进生活垃圾分类，制定本方案。到2030年前基本建成全域分类示范区，完成国家分类试点建设。\n"
+    "一、主要任务\n"
+    "（一）加快设施建设。到2030年，公共机构分类设施应配尽配。\n"
+    "（二）提高分类覆盖。到2023年，居住区分类覆盖率达80%以上。到2035年，居住区分类覆盖率力争达到95%。\n"
+    "附件1\n"
+    "工作任务清单\n"
+    "序号\t工作任务\t责任单位\t时间节点\n"
+    "1\t建立健全分类责任体系\t区绿化市容局\t2019年6月\n"
+    "2\t推进基层建设\t区委组织部\t2019年6月\n"
+    "3\t开展宣传进社区\t区妇联\t2019年\n"
+    "4\t完成湿垃圾设施立项\t区发展改革委\t二季度\n"
+)
+
+
+def test_tasks_due_in_a_month_of_a_time_column_and_targets_of_the_opening(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "dated", {"plan.txt": DATED_TABLE})
+    a = qa.ask("时间节点写的是2019年6月的任务都有哪些？")
+    assert not a.refused and "分类责任体系" in a.text and "推进基层建设" in a.text
+    assert "宣传进社区" not in a.text and "湿垃圾" not in a.text  # 2019年 and 二季度 are other dates
+    a = qa.ask("到2030年前要完成哪些事？")
+    assert not a.refused and "应配尽配" in a.text and "全域分类示范区" in a.text
+    # A figure asked for a year is the year's, not a task's other target, nor a list of tasks.
+    a = qa.ask("到2023年居住区分类覆盖率要达到多少？")
+    assert not a.refused and "80%" in a.text and "95%" not in a.text

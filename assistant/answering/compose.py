@@ -137,6 +137,10 @@ def names_no_topic(word: str) -> bool:
     return word in NON_TOPIC
 
 
+# A list asked by a date with its month (2019年6月的任务, 8月底前要完成哪些).
+RE_DATED_LIST = re.compile(r"\d{1,2}月(?:份|底|末|中旬|上旬|下旬|\d{1,2}日)?(?:前|之前|以前)?的?(?:任务|工作|事项?|有哪些|都有|要完成|要做)")
+
+
 class Composer:
     """Turns an analysed question and retrieval hits into an :class:`Answer`."""
 
@@ -292,6 +296,10 @@ class Composer:
             if by_number is not None:
                 return by_number
             strategies = (structure.definition, structure.post_holder, lists.stages, lists.named_part_count, unit_tasks.all_units, unit_tasks.unit_tasks, structure.without_deadline, structure.children_of)
+            if RE_DATED_LIST.search(text):
+                # "时间节点是2019年6月的任务有哪些": the tasks due then, not the parts of the
+                # table whose column the question names.
+                strategies = strategies[:-1] + (structure.due_by, structure.children_of)
             for strategy in strategies if not query.items else strategies[1:]:
                 found = strategy(self, self.default, text)
                 if found is not None:

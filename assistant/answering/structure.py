@@ -307,6 +307,11 @@ def _list_limits(d: Draft, composer, doc: Document, tasks: list[Item]) -> None:
     _cite_sentences(d, composer, doc, [(it, f.sentence, f"：{f.text}") for it, f in facts], end="")
 
 
+# A month named alone (2019年6月, 6月份) and the words that ask for what is dated then.
+RE_BARE_MONTH = re.compile(r"(?:(\d{4})年)?(\d{1,2})月份?(?![\d日])")
+RE_DATE_ASKED_OF = re.compile(r"时间节点|时限|期限|完成时间|截止")
+
+
 def due_by(composer, doc: Document, text: str) -> Answer | None:
     """``2020年底前有哪些任务`` / ``到2025年要达到什么目标``: every sentence whose time
     limit is the date the question names (same wording first, then the same day)."""
@@ -314,24 +319,63 @@ def due_by(composer, doc: Document, text: str) -> Answer | None:
 
     year = int(doc.meta.signing_date[:4]) if doc.meta.signing_date else None
     dates = [(span, iso) for span, iso, _ in deadlines(text, year)]
+    bare_only = not dates
+    if re.search(r"多少(?![项条个件大方面])", text) and not re.search(r"哪些|哪几|都有", text):
+        return None  # "到2025年底达标面积多少": a figure asked, not the tasks due then
+    bare = RE_BARE_MONTH.search(text)
+    if not dates and bare and RE_DATE_ASKED_OF.search(text) and 1 <= int(bare.group(2)) <= 12:
+        # "时间节点写的是2019年6月的任务": a month as a table's time column writes it.
+        import calendar
+
+        y = int(bare.group(1) or year or 0)
+        if y:
+            dates = [(bare.group(0), f"{y:04d}-{int(bare.group(2)):02d}-{calendar.monthrange(y, int(bare.group(2)))[1]:02d}")]
     if not dates or not (RE_LIST.search(text) or re.search(r"目标|任务|要完成|要做|要干|要实现|要达到", text)):
         return None
     wanted_text = {fold(span) for span, _ in dates}
     wanted_day = {iso for _, iso in dates}
     found: list[tuple[Item, int, str]] = []
-    for it in doc.items:
-        for f in it.deadlines:
-            if any(w in fold(f.text) or fold(f.text) in w for w in wanted_text) or f.value in wanted_day:
-                if not any(x[0] is it and x[1] == f.sentence for x in found):
+    # A month named alone, as a time column writes it (2019年6月): the same wording first,
+    # and only when none writes it so, the same day in other words (上半年, 6月底前).
+    # A coarser date the question's wording holds (2019年 in 2019年6月) is not the same.
+    worded = lambda f: any(w in fold(f.text) or (fold(f.text) in w and f.value in wanted_day) for w in wanted_text)  # noqa: E731
+    tests = (worded, lambda f: f.value in wanted_day) if bare_only else (lambda f: worded(f) or f.value in wanted_day,)
+    for same in tests:
+        for it in doc.items:
+            for f in it.deadlines:
+                if same(f) and not any(x[0] is it and x[1] == f.sentence for x in found):
                     found.append((it, f.sentence, f.text))
-    if not found:
+        if found:
+            break
+    # Targets are often set in the opening paragraph (到2030年前基本建成…，完成…).
+    opening = composer.section_passages.get((doc.doc_id, "preamble"))
+    from ..documents import split_sentences
+
+    preamble = [
+        (sentence, span)
+        for sentence in (split_sentences(opening.text) if opening is not None else ())
+        for span, iso, _ in deadlines(sentence, year)[:1]
+        if any(w in fold(span) or fold(span) in w for w in wanted_text) or iso in wanted_day
+    ]
+    if not found and not preamble:
         return None
     topic = re.sub(r"[\W\d]|年|底|前|月|到|至|要|达到|实现|完成|什么|哪些|哪几|目标|任务|工作|有|的|是|都|需要|应该|做|干", "", text)
-    if len({id(it) for it, _, _ in found}) == 1 and len(topic) >= 2:
+    # The document's own place or issuer (黄浦) is no topic.
+    for run in re.findall(r"[\u4e00-\u9fff]{2,}", topic):
+        if fold(run) in fold(doc.title or ""):
+            topic = topic.replace(run, "")
+    if len({id(it) for it, _, _ in found}) + len(preamble) == 1 and len(topic) >= 2:
         # One task sets that date and the question has a topic of its own (到2023年平台
         #建设要达到什么目标): its sentences about the topic answer, not only the dated one.
         return None
     d = Draft()
+
+    def targets() -> str:
+        return "；".join(f"“{quote(sentence, span, 200)}”{d.cite(opening)}" for sentence, span in preamble)
+
+    if not found:
+        d.add(f"时限为{dates[0][0]}的是文件开头提出的目标：{targets()}。")
+        return d.answer("structure:due_by", [])
     d.add(f"时限为{dates[0][0]}的有{len({id(it) for it, _, _ in found})}项工作：")
     # A task that opens with its date (2.11月30日前，…。…；…) is all due then: with few
     # tasks found, the whole of it is quoted.
@@ -341,6 +385,8 @@ def due_by(composer, doc: Document, text: str) -> Answer | None:
         shown = quote("".join(it.sentences), span, 400) if opens and len(found) <= 2 else quote(it.sentences[s], span)
         rows.append((it, s, f"：“{shown}”"))
     _cite_sentences(d, composer, doc, rows)
+    if preamble:
+        d.add(f"另外，文件开头提出的目标：{targets()}。")
     return d.answer("structure:due_by", [it.number for it, _, _ in found])
 
 

@@ -378,6 +378,9 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
         clause = set(composer.tokens(_counted(f) + f.text))
         sentence = set(composer.tokens(item.sentences[f.sentence]))
         scored.append((len(q & clause) + 0.2 * len(q & sentence) + 2 * len(own & clause) + len(own & sentence), f))
+    # "到2023年…要达到多少" of a task that sets figures for 2023 and for 2035: the year's only.
+    dated = [(x, f) for x, f in scored if any(re.sub(r"^[到至]", "", span) in item.sentences[f.sentence] for span, _ in query.dates)]
+    scored = dated or scored
     best = max(s for s, _ in scored)
     chosen = [f for s, f in scored if s >= best - 0.5][:3]
     if RE_SEVERAL_ASKED.search(fold(query.search_text)):
