@@ -2156,3 +2156,41 @@ def test_tasks_due_in_a_month_of_a_time_column_and_targets_of_the_opening(tmp_pa
     # A figure asked for a year is the year's, not a task's other target, nor a list of tasks.
     a = qa.ask("到2023年居住区分类覆盖率要达到多少？")
     assert not a.refused and "80%" in a.text and "95%" not in a.text
+
+
+LABELS_WITH_ONE_LEVEL = (
+    "示范区土壤污染防治工作方案\n"
+    "一、主要任务\n"
+    "（一）加强生活污染控制\n"
+    "开展生活垃圾分类收集试点。\n"
+    "责任单位：区交通与建设局牵头，区经济发展局、环境与国土资源局等参与\n"
+    "（二）做好资金保障\n"
+    "相关主管部门要及时编制年度预算，财政部门按照规定及时拨付资金。\n"
+    "责任单位：区环境与国土资源局、交通与建设局、农村发展局牵头，区财政金融局参与\n"
+    "（三）落实监管责任\n"
+    "将建设用地土壤环境管理要求纳入城乡规划。\n"
+    "责任单位：区环境与国土资源局、规划局负责\n"
+    "（四）加强队伍建设\n"
+    "大力推进服务人员培训工作。\n"
+    "责任单位：区教育局负责\n"
+)
+
+
+def test_a_unit_a_label_list_names_without_its_level_is_the_same_unit(tmp_path_factory):
+    from assistant.documents.units import unit_key
+
+    assert unit_key("区交通与建设局") == unit_key("交通与建设局") and unit_key("市委") == "市委"
+    qa = small_qa(tmp_path_factory, "onelevel", {"plan.txt": LABELS_WITH_ONE_LEVEL})
+    # 区交通与建设局 leads one task; in the other list it is written without 区.
+    a = qa.ask("我在区交建局，这个方案里要我们牵头的是哪几条？")
+    assert not a.refused and "生活污染控制" in a.text and "资金保障" in a.text and "队伍建设" not in a.text
+    a = qa.ask("规划局的同事想知道，哪几项写明了规划局牵头或者负责？")
+    assert not a.refused and "监管责任" in a.text and "资金保障" not in a.text
+    a = qa.ask("财金局在这份方案里被安排了哪些事？")
+    assert not a.refused and "资金保障" in a.text and "监管责任" not in a.text
+    a = qa.ask("我是教育局的，这个方案有没有派活给我们？")
+    assert not a.refused and "队伍建设" in a.text
+    # "哪几个单位的负责人" asks for units, not for a unit's tasks.
+    from assistant.answering.unit_tasks import RE_UNIT_TASKS
+
+    assert not RE_UNIT_TASKS.search("副组长由哪几个单位的主要负责人担任")

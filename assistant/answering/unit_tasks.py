@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..documents.units import is_unit_name, split_names
+from ..documents.units import is_unit_name, split_names, unit_key
 from ..index import fold
 from ..schema import Answer, Document, Item
 from .draft import Draft, quote, refusal
@@ -16,11 +16,13 @@ from .task import duty_heads
 
 # A qualifier naming the area asked about: 在监督管理上, 监督管理方面, 关于监督管理.
 RE_TOPIC_QUALIFIER = re.compile(r"^(?:在|关于|对于)?([\u4e00-\u9fff]{2,8}?)(?:上|方面|这块|这一块|领域|环节)[，,]|^(?:在|关于)([\u4e00-\u9fff]{2,8}?)(?:中|里)[，,]")
-RE_UNIT_TASKS = re.compile(r"(牵头|负责|配合|参与|承担|履行|主管|主责|考核|要干|要做|要抓|要管)[^，。？?]{0,6}?(?:哪些|哪几|哪一?项|什么|啥|几项|多少)|(?:哪些|哪几|什么)(?:工作|任务|事项).{0,4}(?:牵头|负责|配合|参与|承担)")
+RE_UNIT_TASKS = re.compile(r"(牵头|负责|配合|参与|承担|履行|主管|主责|考核|要干|要做|要抓|要管|安排|分到|分了|派给|派了|点了?[^，。？?]{0,3}名)[^，。？?]{0,6}?(?:哪些|哪几|哪一?项|哪一?块|什么|啥|几项|多少)|(?:哪些|哪几|什么)(?:工作|任务|事项|事|活).{0,4}(?:牵头|负责|配合|参与|承担|派给|分给)"
+    # "哪几项写明了规划局牵头", "有没有派活给我们"
+    r"|(?:哪些|哪几项|哪几条)[^，。？?]{0,12}(?:牵头|负责(?!人)|配合|参与)|(?:派|安排|分配?|布置)了?(?:活儿?|任务|工作)给")
 
 
 # "哪几项任务要X做": tasks asked of a unit the question names, in any word order.
-RE_TASKS_ASKED = re.compile(r"(?:哪些|哪几项?|哪几个|几项|几个|多少项|多少个)(?:工作|任务|事项|活动|项目|措施)")
+RE_TASKS_ASKED = re.compile(r"(?:哪些|哪几项?|哪几个|哪几条|几项|几个|多少项|多少个)(?:工作|任务|事项?|活儿?|活动|项目|措施)")
 
 
 def _duty_block(item: Item, where: list[int]) -> list[int]:
@@ -127,15 +129,16 @@ def _rows(doc: Document, unit: str, role: str, alone: bool) -> list[tuple[Item, 
     """The tasks of ``unit`` (in ``role`` when one is asked) with the sentences that say
     what it does."""
     rows: list[tuple[Item, str, list[int]]] = []
-    name = fold(unit)
+    name = fold(unit_key(unit))
+    key = unit_key(unit)
     for it in doc.items:
-        named = [f for f in it.facts_of("actor") if f.value == unit]
+        named = [f for f in it.facts_of("actor") if unit_key(f.value) == key]
         labelled = [f for f in named if f.role]
         actors = it.facts_of("actor")
-        if alone and ({f.value for f in actors if f.role} or {f.value for f in actors}) != {unit}:
+        if alone and ({unit_key(f.value) for f in actors if f.role} or {unit_key(f.value) for f in actors}) != {key}:
             # A task with several tags (A负责 for one sentence, B负责 for the next): a
             # sentence whose tag names the unit alone is the unit's alone.
-            own = [f for f in named if {g.value for g in actors if g.sentence == f.sentence} == {unit}]
+            own = [f for f in named if {unit_key(g.value) for g in actors if g.sentence == f.sentence} == {key}]
             if not own:
                 continue
             named = labelled = own
@@ -296,10 +299,15 @@ def all_units(composer, doc: Document, text: str, tasks: list[Item] | None = Non
         return None
     role = "牵头" if "牵头" in t else "配合" if "配合" in t else ""
     counts: dict[str, list[Item]] = {}
+    shown: dict[str, str] = {}  # a unit's key -> its name as first written in full (区经济发展局)
     for it in doc.items if tasks is None else tasks:
         for f in it.facts_of("actor"):
-            if f.role and (not role or f.role == role) and it not in counts.setdefault(f.value, []):
-                counts[f.value].append(it)
+            key = unit_key(f.value)
+            if len(f.value) > len(shown.get(key, "")):
+                shown[key] = f.value
+            if f.role and (not role or f.role == role) and it not in counts.setdefault(key, []):
+                counts[key].append(it)
+    counts = {shown[k]: items for k, items in counts.items()}
     counts = {u: items for u, items in counts.items() if items}
     if not counts:
         return None

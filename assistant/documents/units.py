@@ -234,3 +234,11 @@ def tagged_units(sentence: str) -> list[tuple[str, str, int]]:
             role = LEAD if m.group(2) == "牵头" else RESPONSIBLE
             out.extend((n, role, m.start(1) + off) for n, off in pieces)
     return out
+
+
+def unit_key(name: str) -> str:
+    """A unit's name without the level a list states once for all its names (区环境与国土资源局、
+    经济发展局牵头: 经济发展局 is 区经济发展局): the key under which both are one unit."""
+    name = re.sub(r"\s", "", name)
+    return name[1:] if len(name) >= 4 and name[0] in "区市县省" else name
+
