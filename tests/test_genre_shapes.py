@@ -2194,3 +2194,36 @@ def test_a_unit_a_label_list_names_without_its_level_is_the_same_unit(tmp_path_f
     from assistant.answering.unit_tasks import RE_UNIT_TASKS
 
     assert not RE_UNIT_TASKS.search("副组长由哪几个单位的主要负责人担任")
+
+
+NUMBER_LINE_COVER = (
+    "示综管办〔2016〕114号\n"
+    "示范区管委会办公室关于印发养老服务补短板实施方案的通知\n"
+    "区直各单位，各乡镇人民政府：\n"
+    "现将《养老服务补短板实施方案》印发给你们，请认真组织实施。\n"
+    "示范区管委会办公室\n"
+    "2016年6月16日\n"
+    "养老服务补短板实施方案\n"
+    "一、发展目标\n"
+    "（一）2016年目标：建成社区居家养老服务信息化平台。\n"
+    "（二）2017年目标：完成社会福利中心建设任务，新增养老床位300张左右。\n"
+    "二、保障措施\n"
+    "（一）坚持规划引导。将社区居家养老服务发展纳入养老服务业发展专项规划。\n"
+)
+
+
+def test_a_number_line_above_the_title_and_a_years_targets(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "numberline", {"plan.txt": NUMBER_LINE_COVER})
+    a = qa.ask("这份方案的文号和成文日期？")
+    assert not a.refused and "示综管办〔2016〕114号" in a.text and "2016年6月16日" in a.text
+    a = qa.ask("这份方案是哪个机关发的？文号多少？")
+    assert not a.refused and "示综管办〔2016〕114号" in a.text
+    # A target listed under its year's part is due that year.
+    a = qa.ask("社会福利中心的建设任务要求哪年完成？")
+    assert not a.refused and a.text.startswith("2017年")
+    # "有时间要求没" asks whether a time is set: "no", with the sentence.
+    a = qa.ask("把社区居家养老纳入养老服务业发展专项规划那条，有时间要求没？")
+    assert not a.refused and a.text.startswith("没有") and "专项规划" in a.text
+    from assistant.answering.compose import names_no_topic
+
+    assert names_no_topic("年份") and names_no_topic("月份")

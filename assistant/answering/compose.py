@@ -115,7 +115,7 @@ NON_TOPIC = set(
     "必须 到底 最晚 截止 最低 最少 至少 每年 全年 请问 麻烦 告诉 一下 这项 那项 这个 那个 这条 那条 哪位 哪天 哪年 几次 几期 "
     "面向 针对 涉及 包括 包含 适用 期限 时限 日期 哪几 总共 一共 共有 啥时候 入库 交差 落实 搞定 弄好 县区 各县区 县里 县市区 区县 市里 省里 "
     # Question words of time and of what to do (时间节点是哪天, 该干嘛).
-    "节点 时间节点 干嘛 干啥 咋办 咋样 门槛 "
+    "节点 时间节点 干嘛 干啥 咋办 咋样 门槛 年份 月份 时间点 时间表 "
     # Words naming the kind of answer wanted (看哪几个指标, 有哪些措施, 哪个环节), not its topic.
     "指标 措施 举措 环节 职责 工作量 数量 "
     # A procedure may be described without the word (说明理由报市交通委): 走什么程序.

@@ -22,6 +22,10 @@ def reference_lookup(composer, query: Query, hits: list[Hit]) -> Answer | None:
     candidates += [(it, f) for it in doc.items for f in it.facts_of("reference")]
     if query.followup and query.history_items:
         item = doc.item(query.history_items[0])
+        if item is not None and query.meta_field == "doc_number" and not any(f.value.get("number") for f in item.facts_of("reference")):
+            # "文号多少" after a turn about a task that cites no numbered document (or about
+            # the cover, 是哪个机关发的): the document's own number.
+            return None
         return task.references(composer, doc, item) if item else None
     from ..retrieval.query import bigrams, names_other_document
 

@@ -76,7 +76,7 @@ def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
 
 
 # "有没有给完成期限": a question whether a time limit is set, which "no" answers.
-RE_WHETHER_LIMIT = re.compile(r"(?:有没有|有无|是否|有否)[^，。？?]{0,8}(?:期限|时限|时间|截止|日期|时间节点|完成时间|出台时间|什么时候|啥时候|何时|哪一?年|几月|哪天)|(?:期限|时限|时间|截止|日期)[^，。？?]{0,6}(?:吗|没有|了没)")
+RE_WHETHER_LIMIT = re.compile(r"(?:有没有|有无|是否|有否)[^，。？?]{0,8}(?:期限|时限|时间|截止|日期|时间节点|完成时间|出台时间|什么时候|啥时候|何时|哪一?年|几月|哪天)|(?:期限|时限|时间|截止|日期)[^，。？?]{0,6}(?:吗|没有?|了没)")
 # A time set by an event or a manner, not a date: 新建市政道路时同步建设, 完成建设任务后组织验收,
 # 按时建成投用, 及时报告.
 RE_EVENT_TIME = re.compile(r"[^，。；;]{2,30}(?:时|后|之后|以后|前|之前)(?=[，,；;]|再|方可|才)|同步|按时|当天|当日|次日|视[^，。；;]{2,20}(?:确定|而定)|另行(?:通知|确定|明确)")
@@ -118,7 +118,19 @@ def _inherited_deadline(composer, doc: Document, item: Item) -> Answer | None:
     """A task with no time limit of its own under a part whose heading sets one
     (（二）集中整治阶段（2024年4月—9月） over 2.开展消防通道整治): the part's limit, said as
     the part's."""
-    for node in doc.ancestors(item.key):
+    own = doc.node(item.key) if item.key else None
+    for node in ([own] if own is not None else []) + list(doc.ancestors(item.key)):
+        year = RE_YEAR_SECTION.match(node.title)
+        if year:
+            # A target listed under a year's part (（二）2017年目标：…完成平潭社会福利中心建设): that year.
+            d = Draft()
+            marker = d.cite(composer.heading_passage(doc, node))
+            where = f"{composer.name(item)}是这一年的目标" if node is own else f"{composer.name(item)}列在{node.path}「{node.title}」下"
+            d.add(f"{year.group(1)}{marker}。文件没有单独写完成时间，{where}：“{quote(node.line or node.title, year.group(1), CONTENT_QUOTE_MAX)}”{marker}")
+            d.add(composer.suffix(doc))
+            return d.answer("deadline", (item.number,))
+        if node is own:
+            continue
         spans = [f for f in node.facts if f.kind == "deadline" and f.sentence == 0 and f.text in node.title]
         if spans:
             d = Draft()
@@ -127,6 +139,10 @@ def _inherited_deadline(composer, doc: Document, item: Item) -> Answer | None:
             d.add(composer.suffix(doc))
             return d.answer("deadline", (item.number,))
     return None
+
+
+# A part that gathers one year's targets or tasks: 2017年目标, 2016年度工作任务.
+RE_YEAR_SECTION = re.compile(r"^\s*(\d{4}年)(?:度)?(?:的)?(?:主要|工作|发展|重点)?(?:目标|任务)")
 
 
 RE_VENUE_LINE = re.compile(r"^\s*(?:活动|举办|会议|比赛|实施|办理)?(?:地点|地址|场所)\s*[：:]")

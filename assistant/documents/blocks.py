@@ -42,7 +42,12 @@ def _is_closed_line(line: str) -> bool:
         or RE_DATE_LINE.match(line)
         or RE_PRINTED.match(line)
         or RE_CN_DATE_LINE.match(line)
+        or RE_NUMBER_LINE.match(line)
     )
+
+
+# A line that is only a document's number (岚综管办〔2016〕114号) above its title.
+RE_NUMBER_LINE = re.compile(r"^[（(]?[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号[）)]?$")
 
 
 # A line that ends like a document's title (…工作要点, …实施方案, …的通知) is never the
