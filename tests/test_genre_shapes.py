@@ -2221,6 +2221,7 @@ def test_a_number_line_above_the_title_and_a_years_targets(tmp_path_factory):
     # A target listed under its year's part is due that year.
     a = qa.ask("社会福利中心的建设任务要求哪年完成？")
     assert not a.refused and a.text.startswith("2017年")
+    assert not qa.ask("社会福利中心是什么时候开工的？").text.startswith("2017年")  # a start is not a target
     # "有时间要求没" asks whether a time is set: "no", with the sentence.
     a = qa.ask("把社区居家养老纳入养老服务业发展专项规划那条，有时间要求没？")
     assert not a.refused and a.text.startswith("没有") and "专项规划" in a.text

@@ -34,7 +34,7 @@ def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
     facts = in_asked_time_unit(query, facts) or facts
     lead = ""
     if not facts:
-        inherited = _inherited_deadline(composer, doc, item)
+        inherited = _inherited_deadline(composer, doc, item, start_asked=bool(RE_START_ASKED.search(fold(query.text))))
         if inherited is not None:
             return inherited
     recurring = [f for f in item.facts_of("period") if re.search(r"^每.*(?:前|\d日|底|末)$", f.text)]
@@ -114,13 +114,17 @@ def no_deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
     return d.answer("deadline", (item.number,))
 
 
-def _inherited_deadline(composer, doc: Document, item: Item) -> Answer | None:
+# A question for when something starts (什么时候开工的, 哪年启动): a year's targets do not say.
+RE_START_ASKED = re.compile(r"开工|动工|开始|启动|起步|从(?:什么|啥)时候|自(?:什么|啥)时候")
+
+
+def _inherited_deadline(composer, doc: Document, item: Item, start_asked: bool = False) -> Answer | None:
     """A task with no time limit of its own under a part whose heading sets one
     (（二）集中整治阶段（2024年4月—9月） over 2.开展消防通道整治): the part's limit, said as
     the part's."""
     own = doc.node(item.key) if item.key else None
     for node in ([own] if own is not None else []) + list(doc.ancestors(item.key)):
-        year = RE_YEAR_SECTION.match(node.title)
+        year = RE_YEAR_SECTION.match(node.title) if not start_asked else None
         if year:
             # A target listed under a year's part (（二）2017年目标：…完成平潭社会福利中心建设): that year.
             d = Draft()
