@@ -2228,3 +2228,17 @@ def test_a_number_line_above_the_title_and_a_years_targets(tmp_path_factory):
     from assistant.answering.compose import names_no_topic
 
     assert names_no_topic("年份") and names_no_topic("月份")
+
+
+def test_a_ratio_written_with_colons_answers_a_share_asked(tmp_path_factory):
+    text = (
+        "示范区农村户厕改造要求\n"
+        "一、化粪池\n"
+        "（一）三格化粪池的有效容积不得小于1.5m3，第一格到第三格容量的比例为2:1:3。\n"
+        "（二）每周五下午3:00前报送进展情况。\n"
+    )
+    qa = small_qa(tmp_path_factory, "ratio", {"plan.txt": text})
+    a = qa.ask("三格化粪池各格之间的容量比例是多少？")
+    assert not a.refused and a.text.startswith("2:1:3")
+    # A time of day (3:00前) is no ratio.
+    assert qa.ask("报送进展情况的比例是多少？").refused

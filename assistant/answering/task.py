@@ -357,6 +357,22 @@ def table_cells(composer, query: Query, doc: Document, item: Item) -> Answer | N
 # A share asked (比例, 百分之几, 几个点, 覆盖率) and a figure that is one (30%, 百分之九十, 八成).
 RE_SHARE_ASKED = re.compile(r"比例|百分之几|百分比|几个点|占比|几成|(?<![频效概])率(?:要|应|须|需|得|能|达到|达|是|为|有|多少|几)")
 RE_SHARE = re.compile(r"[%％‰]|百分之|[一二三四五六七八九]成")
+# A ratio written with colons (容积比例为2:1:3), which answers "比例是多少" as a share does.
+RE_RATIO = re.compile(r"(?<![\d:：])\d+(?:\.\d+)?\s*[:：]\s*\d+(?:\.\d+)?(?:\s*[:：]\s*\d+(?:\.\d+)?)*(?![\d:：])")
+
+
+def _ratio(composer, query: Query, doc: Document, item: Item) -> Answer | None:
+    """"比例是多少" of a task that writes a ratio (2:1:3) in the sentence about the topic."""
+    order = rank_sentences(composer, query, doc, item, [i for i, x in enumerate(item.sentences) if RE_RATIO.search(x) and not re.search(r"\d{1,2}[:：]\d{2}(?!\d)\s*(?:前|后|至|—|-)", x)])
+    if not order:
+        return None
+    sentence = item.sentences[order[0]]
+    span = RE_RATIO.search(sentence).group(0)
+    d = Draft()
+    marker = d.cite(composer.sentence_passage(doc.doc_id, item.number, order[0]))
+    d.add(f"{span}{marker}。根据{composer.name(item)}：“{quote(sentence, span, CONTENT_QUOTE_MAX)}”{marker}")
+    d.add(composer.suffix(doc))
+    return d.answer("quantity", (item.number,))
 
 
 def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
@@ -369,6 +385,10 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
     # A duration (压缩至1个工作日以内, 10个工作日内) answers "多少/几天" when no count does.
     limits = in_asked_time_unit(query, item.facts_of("limit"))
     facts = item.facts_of("quantity") or limits
+    if not facts and RE_SHARE_ASKED.search(fold(query.text)):
+        ratio = _ratio(composer, query, doc, item)
+        if ratio is not None:
+            return ratio
     if not facts:
         counted = _counted_span(query.search_text, item)
         kids = [n for n in doc.children(item.key) if n.style not in ("专栏", "行")] if item.key else []
@@ -386,6 +406,9 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
         # (350兆, 2万平方米) does not answer.
         shares = [f for f in facts if RE_SHARE.search(f.text)]
         if not shares:
+            ratio = _ratio(composer, query, doc, item)
+            if ratio is not None:
+                return ratio
             return refusal(f"文件没有为{composer.name(item)}规定具体的比例。", "quantity")
         facts = shares
     # The words that ask for a share (比例, 百分比) name the measure, not the topic: a
