@@ -2242,3 +2242,19 @@ def test_a_ratio_written_with_colons_answers_a_share_asked(tmp_path_factory):
     assert not a.refused and a.text.startswith("2:1:3")
     # A time of day (3:00前) is no ratio.
     assert qa.ask("报送进展情况的比例是多少？").refused
+
+
+def test_the_figure_asked_is_picked_by_the_topic_and_the_figures_the_question_quotes(tmp_path_factory):
+    text = (
+        "示范区集成电路产业扶持细则\n"
+        "第一条 申报条件和材料\n"
+        "工资补贴标准为集成电路企业支付给员工的税前月工资的70%。\n"
+        "对入驻我区的集成电路企业采购国产EDA（自动化设计）工具，按其实际购买费用的80%给予补助，最高不超过300万元。\n"
+        "固定资产投资500万元以下的，按其设备购置金额的5%进行补助，固定资产投资500万元以上至2000万元以下的，"
+        "按其设备购置金额的3%进行补助，补助最高不超过1000万元。\n"
+    )
+    qa = small_qa(tmp_path_factory, "figpick", {"rules.txt": text})
+    a = qa.ask("企业买国产EDA工具，补多少比例？")
+    assert not a.refused and "80%" in a.text.split("。")[0]
+    a = qa.ask("新建固定资产投资项目，投资在500万到2000万之间的按几个点补？")
+    assert not a.refused and "3%" in a.text.split("。")[0] and "5%" not in a.text.split("。")[0]

@@ -276,7 +276,7 @@ def in_asked_time_unit(query: Query, facts: list[Fact]) -> list[Fact]:
 
 
 # A count of things asked (多少个学位, 几名队员): a share does not answer it.
-RE_COUNT_OF_THINGS = re.compile(r"(?:多少|几)(?:个|名|位|家|所|座|栋|辆|台|套|间|户|人)(?!百分点)")
+RE_COUNT_OF_THINGS = re.compile(r"(?:多少|几)(?:个|名|位|家|所|座|栋|辆|台|套|间|户|人)(?!百分点|点)")
 
 
 # The thing a count asks for: 几名队员 -> 队员, 多少个学位 -> 学位, 几座消防站 -> 消防站.
@@ -417,10 +417,22 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
     # A follow-up's own words ("转化率呢") tell which figure of the task it wants.
     own = set(composer.tokens(query.text)) if query.followup else set()
     scored = []
+    # Rare words of the question a figure's sentence holds (国产EDA工具) weigh more than
+    # common ones its clause holds (企业): the sentence is about the topic asked.
+    weights = composer.weights(query.search_text, doc, spread=False)
+    total = sum(weights.values()) or 1.0
+    asked_figures = [re.sub(r"[^\d.]", "", x) for x in question_figures(query.text)]
+    asked_figures = [x for x in asked_figures if x]
     for f in facts:
         clause = set(composer.tokens(_counted(f) + f.text))
         sentence = set(composer.tokens(item.sentences[f.sentence]))
-        scored.append((len(q & clause) + 0.2 * len(q & sentence) + 2 * len(own & clause) + len(own & sentence), f))
+        # The figures the question quotes (投资在500万到2000万之间的) pick, among the figures of
+        # one sentence, the one whose clause states them (…500万元以上至2000万元以下的，按…3%).
+        start = item.sentences[f.sentence].find(f.text)
+        window = _plain_figures(item.sentences[f.sentence][max(0, start - 30) : max(0, start)])
+        quoted = sum(1 for x in asked_figures if x in window)
+        topical = sum(weights.get(w, 0.0) for w in q & sentence) / total
+        scored.append((len(q & clause) + 0.2 * len(q & sentence) + FIGURE_TOPIC_WEIGHT * topical + 2 * len(own & clause) + len(own & sentence) + 2 * quoted, f))
     # "到2023年…要达到多少" of a task that sets figures for 2023 and for 2035: the year's only.
     dated = [(x, f) for x, f in scored if any(re.sub(r"^[到至]", "", span) in item.sentences[f.sentence] for span, _ in query.dates)]
     scored = dated or scored
@@ -479,6 +491,11 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
         d.add(f"“{quote(sentence, f.text, max(QUOTE_MAX, reach + 20))}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, f.sentence))}")
     d.add(composer.suffix(doc))
     return d.answer("quantity", (item.number,))
+
+
+# How much the share of the question's weight a figure's sentence holds counts in picking
+# the figure (tuned on dev).
+FIGURE_TOPIC_WEIGHT = 3.0
 
 
 # A question that asks for several values or things at once (分别多少, 各是什么, 分几档).
