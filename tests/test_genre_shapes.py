@@ -2258,3 +2258,32 @@ def test_the_figure_asked_is_picked_by_the_topic_and_the_figures_the_question_qu
     assert not a.refused and "80%" in a.text.split("。")[0]
     a = qa.ask("新建固定资产投资项目，投资在500万到2000万之间的按几个点补？")
     assert not a.refused and "3%" in a.text.split("。")[0] and "5%" not in a.text.split("。")[0]
+
+
+STEPS_AND_ENUMERATIONS = (
+    "示范区公厕提升专项行动工作方案\n"
+    "一、工作内容和步骤\n"
+    "（一）前期准备（2016年6月）\n"
+    "摸清底数，制定方案。\n"
+    "（二）限期自行整顿（2016年6月-8月）\n"
+    "督促责任单位自行整改。\n"
+    "（三）验收总结（2016年11月）\n"
+    "组织验收，形成总结报告。\n"
+    "二、重点任务\n"
+    "（一）健全公厕管理长效机制\n"
+    "一是完善公厕管理机制。按照管理办法落实管理责任。\n"
+    "二是加强公厕日常保洁管理。落实保洁人员。\n"
+    "三是创新公厕管理模式。鼓励购买社会服务。\n"
+    "（二）加大政策支持力度\n"
+    "公厕用地纳入城市黄线保护范围。\n"
+)
+
+
+def test_steps_headed_without_the_word_and_entries_a_task_enumerates(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "steps", {"plan.txt": STEPS_AND_ENUMERATIONS})
+    a = qa.ask("整个专项行动分几个阶段？")
+    assert not a.refused and "3个" in a.text and "限期自行整顿" in a.text and "验收总结" in a.text
+    a = qa.ask("“健全公厕管理长效机制”底下列了哪几条措施？")
+    assert not a.refused and "3条" in a.text and "日常保洁管理" in a.text and "创新公厕管理模式" in a.text
+    a = qa.ask("重点任务一共几条？第一条和最后一条分别是啥？")
+    assert not a.refused and "长效机制" in a.text and "政策支持" in a.text

@@ -137,6 +137,8 @@ def names_no_topic(word: str) -> bool:
     return word in NON_TOPIC
 
 
+# The first and the last entries of a list asked together.
+RE_FIRST_AND_LAST = re.compile(r"(?:第一|头一)(?:条|项|个|件)?(?:和|跟|与|、)(?:最后一|末一)(?:条|项|个|件)?")
 # A list asked by a date with its month (2019年6月的任务, 8月底前要完成哪些).
 RE_DATED_LIST = re.compile(r"\d{1,2}月(?:份|底|末|中旬|上旬|下旬|\d{1,2}日)?(?:前|之前|以前)?的?(?:任务|工作|事项?|有哪些|都有|要完成|要做)")
 
@@ -347,6 +349,8 @@ class Composer:
         from . import structure
 
         doc = self.default
+        if RE_FIRST_AND_LAST.search(text):
+            return None  # "第一条和最后一条分别是啥": the ends of a list, not a part by number
         node, shown = structure.referenced_node(doc, text)
         if node is None:
             listed = self.listed_attachment(doc, shown) or self.mentioned_attachment(doc, shown, text)

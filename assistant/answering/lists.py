@@ -295,7 +295,7 @@ def stages(composer, doc: Document, text: str) -> Answer | None:
     best = max(groups.values(), key=len, default=[])
     if len(best) < 2:
         # 三、工作步骤 over its parts: the parts are the steps.
-        heads = [n for n in doc.nodes if n.title and re.search(rf"{word}|实施步骤|工作步骤|进度安排|时间安排", n.title) and len(doc.children(n.key)) >= 2]
+        heads = [n for n in doc.nodes if n.title and re.search(rf"{word}|步骤|进度安排|时间安排|阶段安排", n.title) and len(doc.children(n.key)) >= 2]
         if not heads:
             return None
         best = doc.children(heads[0].key)

@@ -226,7 +226,7 @@ def children_of(composer, doc: Document, text: str) -> Answer | None:
         return None
     kids = [n for n in doc.children(node.key) if n.style not in ("专栏",)]
     if not kids:
-        return None
+        return _enumerated(composer, doc, node)
     tasks = tasks_under(doc, node.key)
     rows = [n for n in kids if n.style == "行"]
     parts = [n for n in kids if n.style != "行"]
@@ -244,6 +244,38 @@ def children_of(composer, doc: Document, text: str) -> Answer | None:
     else:
         d.add("。")
     return d.answer("structure:children", [t.number for t in tasks])
+
+
+def _enumerated(composer, doc: Document, node: Node) -> Answer | None:
+    """The entries a task enumerates in its text (一是完善…。二是加强…。, 1.… 2.…) when the
+    part named is a task with no parts under it: counted and listed, each cited."""
+    from .task import RE_ENUMERATED
+
+    item = doc.item(node.task) if node.task else None
+    if item is None:
+        return None
+    listed = [i for i, sentence in enumerate(item.sentences) if RE_ENUMERATED.match(sentence)]
+    ordinals = [_ordinal(item.sentences[i]) for i in listed]
+    if len(listed) < 2 or ordinals != list(range(1, len(listed) + 1)):
+        return None  # not the whole run from its first entry (…包括：一是… read elsewhere)
+    d = Draft()
+    d.add(f"{_name(node)}下列了{len(listed)}条。分别是：")
+    d.add("；".join(f"{quote(item.sentences[i], '', 40)}{d.cite(composer.sentence_passage(doc.doc_id, item.number, i))}" for i in listed[:20]) + "。")
+    return d.answer("structure:children", [item.number])
+
+
+def _ordinal(sentence: str) -> int:
+    """The number an enumerated entry opens with (三是 -> 3, 2. -> 2, ② -> 2); 0 if none."""
+    from ..schema import parse_cn_number
+
+    m = re.match(r"\s*(?:([一二三四五六七八九十]{1,3})是|[（(]?(\d{1,2})[）).．、]|[（(]([一二三四五六七八九十]{1,3})[）)]|([①②③④⑤⑥⑦⑧⑨⑩]))", sentence)
+    if not m:
+        return 0
+    if m.group(2):
+        return int(m.group(2))
+    if m.group(4):
+        return "①②③④⑤⑥⑦⑧⑨⑩".index(m.group(4)) + 1
+    return parse_cn_number(m.group(1) or m.group(3)) or 0
 
 
 def title_passage(composer, doc: Document, it: Item) -> Passage | None:
