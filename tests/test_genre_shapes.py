@@ -2287,3 +2287,19 @@ def test_steps_headed_without_the_word_and_entries_a_task_enumerates(tmp_path_fa
     assert not a.refused and "3条" in a.text and "日常保洁管理" in a.text and "创新公厕管理模式" in a.text
     a = qa.ask("重点任务一共几条？第一条和最后一条分别是啥？")
     assert not a.refused and "长效机制" in a.text and "政策支持" in a.text
+
+
+def test_a_post_given_on_a_spread_out_label(tmp_path_factory):
+    text = (
+        "示范区清理整顿专项行动工作方案\n"
+        "一、组织领导\n"
+        "成立清理整顿工作领导小组。\n"
+        "组 长：张某某 区管委会主任\n"
+        "副 组 长：李某某 区管委会副主任\n"
+        "领导小组下设办公室，办公室主任由王某某同志兼任。\n"
+    )
+    qa = small_qa(tmp_path_factory, "spreadpost", {"plan.txt": text})
+    a = qa.ask("清理整顿工作领导小组的组长是谁？")
+    assert not a.refused and "张某某" in a.text
+    a = qa.ask("副组长是谁？")
+    assert not a.refused and "李某某" in a.text

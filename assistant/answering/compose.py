@@ -645,7 +645,8 @@ class Composer:
         if query.out_of_scope == "person":
             from .structure import POSTS
 
-            if not re.search(rf"(?:组长|副组长|成员|联系人|负责人)\s*[：:]|(?:任|担任)(?:{POSTS})", doc.text):
+            # A label may be spread out (组 长：, 成 员：).
+            if not re.search(rf"(?:组\s*长|副\s*组\s*长|成\s*员|联系人|负责人)\s*[：:]|(?:任|担任)(?:{POSTS})", doc.text):
                 return refusal("文件中没有关于具体人员姓名的内容。", "out_of_scope")
             asked = fold(query.text)
             if RE_NAME_ASKED.search(asked) and not RE_NAMES_GIVEN.search(doc.text):
@@ -656,7 +657,8 @@ class Composer:
                 body, title = post.group(1) or "", post.group(2)
                 # A body's own post (区督查室的主任), not a leading group's (组长, 办公室主任).
                 own = bool(re.search(r"(?<!办公)室$|[局处科站所队委]$|中心$", body)) and title != "组长"
-                if title not in doc.text or (own and body in doc.text and not re.search(rf"{re.escape(body)}[^。；]{{0,12}}{title}|{title}[^。；]{{0,6}}{re.escape(body)}", doc.text)):
+                written = re.sub(r"[ \t\u3000]", "", doc.text)  # 组 长： is 组长：
+                if title not in written or (own and body in written and not re.search(rf"{re.escape(body)}[^。；]{{0,12}}{title}|{title}[^。；]{{0,6}}{re.escape(body)}", written)):
                     # "区督查室的主任是谁" of a document that names no holder of that post.
                     return refusal(f"文件中没有写明{body}{title}是谁。", "out_of_scope")
         if query.out_of_scope == "place" and not re.search(r"地点|地址|举办地|场所|在[^。；，]{1,20}(?:举办|举行|召开|办理)", doc.text):

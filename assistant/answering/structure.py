@@ -163,7 +163,9 @@ def post_holder(composer, doc: Document, text: str) -> Answer | None:
         return None
     post = m.group(1) or m.group(2)
     # 任组长 but not 任副组长 when 组长 is asked.
-    gives = re.compile(rf"(?<!副)(?<!常务)(?:任|担任|为){post}|(?<!副)(?<!常务){post}(?:[：:]|由)")
+    # A label may be spread out (组 长：许维泽).
+    spread = r"\s*".join(map(re.escape, post))
+    gives = re.compile(rf"(?<!副)(?<!常务)(?:任|担任|为){spread}|(?<![副务\s])(?<!副\s)(?<!务\s){spread}\s*(?:[：:]|由)")
     group = re.sub(rf"(?:的)?(?:{POSTS}).*$", "", text[: m.start()] if m.group(1) else "")
     weights = composer.weights(group or text, doc)
     best = None
