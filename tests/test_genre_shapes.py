@@ -2303,3 +2303,23 @@ def test_a_post_given_on_a_spread_out_label(tmp_path_factory):
     assert not a.refused and "张某某" in a.text
     a = qa.ask("副组长是谁？")
     assert not a.refused and "李某某" in a.text
+
+
+def test_a_figure_the_opening_paragraph_sets_for_the_whole_plan(tmp_path_factory):
+    text = (
+        "示范区2016年度旅游工作要点\n"
+        "2016年是国际旅游岛建设的启动之年，我区旅游工作的预期目标是：全年共接待游客290万人次，增长25%，"
+        "实现旅游收入11亿元，增长66.5%。为实现上述目标，特制定本工作要点。\n"
+        "一、做大做强旅游企业\n"
+        "推动组建区旅游集团，发起成立总规模30-50亿元的旅游发展基金。\n"
+        "二、加强宣传推介\n"
+        "组织参加海峡旅游博览会等国内外旅游展会3次以上。\n"
+    )
+    qa = small_qa(tmp_path_factory, "preamblefig", {"points.txt": text})
+    a = qa.ask("2016年打算接待多少游客？")
+    assert not a.refused and a.text.startswith("290万人次")
+    a = qa.ask("这份2016年度旅游工作要点里，旅游收入目标是多少？")
+    assert not a.refused and a.text.startswith("11亿元")
+    # A figure a task states is still the task's.
+    a = qa.ask("旅游发展基金总规模多少？")
+    assert not a.refused and "30-50亿元" in a.text.split("。")[0]

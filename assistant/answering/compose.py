@@ -557,6 +557,9 @@ class Composer:
         if query.intent == "unit":
             return task.unit(self, query, doc, item)
         if query.intent == "quantity":
+            stated = self.preamble_figure(query, doc, item)
+            if stated is not None:
+                return stated
             return task.quantity(self, query, doc, item)
         if query.intent == "item" or (query.items and query.intent in ("content", "list")):
             return task.whole_item(self, doc, item)
@@ -612,6 +615,48 @@ class Composer:
         if share(best[0]) < PREAMBLE_TARGET_SHARE or share(best[0]) <= self.evidence(query, weights, item, doc) + PREAMBLE_TARGET_MARGIN:
             return None
         return self.preamble_answer(doc, *best)
+
+    def preamble_figure(self, query: Query, doc: Document, item: Item) -> Answer | None:
+        """A figure the opening paragraph states for what is asked (预期目标是：全年共接待游客
+        290万人次，增长25%), when its sentence holds more of the question than the task found
+        does: a plan's overall targets are often stated there, not in a task."""
+        from ..documents import split_sentences
+        from ..documents.facts import figures
+
+        p = self.section_passages.get((doc.doc_id, "preamble"))
+        if p is None:
+            return None
+        # Words of the document's own title (…2016年度旅游工作要点里) name it, not the topic.
+        from .lists import RE_NAMING_LEAD
+
+        named = set(self.tokens(doc.title + doc.meta.title + doc.meta.points_title))
+        weights = {w: x for w, x in self.weights(RE_NAMING_LEAD.sub("", query.search_text), doc).items() if w not in named}
+        total = sum(weights.values()) or 1.0
+
+        def share(text: str) -> float:
+            return sum(weights[w] for w in weights.keys() & set(self.tokens(text))) / total
+
+        # Each clause with a figure, scored by its own words and, at half, by the words it
+        # adds to those of the clauses before it (…预期目标是：…，实现旅游收入11亿元).
+        found = []
+        for sentence in split_sentences(p.text):
+            clauses = [c for c in re.split(r"(?<=[，,；;：:])", sentence) if c]
+            for k, clause in enumerate(clauses):
+                spans = figures(clause)
+                if spans:
+                    own = share(clause)
+                    found.append((own + 0.5 * max(0.0, share("".join(clauses[: k + 1])) - own), sentence, clause, spans[0][0]))
+        if not found:
+            return None
+        best = max(found, key=lambda x: x[0])
+        if best[0] < PREAMBLE_TARGET_SHARE or best[0] <= self.evidence(query, weights, item, doc) + PREAMBLE_TARGET_MARGIN:
+            return None
+        _, sentence, clause, span = best
+        # The clause right after (增长25%) often states the figure's other half.
+        d = Draft()
+        marker = d.cite(p)
+        d.add(f"{span}{marker}。根据文件开头：“{quote(sentence, span, task.CONTENT_QUOTE_MAX)}”{marker}{self.suffix(doc)}")
+        return d.answer("quantity")
 
     def contact(self, query: Query, doc: Document) -> Answer | None:
         """"联系电话多少" of a document that states contacts (联系人：…，联系电话：…): the
