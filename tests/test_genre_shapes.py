@@ -2323,3 +2323,18 @@ def test_a_figure_the_opening_paragraph_sets_for_the_whole_plan(tmp_path_factory
     # A figure a task states is still the task's.
     a = qa.ask("旅游发展基金总规模多少？")
     assert not a.refused and "30-50亿元" in a.text.split("。")[0]
+
+
+def test_amounts_in_a_column_headed_in_yuan_are_not_refused_as_money_absent(tmp_path_factory):
+    text = (
+        "示范区养老托育整体解决方案\n"
+        "一、重点任务\n"
+        "（一）建设养老服务中心。\n"
+        "附件1\n"
+        "重大项目清单\n"
+        "序号\t项目名称\t建设期限\t总投资（万元）\n"
+        "1\t君山养老服务中心一期\t2022-2023\t7500\n"
+    )
+    qa = small_qa(tmp_path_factory, "moneycol", {"plan.txt": text})
+    a = qa.ask("君山养老服务中心一期总投资多少？")
+    assert not a.refused and "7500" in a.text

@@ -722,7 +722,8 @@ class Composer:
         if query.other_year:
             return refusal(f"本文件是《{doc.title}》，文件中没有关于{query.other_year}的规定。", "out_of_scope")
         texts = [d.text for d in self.docs.values()] if doc.kind == "report" else [doc.text]
-        money = r"\d\s*(?:万元|亿元|元)|(?:费|资金|经费|薪酬|报酬|补贴|补助|奖补|奖励|预算)[^。；]{0,30}\d+(?:\.\d+)?\s*[%％]"
+        # An amount, a share of one, or a table column of amounts (总投资（万元）).
+        money = r"\d\s*(?:万元|亿元|元)|(?:费|资金|经费|薪酬|报酬|补贴|补助|奖补|奖励|预算)[^。；]{0,30}\d+(?:\.\d+)?\s*[%％]|[（(](?:万元|亿元|元)[）)]"
         # "对老师的平均工资有啥要求" asks a rule, not an amount.
         amount_asked = re.search(r"多少|几|金额|数额|标准|怎么算|什么价|多大|规模|盘子", fold(query.text))
         if query.out_of_scope == "money" and amount_asked and not any(re.search(money, t) for t in texts):
