@@ -2338,3 +2338,28 @@ def test_amounts_in_a_column_headed_in_yuan_are_not_refused_as_money_absent(tmp_
     qa = small_qa(tmp_path_factory, "moneycol", {"plan.txt": text})
     a = qa.ask("君山养老服务中心一期总投资多少？")
     assert not a.refused and "7500" in a.text
+
+
+UNITS_IN_RUNNING_TEXT = (
+    "示范省新能源上网电价市场化改革实施方案\n"
+    "一、主要任务\n"
+    "（一）建立价格结算机制。对纳入机制的电量，由电网企业按照机制电价与市场交易均价之差开展差价结算。"
+    "省发展改革委根据现货市场建设情况适时调整市场交易均价确定方式。\n"
+    "（二）做好信息公开。电网企业要在代理购电公告中按月发布差价结算情况。\n"
+    "（三）做好跟踪评估。省发展改革委、省能源局会同相关部门密切跟踪电力市场运行情况。\n"
+    "（四）发展基础。全省托育机构6个，托位数705个。\n"
+)
+
+
+def test_a_units_tasks_in_running_text_and_an_amount_not_stated(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "runningunits", {"plan.txt": UNITS_IN_RUNNING_TEXT})
+    a = qa.ask("我是电网企业这边的，这个方案里明确要电网企业做的事有哪些？")
+    assert not a.refused and "差价结算" in a.text and "代理购电公告" in a.text
+    # 自己 is the asker's own unit, not "alone".
+    a = qa.ask("我在省发改委，这份方案里点名要省发展改革委自己干的事都有哪些？")
+    assert not a.refused and "交易均价确定方式" in a.text and "跟踪" in a.text
+    # A unit asked what it leads, which the document gives tasks without leading any.
+    a = qa.ask("省能源局牵头的工作有哪些？")
+    assert not a.refused and a.text.startswith("文件没有写明由") and "跟踪评估" in a.text
+    # A price asked of a topic whose only figure is a count.
+    assert qa.ask("新建托育机构，每个托位的建设补贴是多少钱？").refused

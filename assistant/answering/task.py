@@ -357,6 +357,8 @@ def table_cells(composer, query: Query, doc: Document, item: Item) -> Answer | N
 # A share asked (比例, 百分之几, 几个点, 覆盖率) and a figure that is one (30%, 百分之九十, 八成).
 RE_SHARE_ASKED = re.compile(r"比例|百分之几|百分比|几个点|占比|几成|(?<![频效概])率(?:要|应|须|需|得|能|达到|达|是|为|有|多少|几)")
 RE_SHARE = re.compile(r"[%％‰]|百分之|[一二三四五六七八九]成")
+# An amount of money asked: a price (多少钱) or what a grant comes to (补贴多少, 总投资多少).
+RE_MONEY_ASKED = re.compile(r"(?P<price>多少钱|几块钱|什么价|金额|数额)|(?:补贴|补助|奖励|奖补|投资|经费|资金|费用)[^，。？?,?]{0,6}多少")
 # A ratio written with colons (容积比例为2:1:3), which answers "比例是多少" as a share does.
 RE_RATIO = re.compile(r"(?<![\d:：])\d+(?:\.\d+)?\s*[:：]\s*\d+(?:\.\d+)?(?:\s*[:：]\s*\d+(?:\.\d+)?)*(?![\d:：])")
 
@@ -401,6 +403,14 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
             return refusal(f"文件没有为{composer.name(item)}规定具体的次数或数量要求。", "quantity")
         return _named_count(composer, doc, item, counted)
     share_asked = RE_SHARE_ASKED.search(fold(query.text))
+    money = RE_MONEY_ASKED.search(fold(query.text))
+    if money and not share_asked:
+        # "每个托位的建设补贴是多少钱" answered by a count (托育机构6个): the document states
+        # no amount for it. An amount (元) answers; a share too, unless the price is asked.
+        paid = [f for f in facts if "元" in _quantity_unit(f) or (not money.group("price") and RE_SHARE.search(f.text))]
+        if not paid:
+            return refusal(f"文件没有为{composer.name(item)}规定具体的金额。", "quantity")
+        facts = paid
     if share_asked:
         # "覆盖率要达到多少", "补多少比例": a share, which a figure in another measure
         # (350兆, 2万平方米) does not answer.

@@ -18,7 +18,9 @@ from .task import duty_heads
 RE_TOPIC_QUALIFIER = re.compile(r"^(?:在|关于|对于)?([\u4e00-\u9fff]{2,8}?)(?:上|方面|这块|这一块|领域|环节)[，,]|^(?:在|关于)([\u4e00-\u9fff]{2,8}?)(?:中|里)[，,]")
 RE_UNIT_TASKS = re.compile(r"(牵头|负责|配合|参与|承担|履行|主管|主责|考核|要干|要做|要抓|要管|安排|分到|分了|派给|派了|点了?[^，。？?]{0,3}名)[^，。？?]{0,6}?(?:哪些|哪几|哪一?项|哪一?块|什么|啥|几项|多少)|(?:哪些|哪几|什么)(?:工作|任务|事项|事|活).{0,4}(?:牵头|负责|配合|参与|承担|派给|分给)"
     # "哪几项写明了规划局牵头", "有没有派活给我们"
-    r"|(?:哪些|哪几项|哪几条)[^，。？?]{0,12}(?:牵头|负责(?!人)|配合|参与)|(?:派|安排|分配?|布置)了?(?:活儿?|任务|工作)给")
+    r"|(?:哪些|哪几项|哪几条)[^，。？?]{0,12}(?:牵头|负责(?!人)|配合|参与)|(?:派|安排|分配?|布置)了?(?:活儿?|任务|工作)给"
+    # "要电网企业做的事有哪些", "要我们盟市干哪些事"
+    r"|(?:做|干|办|管|承担)的(?:事|活|工作|任务)(?:情|儿)?(?:都)?有(?:哪些|啥|什么)|(?:干|做|办)(?:哪些|什么|啥)(?:事|活)")
 
 
 # "哪几项任务要X做": tasks asked of a unit the question names, in any word order.
@@ -63,7 +65,10 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
         unit = next(iter(dropped)) if len(dropped) == 1 else ""
     if not unit:
         named = unit_named(t)
-        if named and fold(named) in fold(doc.text):
+        written = fold(doc.text)
+        # "我是电网企业这边的": the longest end of what the question writes that the document does.
+        named = next((named[k:] for k in range(len(named) - 2) if fold(named[k:]) in written), named)
+        if named and fold(named) in written:
             # 市交通委加快布局…: a unit the document names only as a sentence's subject
             # before a verb of its own; the sentences naming it say what it does.
             unit = named
@@ -73,7 +78,8 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
                 return refusal(f"文件中没有提到“{missing}”，也没有写明它的工作。", "structure:unit_tasks")
             return None
     role = "考核" if "考核" in t and "牵头" in t else "牵头" if "牵头" in t else ("配合" if re.search(r"配合|参与|协助", t) else "")
-    alone = bool(re.search(r"单独|独立|自己", t))  # "单独负责": the tasks where it is the only unit
+    # "单独负责": the tasks where it is the only unit ("我们自己干的事" asks its tasks, not those alone).
+    alone = bool(re.search(r"单独|独立|独自|一家", t))
     rows = _rows(doc, unit, role, alone)
     if not rows and role == "牵头":
         # 市科委牵头开展…: a sentence that makes the unit the lead without a role label.
@@ -82,6 +88,11 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
     if not rows and role == "配合":
         # "区城运中心要参与哪些工作" of a unit the document names without a role: its tasks.
         rows, note, role = _rows(doc, unit, "", alone), f"文件没有写明“{unit}”作为配合单位的工作；", ""
+    if not rows and role == "牵头" and not alone:
+        # "哪些活要我们牵头或者去指导" of a unit the document gives tasks without leading any.
+        rows = _rows(doc, unit, "", alone)
+        if rows:
+            note, role = f"文件没有写明由“{unit}”牵头的工作；", ""
     if not rows:
         return refusal(f"文件中没有由“{unit}”{role or '承担'}的工作。", "structure:unit_tasks")
     topic = RE_TOPIC_QUALIFIER.search(t)
@@ -245,8 +256,8 @@ def abbreviated_unit(text: str, units: list[str]) -> str:
 # A unit's name as a question writes it, before what it is asked to do: 区生态环境局在…负责,
 # 外滩街道具体负责, 方案里南翔镇要承担.
 RE_NAMED_IN_QUESTION = re.compile(
-    r"([\u4e00-\u9fff]{1,10}?(?:局|委|办|街道|镇|乡|中心|公司|集团|厅|署|支队|大队))"
-    r"(?=在|要|负责|牵头|承担|具体|主要|应|参与|配合|这边|那边|都)"
+    r"([\u4e00-\u9fff]{1,10}?(?:局|委|办|街道|镇|乡|中心|公司|集团|厅|署|支队|大队|企业|机构|主管部门))"
+    r"(?=在|要|负责|牵头|承担|具体|主要|应|参与|配合|这边|那边|都|做|干|办)"
 )
 RE_QUESTION_FILLER = re.compile(r"^(?:在|那|这)?(?:这个|该|本)?(?:方案|文件|意见|计划|通知|清单|要点|办法)(?:里面|里|中|内)")
 
