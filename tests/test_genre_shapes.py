@@ -2363,3 +2363,41 @@ def test_a_units_tasks_in_running_text_and_an_amount_not_stated(tmp_path_factory
     assert not a.refused and a.text.startswith("文件没有写明由") and "跟踪评估" in a.text
     # A price asked of a topic whose only figure is a count.
     assert qa.ask("新建托育机构，每个托位的建设补贴是多少钱？").refused
+
+
+NUMBER_AT_TITLE_END = (
+    "关于印发《示范省新能源上网电价市场化改革实施方案》的通知(示发改价格〔2025〕480号)\n"
+    "各市（州）发展改革委，国网示范省电力公司：\n"
+    "为深化新能源上网电价市场化改革，根据国家发展改革委、国家能源局《关于深化新能源上网电价市场化改革促进新能源高质量发展的通知》"
+    "（发改价格〔2025〕136号）要求，我们制定了本实施方案。现印发给你们，请认真贯彻执行。\n"
+    "附件：1.示范省增量新能源项目机制电量电价竞价细则\n"
+    "示范省发展和改革委员会\n"
+    "2025年9月29日\n"
+    "示范省新能源上网电价市场化改革实施方案\n"
+    "一、主要任务\n"
+    "（一）建立结算机制。由电网企业开展差价结算。\n"
+)
+
+
+def test_a_number_closing_the_title_line_and_the_basis_number_asked(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "titlenumber", {"notice.txt": NUMBER_AT_TITLE_END})
+    a = qa.ask("这个实施方案的文号是多少？")
+    assert not a.refused and "示发改价格〔2025〕480号" in a.text
+    a = qa.ask("这个方案是依据国家哪一份文件制定的？给我文号。")
+    assert not a.refused and "发改价格〔2025〕136号" in a.text and "480号" not in a.text
+    # An attachment's name is not a person's.
+    a = qa.ask("附件1叫什么名字？")
+    assert not a.refused and "竞价细则" in a.text
+
+
+def test_the_name_of_a_thing_the_document_does_not_write_is_refused(tmp_path_factory):
+    text = (
+        "示范区海绵城市建设实施方案\n"
+        "一、保障措施\n"
+        "（一）加强宣传引导。通过公众号等网络平台，积极宣传海绵城市建设实践。\n"
+        "（二）打造志愿品牌。打造“蓝朋友+海绵科普”志愿服务品牌项目。\n"
+    )
+    qa = small_qa(tmp_path_factory, "thingname", {"plan.txt": text})
+    assert qa.ask("宣传海绵城市的那个公众号叫什么名字？").refused
+    a = qa.ask("志愿服务品牌项目叫什么名字？")
+    assert not a.refused and "蓝朋友" in a.text

@@ -508,6 +508,12 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
 FIGURE_TOPIC_WEIGHT = 3.0
 
 
+# The proper name of a thing asked (平台叫什么名字, 名称是什么), and a name written: in quotes or
+# title marks, or a proper noun ending in a kind word (…平台, …中心) after 名为/称为/叫.
+RE_NAME_OF_THING_ASKED = re.compile(r"叫什么名字|叫啥名|名称是什么|名字是什么|全称是什么|叫什么(?:平台|系统|中心|网站|公众号|品牌)")
+RE_NAME_WRITTEN = re.compile(r"“[^”]{2,40}”|《[^》]{2,60}》|\"[^\"]{2,40}\"|(?:名为|称为|命名为|简称)")
+
+
 # A question that asks for several values or things at once (分别多少, 各是什么, 分几档).
 RE_SEVERAL_ASKED = re.compile(r"分别|各(?:自|是|为|要|需|有)|(?:几|哪几)(?:档|种|类|级|个档次|个标准)")
 MAX_SEVERAL = 6
@@ -725,6 +731,11 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
     if RE_MATERIALS_ASKED.search(asked) and order:
         # "评估认定要交哪些材料" of a task none of whose best sentences names a material.
         missing = _not_stated(composer, query, item, order, RE_MATERIALS_STATED, "需要提交的材料")
+        if missing is not None:
+            return missing
+    if RE_NAME_OF_THING_ASKED.search(asked) and order:
+        # "那个公众号叫什么名字" of a task none of whose best sentences writes a name.
+        missing = _not_stated(composer, query, item, order, RE_NAME_WRITTEN, "具体名称")
         if missing is not None:
             return missing
     if RE_FORM_ASKED.search(asked) and order:

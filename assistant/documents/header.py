@@ -15,6 +15,8 @@ from .blocks import RE_CN_DATE_LINE, RE_DATE_LINE, RE_LABEL, RE_PRINTED, ends_se
 from .headings import heading
 
 RE_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d+\s*号")
+# A 文号 in brackets at the end of a title line.
+RE_TITLE_NUMBER = re.compile(r"[（(]\s*(" + RE_DOC_NUMBER.pattern + r")\s*[）)]$")
 RE_TITLE_END = re.compile(r"(通知|意见|方案|决定|要点|办法|规定|函|批复|报告|通报|细则|规划|计划|纲要|措施|条例|规则|公告|意见的通知)$")
 RE_ISSUER_END = re.compile(r"(人民政府|政府|办公厅|办公室|委员会|管委会|局|厅|委|部|院|署|中心|小组)$")
 CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
@@ -97,9 +99,15 @@ def parse_cover(blocks: list[str]) -> dict:
     i = 0
     n = len(blocks)
     title_at = None
+    blocks = list(blocks)
     while i < n:
         line = blocks[i]
         flat = squash_spaces(line)
+        tail = RE_TITLE_NUMBER.search(flat)
+        if tail and not meta.get("doc_number") and RE_TITLE_END.search(flat[: tail.start()].rstrip()):
+            # 关于印发《…》的通知(川发改价格〔2025〕480号): the number closes the title line.
+            meta["doc_number"] = re.sub(r"\s+", "", tail.group(1))
+            line = blocks[i] = flat = flat[: tail.start()].rstrip()
         number = doc_number(line)
         if number and not meta.get("doc_number"):
             meta["doc_number"] = number
