@@ -2401,3 +2401,23 @@ def test_the_name_of_a_thing_the_document_does_not_write_is_refused(tmp_path_fac
     assert qa.ask("宣传海绵城市的那个公众号叫什么名字？").refused
     a = qa.ask("志愿服务品牌项目叫什么名字？")
     assert not a.refused and "蓝朋友" in a.text
+
+
+def test_when_the_document_applies_is_its_own_sentence_even_in_a_run_in_heading(tmp_path_factory):
+    text = (
+        "示范区绿电直连项目开发建设实施方案\n"
+        "一、项目管理\n"
+        "（一）项目批复。预审意见有效期为两年，有效期内依法依规开工。\n"
+        "二、保障措施\n"
+        "（一）本方案自印发之日起实施。如遇国家政策调整，按照国家最新政策执行。\n"
+        "附件1\n"
+        "项目申报大纲\n"
+        "一、申报要求\n"
+        "（一）批复时限。批复意见有效期为一年。\n"
+    )
+    qa = small_qa(tmp_path_factory, "effective", {"plan.txt": text})
+    a = qa.ask("这个实施方案从什么时候开始实施？")
+    assert not a.refused and a.text.startswith("自印发之日起实施") and a.citations
+    # The validity of a thing the question names is that thing's.
+    a = qa.ask("项目拿到的预审意见，有效期是多长？")
+    assert not a.refused and "两年" in a.text.split("。")[0]

@@ -231,19 +231,43 @@ def field(composer, query: Query) -> Answer:
 RE_EFFECTIVE = re.compile(r"自[^。；，,]{2,30}?起(?:施行|实施|执行|生效)|有效期(?:为|至)?[^。；，,]{1,20}|(?:施行|实施)(?:日期|时间)(?:为|是)[^。；，,]{2,20}")
 
 
+# The share of the question's own topic weight a sentence must hold to be the thing whose
+# validity is asked rather than the document's (tuned on dev).
+EFFECTIVE_TOPIC_SHARE = 0.3
+
+
 def effective(composer, doc: Document, query: Query) -> Answer:
     """The sentence that says from when (and until when) the document applies, usually in
     its last part; the spans answer, the sentence is quoted."""
-    for it in reversed(doc.items):
-        for i, sentence in enumerate(it.sentences):
-            spans = [m.group(0) for m in RE_EFFECTIVE.finditer(sentence)]
-            if spans:
-                d = Draft()
-                p = composer.sentence_passage(doc.doc_id, it.number, i)
-                d.add(f"{'，'.join(spans)}{d.cite(p)}。根据{composer.name(it)}：“{quote(sentence, spans[0], 160)}”{d.cite(p)}")
-                d.add(composer.suffix(doc))
-                return d.answer("meta", (it.number,))
-    return refusal("文件中没有写明施行日期或有效期。", "meta")
+    # A sentence about the document itself (本方案自印发之日起实施) before any other (预审意见
+    # 有效期为两年, in an attachment's procedure).
+    own = re.compile(r"本(?:实施)?(?:方案|办法|意见|通知|细则|规定|措施|计划|要点|条例|规则|决定)")
+    # A run-in heading (（二）本方案自印发之日起实施。如遇…) holds it in the task's title.
+    found = [
+        (it, i, sentence)
+        for it in reversed(doc.items)
+        for i, sentence in list(enumerate(it.sentences)) + [(-1, it.title)]
+        if RE_EFFECTIVE.search(sentence)
+    ]
+    found = [x for x in found if own.search(x[2])] + [x for x in found if not own.search(x[2])]
+    # "预审意见有效期是多长": a thing the question names, other than the document (its
+    # title's words) and the words asking when, picks its own sentence.
+    named = set(composer.tokens(doc.title + doc.meta.title + doc.meta.points_title + "有效期施行实施执行生效开始什么时候多长多久"))
+    weights = {w: x for w, x in composer.weights(query.search_text, doc).items() if w not in named}
+    if found and weights:
+        score = lambda x: sum(weights.get(w, 0.0) for w in set(composer.tokens(x[2])))  # noqa: E731
+        best = max(found, key=score)
+        if score(best) > score(found[0]) and score(best) >= EFFECTIVE_TOPIC_SHARE * sum(weights.values()):
+            found = [best]
+    if not found:
+        return refusal("文件中没有写明施行日期或有效期。", "meta")
+    it, i, sentence = found[0]
+    spans = [m.group(0) for m in RE_EFFECTIVE.finditer(sentence)]
+    d = Draft()
+    p = composer.sentence_passage(doc.doc_id, it.number, i) if i >= 0 else composer.item_passages[(doc.doc_id, it.number)]
+    d.add(f"{'，'.join(spans)}{d.cite(p)}。根据{composer.name(it)}：“{quote(sentence, spans[0], 160)}”{d.cite(p)}")
+    d.add(composer.suffix(doc))
+    return d.answer("meta", (it.number,))
 
 
 # How a document was adopted (经…第162次常务会议审议通过, 经市政府研究同意) and who signed
