@@ -2421,3 +2421,10 @@ def test_when_the_document_applies_is_its_own_sentence_even_in_a_run_in_heading(
     # The validity of a thing the question names is that thing's.
     a = qa.ask("项目拿到的预审意见，有效期是多长？")
     assert not a.refused and "两年" in a.text.split("。")[0]
+
+
+def test_electric_measures_are_figures():
+    from assistant.documents.facts import figures
+
+    found = [f[0] for f in figures("将低压办电“零投资”扩大至160千瓦及以下，接入电压等级不超过220千伏，装机50兆瓦，电价0.4012元/千瓦时")]
+    assert found == ["160千瓦", "不超过220千伏", "50兆瓦", "0.4012元"]
