@@ -690,3 +690,15 @@ def check_doc_links(paths, links, stems, err):
         extra = sorted(set(os.listdir(links)) - {s + ".txt" for s in stems})
         if extra:
             err(f"docs/ holds unexpected entries: {extra}")
+
+
+def finish(status, errors):
+    """The exit status of a set's checker: the common checks' ``status``, or 1 with the
+    set-specific ``errors`` listed."""
+    if errors:
+        print(f"\n{len(errors)} problem(s) in the set-specific checks:")
+        for e in errors:
+            print("  " + e)
+        return 1
+    print("set-specific checks passed")
+    return status

@@ -161,14 +161,7 @@ def extra_checks():
 
 def main():
     status = checklib.check_dev_set(DATA, DOCS, TYPES, SPLIT, ABSENT, ROWS_PER_DOC)
-    errors = extra_checks()
-    if errors:
-        print(f"\n{len(errors)} problem(s) in the set-specific checks:")
-        for e in errors:
-            print("  " + e)
-        return 1
-    print("set-specific checks passed")
-    return status
+    return checklib.finish(status, extra_checks())
 
 
 if __name__ == "__main__":
