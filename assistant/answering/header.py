@@ -264,8 +264,11 @@ def effective(composer, doc: Document, query: Query) -> Answer:
     it, i, sentence = found[0]
     spans = [m.group(0) for m in RE_EFFECTIVE.finditer(sentence)]
     d = Draft()
-    p = composer.sentence_passage(doc.doc_id, it.number, i) if i >= 0 else composer.item_passages[(doc.doc_id, it.number)]
-    d.add(f"{'，'.join(spans)}{d.cite(p)}。根据{composer.name(it)}：“{quote(sentence, spans[0], 160)}”{d.cite(p)}")
+    from .structure import title_passage
+
+    p = composer.sentence_passage(doc.doc_id, it.number, i) if i >= 0 else title_passage(composer, doc, it)
+    marker = d.cite(p) if p is not None else ""
+    d.add(f"{'，'.join(spans)}{marker}。根据{composer.name(it)}：“{quote(sentence, spans[0], 160)}”{marker}")
     d.add(composer.suffix(doc))
     return d.answer("meta", (it.number,))
 
