@@ -2428,3 +2428,9 @@ def test_electric_measures_are_figures():
 
     found = [f[0] for f in figures("将低压办电“零投资”扩大至160千瓦及以下，接入电压等级不超过220千伏，装机50兆瓦，电价0.4012元/千瓦时")]
     assert found == ["160千瓦", "不超过220千伏", "50兆瓦", "0.4012元"]
+
+
+def test_a_years_targets_asked_by_the_year(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "yearpart", {"plan.txt": NUMBER_LINE_COVER})
+    a = qa.ask("2016年当年，这份方案要求办成哪些事？")
+    assert not a.refused and "信息化平台" in a.text and "社会福利中心" not in a.text

@@ -365,7 +365,7 @@ def due_by(composer, doc: Document, text: str) -> Answer | None:
         if y:
             dates = [(bare.group(0), f"{y:04d}-{int(bare.group(2)):02d}-{calendar.monthrange(y, int(bare.group(2)))[1]:02d}")]
     if not dates or not (RE_LIST.search(text) or re.search(r"目标|任务|要完成|要做|要干|要实现|要达到", text)):
-        return None
+        return _year_part(composer, doc, text)
     wanted_text = {fold(span) for span, _ in dates}
     wanted_day = {iso for _, iso in dates}
     found: list[tuple[Item, int, str]] = []
@@ -422,6 +422,21 @@ def due_by(composer, doc: Document, text: str) -> Answer | None:
     if preamble:
         d.add(f"另外，文件开头提出的目标：{targets()}。")
     return d.answer("structure:due_by", [it.number for it, _, _ in found])
+
+
+def _year_part(composer, doc: Document, text: str) -> Answer | None:
+    """"2016年当年要求办成哪些事" of a document with a part for each year's targets
+    (（一）2016年目标：…): that part, quoted whole."""
+    from .task import RE_YEAR_SECTION, whole_item
+
+    year = re.search(r"(\d{4})年", text)
+    if not year or not (RE_LIST.search(text) or re.search(r"要求|要办|要做|要干|要完成|要达到|目标|任务", text)):
+        return None
+    parts = [n for n in doc.nodes if (m := RE_YEAR_SECTION.match(n.title or "")) and m.group(1) == year.group(0)]
+    if len(parts) != 1 or not parts[0].task:
+        return None
+    item = doc.item(parts[0].task)
+    return whole_item(composer, doc, item) if item is not None else None
 
 
 def _cite_sentences(d: Draft, composer, doc: Document, rows, end: str = "。") -> None:
