@@ -324,14 +324,14 @@ def print_doc_sizes(docs, where=None):
         print(f"{name}: {len(body)} chars, {body.count(chr(10)) + 1} lines")
 
 
-def report(errors):
-    """Print the problems, or that all checks passed; returns the exit status."""
+def report(errors, scope="", passed="\nall checks passed"):
+    """Print the problems (of ``scope``), or ``passed``; returns the exit status."""
     if errors:
-        print(f"\n{len(errors)} problem(s):")
+        print(f"\n{len(errors)} problem(s){scope}:")
         for e in errors:
             print("  " + e)
         return 1
-    print("\nall checks passed")
+    print(passed)
     return 0
 
 
@@ -695,10 +695,4 @@ def check_doc_links(paths, links, stems, err):
 def finish(status, errors):
     """The exit status of a set's checker: the common checks' ``status``, or 1 with the
     set-specific ``errors`` listed."""
-    if errors:
-        print(f"\n{len(errors)} problem(s) in the set-specific checks:")
-        for e in errors:
-            print("  " + e)
-        return 1
-    print("set-specific checks passed")
-    return status
+    return report(errors, " in the set-specific checks", "set-specific checks passed") or status

@@ -4,6 +4,8 @@ tab-separated table in its attachment, bracket tags with short labels (（牵头
 columns named in other words (主要责任单位), a cover without 文号 or 印发 line, measures
 with a 责任单位 line each, and durations (10个工作日内, 压缩至1个工作日)."""
 
+import re
+
 import pytest
 
 from assistant.documents import parse_notice
@@ -2434,3 +2436,14 @@ def test_a_years_targets_asked_by_the_year(tmp_path_factory):
     qa = small_qa(tmp_path_factory, "yearpart", {"plan.txt": NUMBER_LINE_COVER})
     a = qa.ask("2016年当年，这份方案要求办成哪些事？")
     assert not a.refused and "信息化平台" in a.text and "社会福利中心" not in a.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["时间节点是2019年13月的任务有哪些", "时间节点写的是9999年6月的任务都有哪些？", "时间节点是0月的任务", "比例是多少：：：", "分别多少", "各是多少？",
+     "第一条和最后一条分别是啥", "叫什么名字", "多少钱", "有效期是多长", "我是的，要我们做的事有哪些", "组 长是谁", "2:1:3是什么比例", "一是什么"],
+)
+def test_odd_questions_of_the_new_shapes_get_an_answer_or_a_chinese_refusal(tmp_path_factory, question):
+    qa = small_qa(tmp_path_factory, "oddshapes", {"plan.txt": DATED_TABLE, "rules.txt": TIERED_RULES, "cover.txt": NUMBER_LINE_COVER})
+    a = qa.ask(question)
+    assert a.intent != "error" and re.search(r"[\u4e00-\u9fff]", a.text)

@@ -232,6 +232,15 @@ class Composer:
             found = self._doc_df[doc.doc_id] = (df, max(1, len(parts)))
         return found
 
+    def topic_weights(self, text: str, doc: Document, also: str = "") -> dict[str, float]:
+        """:meth:`weights` of a question without the words that name the document (its
+        titles, a lead such as …2016年度旅游工作要点里，) or ``also``: what is left is what
+        it asks about."""
+        from .lists import RE_NAMING_LEAD
+
+        named = set(self.tokens(doc.title + doc.meta.title + doc.meta.points_title + also))
+        return {w: x for w, x in self.weights(RE_NAMING_LEAD.sub("", text), doc).items() if w not in named}
+
     def weights(self, text: str, doc: Document, spread: bool = True) -> dict[str, float]:
         """The question's tokens with their weight as evidence for one part of ``doc``
         over another: corpus IDF, less for bigrams and pinyin that are not words, and
@@ -570,8 +579,9 @@ class Composer:
         dated = self.preamble_dates(self.default)
         return self.preamble_answer(self.default, *dated[0]) if dated else None
 
-    def preamble_dates(self, doc: Document) -> list[tuple[str, str]]:
-        """(sentence, its last deadline as written) of the preamble's sentences that set one."""
+    def preamble_deadlines(self, doc: Document) -> list[tuple[str, list[tuple[str, str]]]]:
+        """(sentence, its deadlines as (written, ISO day)) of the preamble's sentences that
+        set one."""
         from ..documents import split_sentences
         from ..documents.facts import deadlines
 
@@ -579,7 +589,16 @@ class Composer:
         if p is None:
             return []
         year = int(doc.meta.signing_date[:4]) if doc.meta.signing_date[:4].isdigit() else None
-        return [(sentence, found[-1][0]) for sentence in split_sentences(p.text) if (found := deadlines(sentence, year))]
+        out = []
+        for sentence in split_sentences(p.text):
+            found = [(span, iso) for span, iso, _ in deadlines(sentence, year)]
+            if found:
+                out.append((sentence, found))
+        return out
+
+    def preamble_dates(self, doc: Document) -> list[tuple[str, str]]:
+        """(sentence, its last deadline as written) of the preamble's sentences that set one."""
+        return [(sentence, found[-1][0]) for sentence, found in self.preamble_deadlines(doc)]
 
     def preamble_answer(self, doc: Document, sentence: str, span: str) -> Answer:
         p = self.section_passages[(doc.doc_id, "preamble")]
@@ -626,11 +645,7 @@ class Composer:
         p = self.section_passages.get((doc.doc_id, "preamble"))
         if p is None:
             return None
-        # Words of the document's own title (…2016年度旅游工作要点里) name it, not the topic.
-        from .lists import RE_NAMING_LEAD
-
-        named = set(self.tokens(doc.title + doc.meta.title + doc.meta.points_title))
-        weights = {w: x for w, x in self.weights(RE_NAMING_LEAD.sub("", query.search_text), doc).items() if w not in named}
+        weights = self.topic_weights(query.search_text, doc)
         total = sum(weights.values()) or 1.0
 
         def share(text: str) -> float:
@@ -651,8 +666,7 @@ class Composer:
         best = max(found, key=lambda x: x[0])
         if best[0] < PREAMBLE_TARGET_SHARE or best[0] <= self.evidence(query, weights, item, doc) + PREAMBLE_TARGET_MARGIN:
             return None
-        _, sentence, clause, span = best
-        # The clause right after (增长25%) often states the figure's other half.
+        _, sentence, _, span = best
         d = Draft()
         marker = d.cite(p)
         d.add(f"{span}{marker}。根据文件开头：“{quote(sentence, span, task.CONTENT_QUOTE_MAX)}”{marker}{self.suffix(doc)}")

@@ -239,6 +239,8 @@ EFFECTIVE_TOPIC_SHARE = 0.3
 def effective(composer, doc: Document, query: Query) -> Answer:
     """The sentence that says from when (and until when) the document applies, usually in
     its last part; the spans answer, the sentence is quoted."""
+    from .structure import title_passage
+
     # A sentence about the document itself (本方案自印发之日起实施) before any other (预审意见
     # 有效期为两年, in an attachment's procedure).
     own = re.compile(r"本(?:实施)?(?:方案|办法|意见|通知|细则|规定|措施|计划|要点|条例|规则|决定)")
@@ -252,8 +254,7 @@ def effective(composer, doc: Document, query: Query) -> Answer:
     found = [x for x in found if own.search(x[2])] + [x for x in found if not own.search(x[2])]
     # "预审意见有效期是多长": a thing the question names, other than the document (its
     # title's words) and the words asking when, picks its own sentence.
-    named = set(composer.tokens(doc.title + doc.meta.title + doc.meta.points_title + "有效期施行实施执行生效开始什么时候多长多久"))
-    weights = {w: x for w, x in composer.weights(query.search_text, doc).items() if w not in named}
+    weights = composer.topic_weights(query.search_text, doc, also="有效期施行实施执行生效开始什么时候多长多久")
     if found and weights:
         score = lambda x: sum(weights.get(w, 0.0) for w in set(composer.tokens(x[2])))  # noqa: E731
         best = max(found, key=score)
@@ -264,8 +265,6 @@ def effective(composer, doc: Document, query: Query) -> Answer:
     it, i, sentence = found[0]
     spans = [m.group(0) for m in RE_EFFECTIVE.finditer(sentence)]
     d = Draft()
-    from .structure import title_passage
-
     p = composer.sentence_passage(doc.doc_id, it.number, i) if i >= 0 else title_passage(composer, doc, it)
     marker = d.cite(p) if p is not None else ""
     d.add(f"{'，'.join(spans)}{marker}。根据{composer.name(it)}：“{quote(sentence, spans[0], 160)}”{marker}")

@@ -383,12 +383,10 @@ def due_by(composer, doc: Document, text: str) -> Answer | None:
             break
     # Targets are often set in the opening paragraph (到2030年前基本建成…，完成…).
     opening = composer.section_passages.get((doc.doc_id, "preamble"))
-    from ..documents import split_sentences
-
     preamble = [
         (sentence, span)
-        for sentence in (split_sentences(opening.text) if opening is not None else ())
-        for span, iso, _ in deadlines(sentence, year)[:1]
+        for sentence, spans in composer.preamble_deadlines(doc)
+        for span, iso in spans[:1]
         if any(w in fold(span) or fold(span) in w for w in wanted_text) or iso in wanted_day
     ]
     if not found and not preamble:
