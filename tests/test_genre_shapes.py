@@ -2447,3 +2447,46 @@ def test_odd_questions_of_the_new_shapes_get_an_answer_or_a_chinese_refusal(tmp_
     qa = small_qa(tmp_path_factory, "oddshapes", {"plan.txt": DATED_TABLE, "rules.txt": TIERED_RULES, "cover.txt": NUMBER_LINE_COVER})
     a = qa.ask(question)
     assert a.intent != "error" and re.search(r"[\u4e00-\u9fff]", a.text)
+
+
+HOSPITAL_REFORM_PLAN = (
+    "示范县公立医院综合改革实施方案\n"
+    "一、主要任务\n"
+    "（一）健全药品监测。发现药品不良反应、用药错误，要及时上报县卫生健康局。（责任单位：县卫生健康局）\n"
+    "（二）组建县级委员会。由县卫生健康局成立药事管理委员会，统筹全县合理用药。\n"
+    "（三）建设“满天星”工程。建设百个大空间、千个链接点、万个微基建。\n"
+    "（四）落实救助标准。急难型救助人均不超过3个月的低保标准。\n"
+    "（五）限时办结。救助申请应当在10个工作日内办结。\n"
+    "二、实施步骤\n"
+    "（一）组织实施阶段（2015年3月1日起）\n"
+    "全面推开各项改革。\n"
+    "（二）考核评估阶段（2016年3月）\n"
+    "组织季度自查自纠，形成季度评估小结。\n"
+    "附件：示范县公立医院综合改革一览表\n"
+    "序号\t主要内容\t责任单位\t完成时限\n"
+    "1\t健全药品监测\t县卫生健康局\t常年\n"
+)
+
+
+def test_shapes_of_stages_manners_and_words_that_look_like_other_questions(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "hospitalplan", {"plan.txt": HOSPITAL_REFORM_PLAN})
+    # A stage whose heading gives its time in brackets.
+    a = qa.ask("考核评估阶段整体安排在什么时间？")
+    assert not a.refused and a.text.startswith("2016年3月") and a.citations
+    # A task that sets no date but a manner (及时上报): the manner, quoted.
+    a = qa.ask("药品不良反应发现了要什么时候报？")
+    assert not a.refused and "及时上报" in a.text
+    # ... which does not answer a date or a duration asked.
+    assert qa.ask("药品不良反应最晚哪一年报？").refused
+    # 附件一览表 is the attachment's table, not an attachment numbered 一.
+    a = qa.ask("附件一览表里健全药品监测的责任单位是谁？")
+    assert "没有附件一" not in a.text
+    # 委员会 is a body, not a person; 链接点 is no web link.
+    a = qa.ask("那个药事管理委员会是谁来成立？")
+    assert not a.refused and "卫生健康局" in a.text
+    a = qa.ask("满天星工程，百个大空间、千个链接点，万个啥？")
+    assert not a.refused and "微基建" in a.text
+    # Months as a measure (3个月的低保标准) are a figure, not a deadline.
+    assert intent_of("人均上限是几个月的低保标准？") == "quantity"
+    # 一共多少个工作日 is a duration, not a count of parts.
+    assert intent_of("救助申请一共多少个工作日办结？") != "count"

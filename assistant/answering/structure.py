@@ -466,7 +466,7 @@ def task_span(composer, doc: Document, tasks: list[Item], d: Draft) -> str:
 CNUM = "一二三四五六七八九十百零〇两"
 # One step of a path a question writes: 三、/三 (top level), （二）, 2./2, （1）, 第十条, 第三部分, 附件1.
 RE_STEP = re.compile(
-    rf"附[件表]\s*(?P<att>\d+|[{CNUM}]+)?|(?<!附)表\s*(?P<table>\d+)"
+    rf"附[件表]\s*(?P<att>\d+|[{CNUM}]+(?![览并起同些般]))?|(?<!附)表\s*(?P<table>\d+)"
     rf"|第\s*(?P<word>[{CNUM}\d]+)\s*(?:的那|个)?\s*(?P<kind>章|节|部分|大部分|条|项|点|款|大项|大块|板块|块)"
     rf"|(?P<di>第\s*)?[（(]\s*(?P<pcn>[{CNUM}]+)\s*[）)]|(?P<dn>第\s*)?[（(]\s*(?P<pnum>\d+)\s*[）)]"
     # 三、 as a heading number: not glued to a word before it (多证合一、一照一码 is no step).

@@ -99,6 +99,16 @@ def no_deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
     timed += [i for i in order[:3] if RE_TIME_MENTION.search(item.sentences[i]) and i not in timed]
     # The question as asked too: the search text drops year words (哪年).
     whether = RE_WHETHER_LIMIT.search(fold(query.search_text)) or RE_WHETHER_LIMIT.search(fold(query.text))
+    if not timed and not whether and not date_asked and not RE_DURATION_ASKED.search(fold(query.text)):
+        # "发现了要什么时候报" of a task that says only 及时上报: the manner is the answer.
+        timed = [i for i in order[:2] if RE_VAGUE_TIME.search(item.sentences[i])]
+        if timed:
+            sentence = item.sentences[timed[0]]
+            d = Draft()
+            marker = d.cite(composer.sentence_passage(doc.doc_id, item.number, timed[0]))
+            d.add(f"文件没有规定具体期限，要求“{RE_VAGUE_TIME.search(sentence).group(0)}”{marker}。根据{composer.name(item)}：“{quote(sentence, RE_VAGUE_TIME.search(sentence).group(0))}”{marker}")
+            d.add(composer.suffix(doc))
+            return d.answer("deadline", (item.number,))
     if not timed and not whether:
         return refusal(f"文件没有为{composer.name(item)}规定具体的完成时间。", "deadline")
     best = timed[0] if timed else (order[0] if order else 0)
@@ -112,6 +122,13 @@ def no_deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
         d.add(f"没有。文件没有为{composer.name(item)}规定具体的完成时间。相关原文：“{quote(sentence, focus(composer, query, sentence, item))}”{marker}")
     d.add(composer.suffix(doc))
     return d.answer("deadline", (item.number,))
+
+
+# A time set by a manner, not a date (及时上报, 立即处置, 随时补招): the answer to "when" of a
+# task that sets no date, as the document words it.
+RE_VAGUE_TIME = re.compile(r"(?:及时|立即|随时|尽快|第一时间|即时)[\u4e00-\u9fff]{1,4}")
+# A time a heading gives its part in brackets: 考核评估阶段（2016年3月）, 完善提升阶段（2017年起）.
+RE_TITLE_TIME = re.compile(r"[（(]\s*((?:\d{4}\s*年)?\s*\d{1,2}\s*月[^（()）]{0,16}|\d{4}\s*年[^（()）]{0,16})[）)]\s*$")
 
 
 # A question for when something starts (什么时候开工的, 哪年启动): a year's targets do not say.
@@ -133,13 +150,21 @@ def _inherited_deadline(composer, doc: Document, item: Item, start_asked: bool =
             d.add(f"{year.group(1)}{marker}。文件没有单独写完成时间，{where}：“{quote(node.line or node.title, year.group(1), CONTENT_QUOTE_MAX)}”{marker}")
             d.add(composer.suffix(doc))
             return d.answer("deadline", (item.number,))
-        if node is own:
-            continue
-        spans = [f for f in node.facts if f.kind == "deadline" and f.sentence == 0 and f.text in node.title]
+        spans = [f for f in node.facts if f.kind == "deadline" and f.sentence == 0 and f.text in node.title] if node is not own else []
         if spans:
             d = Draft()
             marker = d.cite(composer.heading_passage(doc, node))
             d.add(f"{spans[0].text}{marker}。文件没有为{composer.name(item)}单独规定完成时间，它所在的{node.path}「{node.title}」时间为{spans[0].text}：“{quote(node.line or node.title, spans[0].text)}”{marker}")
+            d.add(composer.suffix(doc))
+            return d.answer("deadline", (item.number,))
+        titled = RE_TITLE_TIME.search(node.title)
+        if titled:
+            # A stage whose heading gives its time (考核评估阶段（2016年3月）): that time.
+            when = re.sub(r"\s+", "", titled.group(1))
+            d = Draft()
+            marker = d.cite(composer.heading_passage(doc, node))
+            where = "它的标题写明" if node is own else f"它所在的{node.path}「{node.title}」写明"
+            d.add(f"{when}{marker}。文件没有为{composer.name(item)}单独规定完成时间，{where}时间为{when}：“{quote(node.line or node.title, titled.group(1))}”{marker}")
             d.add(composer.suffix(doc))
             return d.answer("deadline", (item.number,))
     return None
