@@ -2490,3 +2490,35 @@ def test_shapes_of_stages_manners_and_words_that_look_like_other_questions(tmp_p
     assert intent_of("人均上限是几个月的低保标准？") == "quantity"
     # 一共多少个工作日 is a duration, not a count of parts.
     assert intent_of("救助申请一共多少个工作日办结？") != "count"
+
+
+GLUED_TABLE_PLAN = (
+    "示范区卫生改革实施方案\n"
+    "一、主要任务\n"
+    "（一）科学编制卫生规划。编制中长期卫生事业发展规划。（责任单位：医改办）\n"
+    "附件：示范区卫生改革一览表\n"
+    "示范区卫生改革一览表\n"
+    "主线项目主要内容责任单位完成时限\n"
+    "（一）合理配置医疗资源\n"
+    "1科学编制卫生规划①编制中长期卫生事业发展规划。②调整医疗机构设置规划。医改办、社会事业局、经济发展局2015年6月\n"
+    "2加快医疗资源建设加快协和医院建设，并尽快投入使用社会事业局、经济发展局常年\n"
+    "（二）深化医院管理制度改革\n"
+    "1成立公立医院管理委员会委员会由有关部门组成。医改办、财政金融局2015年12月\n"
+)
+
+
+def test_a_table_whose_cells_a_web_page_glued_together_is_read_by_its_columns(tmp_path_factory):
+    from assistant.documents.blocks import unglue_tables
+
+    lines = unglue_tables(GLUED_TABLE_PLAN.splitlines())
+    assert lines[5] == "序号\t主线项目\t主要内容\t责任单位\t完成时限"
+    assert lines[7].split("\t") == ["1", "科学编制卫生规划", "①编制中长期卫生事业发展规划。②调整医疗机构设置规划。", "医改办、社会事业局、经济发展局", "2015年6月"]
+    # The first unit glued to the text is cut where the document names it elsewhere.
+    assert lines[8].split("\t") == ["2", "加快医疗资源建设加快协和医院建设，并尽快投入使用", "", "社会事业局、经济发展局", "常年"]
+    assert lines[9] == "（二）深化医院管理制度改革" and lines[10].startswith("序号\t")  # the header goes on under a group
+    # A table with a row it cannot split stays as it stands.
+    odd = ["序号政策名称重点工作举措和内容责任单位", "1土地政策设置社会福利用地。区资源局", "2金融政策加大支持力度区国资局区金控集团加大"]
+    assert unglue_tables(odd) == odd
+    qa = small_qa(tmp_path_factory, "gluedtable", {"plan.txt": GLUED_TABLE_PLAN})
+    a = qa.ask("公立医院管理委员会那件事，附件一览表里给的完成时限是哪个月？")
+    assert not a.refused and "2015年12月" in a.text

@@ -59,6 +59,8 @@ ABSENT_NOUNS = 2
 RE_OUTCOME_ASKED = re.compile(r"效果(?:怎么样|如何|好不好|咋样)|(?:执行|落实|完成|推进|做|干|实施)得(?:怎么样|如何|咋样|好不好)|进展(?:如何|怎么样|咋样)|(?:去年|上一年|前年|今年以来)[^，。？?]{0,12}(?:办了|完成了|处理了|实现了|查处了|受理了)[^，。？?]{0,4}(?:多少|几)|实际(?:已经|上)?(?:接待|涨|增长|增加|做到|达到了|完成了|有多少)|目标完成了(?:吗|没)|落实得(?:怎么样|如何)|(?:出台|实施|印发)(?:后|以来|以后)[^，。？?]{0,16}(?:实际|已经)|(?:实施|执行|干|搞|整治)(?:以后|后|完|下来)[^，。？?]{0,12}(?:多少|怎么样|如何|效果)|实际(?:到了|达到了|完成了)|最后(?:实际)?(?:到了|达到了)|比去年(?:涨|增|多|少|降)了?多少|一共查出|查出了?多少")
 # A question about what an attachment says inside (那一项的责任单位是谁, 第3行多少), not what it is.
 RE_INSIDE_ASKED = re.compile(r"谁|哪个部门|哪个单位|哪些单位|多少|几|什么时候|何时|哪一?年|期限|时限|里面|里的|中的")
+# An attachment's table named as where to look (附件一览表里…, 附件的分工表中…), not as what is asked.
+RE_IN_ATTACHMENT_TABLE = re.compile(r"附[件表][^，。？?]{0,12}?(?:里|中|内|上)(?=[^，。？?]{2})")
 # An attachment referred to by number in the text (见附件3, 详见附件5).
 RE_ATTACHMENT_NUMBER = re.compile(r"附件\s*\d+")
 # A contact a document states: 联系人：…, 联系电话：…, a phone number, an e-mail or a web address.
@@ -361,6 +363,10 @@ class Composer:
         if RE_FIRST_AND_LAST.search(text):
             return None  # "第一条和最后一条分别是啥": the ends of a list, not a part by number
         node, shown = structure.referenced_node(doc, text)
+        if node is not None and node.style == "附件" and not re.search(r"\d", shown) and RE_IN_ATTACHMENT_TABLE.search(text) and any(n.style == "行" for n in doc.nodes[doc.nodes.index(node) + 1 :]):
+            # "附件一览表里完成时限写2015年6月的有哪几项": the table's rows are asked about,
+            # answered like the document's other tasks.
+            return None
         if node is None:
             listed = self.listed_attachment(doc, shown) or self.mentioned_attachment(doc, shown, text)
             if listed is not None:

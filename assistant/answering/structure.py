@@ -576,6 +576,12 @@ def referenced_node(doc: Document, text: str) -> tuple[Node | None, str]:
         # title the question also names is meant.
         rest = fold(text[steps[-1][2][1] :])
         named = [n for n in found if _title_overlap(n.title, rest) >= 2]
+        if not named and steps[0][0] in ("（一）", "1.", "（1）") and len(steps) > 1:
+            # 第（五）部分第3条差别化支付 when only an attachment's table has a top-level (五):
+            # a (五) deeper in the body whose path the question names by title is meant.
+            deeper = [w for n in doc.nodes if n.style == steps[0][0] and n.number == steps[0][1] and n not in starts[0]
+                      if (w := _walk(doc, doc.children(n.key), steps[1:], anchored=True)) is not None and w not in found]
+            named = [n for n in deeper if _title_overlap(n.title, rest) >= 2]
         return (named or found)[0], shown
     if len(steps) == 1:
         node = _anywhere(doc, *steps[0][:2])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .headings import attachment, heading, split_joined_headings
+from .units import is_unit_name, split_names
 
 RE_LABEL = re.compile(r"^(责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|负责部门|牵头考核单位|完成时限|完成时间|时间节点|主办|督办|抄送|附件)\s*[：:]")
 RE_MD_HEADING = re.compile(r"^#{1,6}\s+(.+)$")
@@ -66,12 +67,140 @@ def _body_like(line: str) -> bool:
     return any(ch in CLAUSE_PUNCT for ch in line) or len(line) > 40 or line[-1] in CONTINUING
 
 
+# -- tables whose cells a web page's text glued together
+
+# A column name of a task table: a glued header row is a run of these and nothing else
+# (主线项目主要内容责任单位完成时限, 序号政策名称重点工作举措和内容责任单位).
+RE_COLUMN_NAME = re.compile(
+    r"序号|编号|(?:政策|指标|任务|事项|项目)名称|(?:主线|重点)?项目|(?:重点|主要|具体)?(?:工作)?(?:任务|举措|措施|内容|事项)(?:和(?:内容|措施|举措))?"
+    r"|(?:主要)?(?:责任|牵头|配合|协办|参与)(?:单位|部门)|完成(?:时限|时间|期限)|时间节点|备注"
+)
+RE_GLUED_ROW = re.compile(r"^(\d{1,3})(?=[\u4e00-\u9fff“（(])(.+)$")
+# The time-limit cell closing a glued row: 2015年6月, 2016年底前, 6月底, 常年, 持续推进.
+RE_TIME_TAIL = re.compile(
+    r"(?:\d{4}年(?:\d{1,2}月)?(?:[上中下]旬|底|末|内)?(?:前|之前)?(?:[-—－至到~～](?:\d{4}年)?\d{1,2}月(?:底|末)?(?:前)?)?"
+    r"|(?<!\d)\d{1,2}月(?:份|底|末)?(?:前)?|常年|长期|持续推进|长期坚持|全年|年内|年底前?)$"
+)
+# Where the task's own text ends and its parts begin (1科学编制…规划①结合…): the title cell.
+RE_FIRST_PART = re.compile(r"[①⑴]|[（(]1[）)]|(?<![\d.])1[.．、](?!\d)")
+
+
+def _glued_columns(line: str) -> list[str] | None:
+    """The columns of a table header whose names were glued together, or None. It must
+    name the units or the time limit, the only cells a glued row can be split by."""
+    if re.search(r"[\s|，。、：:]", line) or len(line) > 60:
+        return None
+    names, at = [], 0
+    for m in RE_COLUMN_NAME.finditer(line):
+        if m.start() != at:
+            return None
+        names.append(m.group(0))
+        at = m.end()
+    if at != len(line) or len(names) < 3:
+        return None
+    if not any(re.search(r"单位|部门", n) for n in names) and not any(re.search(r"时限|时间|期限|节点", n) for n in names):
+        return None
+    # Rows numbered under a header that names no number column (1科学编制… under 主线项目).
+    return names if names[0] in ("序号", "编号") else ["序号"] + names
+
+
+def _split_glued_row(text: str, columns: list[str], known_units: set[str]) -> list[str] | None:
+    """A glued row (1科学编制…规划。医改办、社会事业局2015年6月) as cells under ``columns``:
+    the number, the time limit and the units off its ends, the text between them."""
+    cells = {c: "" for c in columns}
+    m = RE_GLUED_ROW.match(text)
+    if m is None:
+        return None
+    cells[columns[0]], rest = m.group(1), m.group(2).strip()
+    time_col = next((c for c in reversed(columns) if re.search(r"时限|时间|期限|节点", c)), None)
+    unit_cols = [c for c in columns if re.search(r"单位|部门", c)]
+    text_cols = [c for c in columns[1:] if c != time_col and c not in unit_cols and c != "备注"]
+    if time_col:
+        t = RE_TIME_TAIL.search(rest)
+        if t:
+            cells[time_col], rest = t.group(0), rest[: t.start()]
+    if unit_cols:
+        units, rest = _unit_tail(rest, known_units)
+        if not units:
+            return None
+        cells[unit_cols[0]] = units
+    if not text_cols or not rest:
+        return None
+    part = RE_FIRST_PART.search(rest)
+    if len(text_cols) >= 2 and part and part.start() >= 2:
+        cells[text_cols[0]], cells[text_cols[1]] = rest[: part.start()], rest[part.start():]
+    else:
+        cells[text_cols[0]] = rest
+    return [cells[c] for c in columns]
+
+
+def _unit_tail(text: str, known_units: set[str]) -> tuple[str, str]:
+    """The list of units closing ``text`` (after its last full stop, or a run of unit names
+    whose first is glued to the text: …院长聘任制社会事业局、党群工作部) and the text before."""
+    cut = max(text.rfind("。"), text.rfind("；"))
+    tail = text[cut + 1 :]
+    names = split_names(tail)
+    if cut >= 0 and names and all(is_unit_name(n) and len(n) <= 20 for n, _ in names):
+        return tail, text[: cut + 1]
+    starts = [0] + [m.end() for m in re.finditer(r"[、，,]", tail)]
+    pieces = [tail[a : (starts[n + 1] - 1 if n + 1 < len(starts) else len(tail))] for n, a in enumerate(starts)]
+    k = len(pieces)
+    while k > 1 and (pieces[k - 1] in known_units or (is_unit_name(pieces[k - 1]) and len(pieces[k - 1]) <= 8)):
+        k -= 1
+    first = pieces[k - 1]
+    # The first unit glued to the text: the shortest end of it that the document names
+    # as a unit elsewhere.
+    for start in range(len(first) - 2, -1, -1):
+        if first[start:] in known_units:
+            at = len(text) - len(tail) + starts[k - 1] + start
+            return text[at:], text[:at]
+    return "", text
+
+
+def unglue_tables(blocks: list[str]) -> list[str]:
+    """Task tables whose cells a web page's text glued together, as tab-separated rows: a
+    header row made only of column names, numbered rows split by their units and time
+    limit, and the header repeated under each group heading between the rows."""
+    out = list(blocks)
+    for i, line in enumerate(blocks):
+        columns = _glued_columns(line.strip())
+        if columns is None:
+            continue
+        rows = []
+        j = i + 1
+        while j < len(blocks) and (not blocks[j].strip() or RE_GLUED_ROW.match(blocks[j].strip()) or heading(blocks[j].strip()) is not None):
+            rows.append(j)
+            j += 1
+        # Units the rows name more than once, one of them standing alone (社会事业局 in
+        # 、社会事业局、 and in …投入使用社会事业局、).
+        table_text = "\n".join(blocks[k] for k in rows)
+        known = {n for k in rows for n in re.split(r"[、，,。；]", blocks[k]) if 2 <= len(n) <= 12 and is_unit_name(n) and table_text.count(n) >= 2}
+        split = {}
+        for k in rows:
+            if not blocks[k].strip() or (heading(blocks[k].strip()) is not None and not RE_GLUED_ROW.match(blocks[k].strip())):
+                continue
+            cells = _split_glued_row(blocks[k].strip(), columns, known)
+            if cells is None:
+                split = {}
+                break  # a row it cannot split: the table stays as it stands
+            split[k] = cells
+        if len(split) < 2:
+            continue
+        out[i] = "\t".join(columns)
+        for k in rows:
+            if k in split:
+                out[k] = "\t".join(split[k])
+            elif k > min(split) and k < max(split):
+                out[k] = blocks[k] + "\n" + "\t".join(columns)  # a group heading: the table goes on under it
+    return [x for line in out for x in line.split("\n")]
+
+
 def repair_blocks(text: str) -> list[str]:
     """Split text into paragraphs, joining lines and paragraphs that a line wrap or a
     PDF page break cut in the middle of a sentence. Headings are never joined."""
     blocks: list[str] = []
     blank_before = True
-    for raw in text.split("\n"):
+    for raw in unglue_tables(text.split("\n")):
         line = raw.strip()
         if not line:
             blank_before = True
