@@ -2522,3 +2522,34 @@ def test_a_table_whose_cells_a_web_page_glued_together_is_read_by_its_columns(tm
     qa = small_qa(tmp_path_factory, "gluedtable", {"plan.txt": GLUED_TABLE_PLAN})
     a = qa.ask("公立医院管理委员会那件事，附件一览表里给的完成时限是哪个月？")
     assert not a.refused and "2015年12月" in a.text
+
+
+YEAR_COLUMN_PLAN = (
+    "示范市交通精细化管理三年行动计划\n"
+    "一、工作目标\n"
+    "到2026年，交通设施品质明显提升。\n"
+    "附件：三年行动计划任务清单\n"
+    "任务分类\t主要方向\t重点任务\t2024年工作项目\t2025年计划\t2026年计划\t牵头部门\t实施主体\n"
+    "（一）提升设施品质\t1、改善城市道路\t（1）建设精品道路300条。\t建设精品道路100条。\t建设精品道路100条。\t建设精品道路100条。\t设施养护处\t各区\n"
+    "2、推进快速路整治\t（2）推进内环高架“年轻化”工程。\t完成内环高架“年轻化”三期工程。\t完成四期工程前期研究。\t持续推进四期工程。\t规划处\t市道运中心\n"
+    "（3）更新改造桥梁栏杆。\t桥梁栏杆涂装改色269座。\t桥梁栏杆涂装改色65座。\t防撞栏修复40千米。\n"
+)
+
+
+def test_rows_a_merged_cell_spans_and_columns_of_one_years_work(tmp_path_factory):
+    doc = parse_notice(YEAR_COLUMN_PLAN, "plan.txt")
+    rows = {n.title: n for n in doc.nodes if n.style == "行"}
+    items = {it.title: it for it in doc.items}
+    # A row that leaves out the cells merged above it starts under the column of its numbering.
+    second = rows["（2）推进内环高架“年轻化”工程"]
+    assert dict(second.cells)["主要方向"] == "2、推进快速路整治" and dict(second.cells)["牵头部门"] == "规划处"
+    third = rows["（3）更新改造桥梁栏杆"]
+    assert dict(third.cells)["任务分类"] == "（一）提升设施品质" and dict(third.cells)["2024年工作项目"] == "桥梁栏杆涂装改色269座。"
+    assert dict(third.cells)["牵头部门"] == "规划处"  # the units merged over both rows
+    # A year's column dates its cell (持续推进… carries work on: no limit).
+    assert [f.text for f in items["（2）推进内环高架“年轻化”工程"].deadlines] == ["2024年", "2025年"]
+    qa = small_qa(tmp_path_factory, "yearcolumns", {"plan.txt": YEAR_COLUMN_PLAN})
+    a = qa.ask("内环高架“年轻化”三期工程安排在哪一年完成？")
+    assert not a.refused and a.text.startswith("2024年")
+    a = qa.ask("内环高架“年轻化”工程是哪个部门牵头？")
+    assert not a.refused and "规划处" in a.text

@@ -587,7 +587,17 @@ def cell_facts(cells, year: int | None, sentences=()) -> list[Fact]:
             if not found and not opened and re.search(r"[\u4e00-\u9fff]", plain) and len(plain) <= 20 and not RE_PERIOD.fullmatch(plain):
                 # Whatever a time-limit column says is the limit (长期, 全年, 按年度): an open one.
                 facts.append(Fact("open", plain, plain, at(plain)))
+        elif (m := RE_YEAR_COLUMN.match(column)) and re.search(r"[\u4e00-\u9fff]", value) and not RE_ONGOING_CELL.match(value.strip()):
+            # A column of one year's work (2024年工作项目 | 2025年计划): what its cell says is
+            # due within that year.
+            facts.append(Fact("deadline", f"{m.group(1)}年", f"{m.group(1)}-12-31", at(value.strip()[:12])))
     return facts
+
+
+# A table column of one year's work or plan: 2024年工作项目, 2025年计划, 2026年度任务.
+RE_YEAR_COLUMN = re.compile(r"^\s*(\d{4})\s*年(?:度)?(?:工作项目|工作计划|工作任务|计划|任务|工作|项目|目标任务)$")
+# A cell that only carries work on (持续推进…): no limit of that year.
+RE_ONGOING_CELL = re.compile(r"^(?:持续|继续|巩固|深化|常态化)")
 
 
 # "区公安局：负责…": a unit, a colon, its duties (a unit name ends like one, see units).

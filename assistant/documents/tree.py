@@ -205,6 +205,12 @@ class TreeBuilder:
             self.loose.append(header_text)
         current: RawNode | None = None
         seen: list[RawNode] = []  # the numbered rows so far
+        # Columns whose cells are numbered headings, by the numbering's style (（一）, 1、,
+        # （1）), as the first full row shows them.
+        first_row = rows[header_end][1] if header_end < len(rows) and rows[header_end][1] else []
+        styles = {c: st for c, v in zip(columns, first_row) if (st := _marker_style(v))} if len(first_row) == len(columns) else {}
+        if len(set(styles.values())) < 2:
+            styles = {}
         for line, cells in rows[header_end:]:
             starts_row = cells is not None and (not numbered or RE_NUMBER_CELL.match(cells[0]))
             if cells and RE_TOTAL_CELL.match(cells[0]) and len(columns) >= len(cells):
@@ -236,6 +242,16 @@ class TreeBuilder:
                         own = list(zip(columns[2 : 2 + len(cells) - 1], cells[1:]))
                         named = [(columns[0], cells[0]), (columns[1], spanned.get(columns[1], ""))] + own + [(c, spanned.get(c, "")) for c in columns[2 + len(own) :]]
                 title_cell = cells[1] if numbered and len(cells) > 1 else cells[0]
+                if not numbered and styles:
+                    # A row whose first cells a merged cell above spans (（4）建设… under
+                    # 任务分类 | 主要方向 | 重点任务 | …): its cells start under the column whose
+                    # numbering its first cell follows; the columns it leaves out are the
+                    # row's above. Its title is the deepest numbered cell.
+                    named = _aligned(columns, cells, styles, seen[-1].cells if seen else [])
+                    by_column = dict(named)
+                    deepest = [c for c in columns if c in styles and by_column.get(c)]
+                    if deepest:
+                        title_cell = by_column[deepest[-1]]
                 current = self.add_node("行", number, cells[0] if numbered else "", title_cell.rstrip("。"), line, paras=[line], parent=parent)
                 current.cells = [(c, v) for c, v in named if c and v]
                 current.table_columns = columns
@@ -251,6 +267,34 @@ class TreeBuilder:
                 parent.paras.append(line)
             else:
                 self.loose.append(line)
+
+
+RE_MARKER_STYLES = (
+    ("（一）", re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")),
+    ("（1）", re.compile(r"^[（(]\d{1,3}[）)]")),
+    ("1、", re.compile(r"^\d{1,3}[、.．](?!\d)")),
+    ("一、", re.compile(r"^[一二三四五六七八九十]{1,3}、")),
+)
+
+
+def _marker_style(cell: str) -> str:
+    return next((name for name, rx in RE_MARKER_STYLES if rx.match(cell.strip())), "")
+
+
+def _aligned(columns, cells: list[str], styles: dict[str, str], above: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A row's cells by column when merged cells leave some out: they start under the
+    column of the first cell's numbering style; the others are the row's above."""
+    style = _marker_style(cells[0])
+    start = next((i for i, c in enumerate(columns) if styles.get(c) == style), None) if style else None
+    if start is None or start + len(cells) > len(columns) or (start == 0 and len(cells) == len(columns)):
+        return list(zip(columns, cells))
+    kept = dict(above)
+    # Cells of the same group only: a row that opens a new group at a column leaves the
+    # deeper numbered columns its own.
+    out = [(c, kept.get(c, "")) for c in columns[:start]]
+    out += list(zip(columns[start:], cells))
+    out += [(c, kept.get(c, "")) for c in columns[start + len(cells) :]]
+    return out
 
 
 def build_tree(blocks: list[str], part: str, key_prefix: str = "") -> tuple[list[RawNode], list[str], list[str]]:
