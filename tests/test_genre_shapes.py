@@ -2553,3 +2553,33 @@ def test_rows_a_merged_cell_spans_and_columns_of_one_years_work(tmp_path_factory
     assert not a.refused and a.text.startswith("2024年")
     a = qa.ask("内环高架“年轻化”工程是哪个部门牵头？")
     assert not a.refused and "规划处" in a.text
+
+
+POINTS_MEASURES = (
+    "示范市积分制入户管理办法\n"
+    "第一条 积分制入户指标体系由市人力资源社会保障部门会同市发展改革部门制定。\n"
+    "第二条 市人力资源社会保障部门负责积分制入户的组织实施，每两年对积分指标体系评估一次。\n"
+    "第三条 市发展改革部门负责编制年度迁入人口计划。\n"
+    "第四条 申请人公示期满无异议的，签发入户卡。\n"
+    "第五条 2016年全区游客人数力争达到300万人次。\n"
+)
+
+
+def test_a_things_date_or_maker_is_not_the_documents_and_short_forms_of_a_generic_department(tmp_path_factory):
+    from assistant.documents import parse_notice as parse
+    from assistant.retrieval.query import analyse
+
+    doc = parse(POINTS_MEASURES, "points.txt")
+    # 签发 / 制定 after a thing the document names ask after that thing, not the document.
+    assert analyse("申请人的入户卡是在什么时候签发的？", doc=doc).meta_field == ""
+    assert analyse("积分指标体系是哪个部门牵头制定的？", doc=doc).intent == "unit"
+    assert analyse("这个办法是哪个部门制定的？", doc=doc).meta_field == "issuer"
+    qa = small_qa(tmp_path_factory, "pointsmeasures", {"points.txt": POINTS_MEASURES})
+    # 市发改委 for 市发展改革部门.
+    a = qa.ask("市发改委在积分制入户里管哪些事？")
+    assert not a.refused and "迁入人口计划" in a.text
+    # 每两年 is how often; 目标 names the kind of answer, not a topic the document lacks.
+    a = qa.ask("积分指标体系多久评估一次？")
+    assert not a.refused and "每两年" in a.text
+    a = qa.ask("2016年全区游客人数目标是多少人次？")
+    assert not a.refused and "300万人次" in a.text

@@ -119,7 +119,7 @@ NON_TOPIC = set(
     # Question words of time and of what to do (时间节点是哪天, 该干嘛).
     "节点 时间节点 干嘛 干啥 咋办 咋样 门槛 年份 月份 时间点 时间表 "
     # Words naming the kind of answer wanted (看哪几个指标, 有哪些措施, 哪个环节), not its topic.
-    "指标 措施 举措 环节 职责 工作量 数量 "
+    "指标 目标 措施 举措 环节 职责 工作量 数量 "
     # A procedure may be described without the word (说明理由报市交通委): 走什么程序.
     "程序 流程 手续 "
     # Words naming the document's own parts (分成哪几个大的部分).

@@ -250,6 +250,17 @@ def abbreviated_unit(text: str, units: list[str]) -> str:
             if len(short) >= 3 and short not in name and in_order(short, name):
                 found.append((len(name), u))
                 break
+        if name.endswith("部门") and len(name) >= 5:
+            # 市发改委 / 市人社局 for 市发展改革部门 / 市人力资源社会保障部门: a generic
+            # 部门 named by the body that usually is it, its field's characters in order.
+            field = name[:-2]
+            for m in re.finditer(r"[\u4e00-\u9fff]{2,8}?(?=[委局厅办])", text):
+                short = m.group(0)
+                while len(short) > 2 and not in_order(short, field):
+                    short = short[1:]
+                if len(short) >= 3 and in_order(short, field) and short[0] == field[0]:
+                    found.append((len(name), u))
+                    break
     return min(found)[1] if found else ""
 
 

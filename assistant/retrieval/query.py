@@ -348,6 +348,14 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
         parts = ["preamble"]
     if meta_field == "title" and re.search(r"部分|章", sfold):
         meta_field, parts = "", []
+    if meta_field in ("signing_date", "issuer") and doc is not None:
+        # "入户卡是在什么时候签发的", "急需工种目录是哪个部门牵头制定的": a thing of the
+        # document's named before the words that would ask after the document itself.
+        pattern = next(p for n, p, _ in META_FIELDS if n == meta_field)
+        asked = pattern.search(asked_of)
+        if asked is not None and names_other_document(asked_of[: asked.start()], doc):
+            intent = "deadline" if meta_field == "signing_date" else "unit"
+            meta_field, parts = "", []
     released = RE_RELEASED_WHEN.search(sfold)
     if meta_field == "signing_date" and released and _names_a_topic(sfold[: released.start()]):
         # "公共资源交易目录要求什么时候出台": a task's output asked after, not the document.
