@@ -2583,3 +2583,27 @@ def test_a_things_date_or_maker_is_not_the_documents_and_short_forms_of_a_generi
     assert not a.refused and "每两年" in a.text
     a = qa.ask("2016年全区游客人数目标是多少人次？")
     assert not a.refused and "300万人次" in a.text
+
+
+INTERNSHIP_MEASURES = (
+    "示范市就业见习基地管理办法\n"
+    "第七条 公共就业服务机构收到申请材料后，按以下规定办理：\n"
+    "（一）申请材料不齐全的，应当在收到申请材料之日起5个工作日内出具《补正材料通知书》；\n"
+    "（二）由至少2名工作人员对申请单位的工作环境进行实地核查。\n"
+    "第十一条 见习单位应当履行以下职责：\n"
+    "（一）与见习人员签订见习协议；\n"
+    "（二）为见习人员购买人身意外伤害保险。\n"
+    "第十二条 见习单位不得有下列行为：\n"
+    "（一）安排见习人员从事高毒、易燃易爆的劳动；\n"
+    "（二）当期接收见习人员人数超过本单位在职职工总人数的30%。\n"
+)
+
+
+def test_what_a_unit_must_not_do_and_a_time_limit_asked_in_days(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "internship", {"rules.txt": INTERNSHIP_MEASURES})
+    # What a unit must not do is the article that forbids, not the unit's tasks.
+    a = qa.ask("见习单位有哪些事是不能做的？")
+    assert not a.refused and "高毒" in a.text and "30%" in a.text
+    # 几天内 asks a time limit, which a count of people does not answer.
+    a = qa.ask("申请材料不齐，就业服务机构几天内要出补正通知？")
+    assert not a.refused and a.text.startswith("5个工作日")

@@ -11,6 +11,7 @@ from ..index import fold
 from ..schema import Answer, Document, Item
 from .draft import Draft, refusal
 from .structure import task_span, title_passage
+from .unit_tasks import RE_FORBIDDEN_ASKED
 
 ASKING = r"多少|什么|哪|谁|几|怎么|如何|是否|吗|有没有"
 
@@ -139,7 +140,7 @@ def listing(composer, query: Query, hits: list[Hit]) -> Answer | None:
         d.add("。")
         return d.answer("list", sorted({it.number for it, _ in rows}))
     unit = next((u for u in composer.known_units if fold(u) in text), "")
-    if unit and re.search(r"哪些工作|哪几项|哪些任务|哪些事|承担|负责哪些|要做哪些|干哪些", text):
+    if unit and re.search(r"哪些工作|哪几项|哪些任务|哪些事|承担|负责哪些|要做哪些|干哪些", text) and not RE_FORBIDDEN_ASKED.search(text):
         rows = [(it, f) for it in doc.items for f in it.facts_of("actor") if f.value == unit]
         if rows:
             d = Draft()

@@ -412,6 +412,9 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
     # A duration (压缩至1个工作日以内, 10个工作日内) answers "多少/几天" when no count does.
     limits = in_asked_time_unit(query, item.facts_of("limit"))
     facts = item.facts_of("quantity") or limits
+    if limits and RE_ASKED_TIME_UNIT.search(fold(query.search_text)):
+        # "几天内要出补正通知": a time limit in the unit asked, not a count of people.
+        facts = limits + in_asked_time_unit(query, item.facts_of("quantity"))
     if not facts and RE_SHARE_ASKED.search(fold(query.text)):
         ratio = _ratio(composer, query, doc, item)
         if ratio is not None:
@@ -790,6 +793,13 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
     if len(listed) >= 3 and RE_WHICH.search(fold(query.search_text)):
         # "有哪些具体措施" of a task that enumerates them (1.… 2.… 3.…, 一是…二是…): all of them.
         chosen = sorted(set(listed[:8]) | {order[0]})
+    for c in [c for c in chosen if item.sentences[c].rstrip().endswith(("：", ":"))]:
+        # A lead that ends with a colon (见习单位不得有下列行为：) says nothing without the
+        # entries it opens: they go with it.
+        k = c + 1
+        while k < len(item.sentences) and k <= c + 8 and RE_ENUMERATED.match(item.sentences[k]):
+            chosen = sorted(set(chosen) | {k})
+            k += 1
     several = RE_WHICH.search(fold(query.search_text)) or RE_SEVERAL_ASKED.search(fold(query.search_text))
     if several and chosen:
         # An enumeration run on with semicolons (“五个一律”，即…；…；…。) is one sentence:

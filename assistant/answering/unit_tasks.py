@@ -41,6 +41,10 @@ def _duty_block(item: Item, where: list[int]) -> list[int]:
     return sorted(out)
 
 
+# What a unit must not do (不能做, 不得, 禁止): the article that forbids, not its tasks.
+RE_FORBIDDEN_ASKED = re.compile(r"不能|不得|不可以|不许|不准|不让|禁止|严禁")
+
+
 def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
     """``X牵头哪些工作`` / ``X要负责什么``: the tasks whose unit facts name X, with X's role."""
     t = fold(text)
@@ -49,6 +53,8 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
         asked = None  # "考核上有啥要求": what is required, not which tasks
     if not asked and not RE_TASKS_ASKED.search(t):
         return None
+    if RE_FORBIDDEN_ASKED.search(t):
+        return None  # "见习单位有哪些事是不能做的": what it must not do, not its tasks
     units = sorted({f.value for it in doc.items for f in it.facts_of("actor")}, key=len, reverse=True)
     unit = next((u for u in units if fold(u) in t), "")
     if not unit:
