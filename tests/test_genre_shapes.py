@@ -2473,6 +2473,10 @@ def test_shapes_of_stages_manners_and_words_that_look_like_other_questions(tmp_p
     # A stage whose heading gives its time in brackets.
     a = qa.ask("考核评估阶段整体安排在什么时间？")
     assert not a.refused and a.text.startswith("2016年3月") and a.citations
+    # A day asked of a month alone: the document gives none.
+    for question in ("考核评估阶段几号开始？", "考核评估阶段具体哪一天开始？"):
+        a = qa.ask(question)
+        assert a.refused and "只写到月份" in a.text, question
     # A task that sets no date but a manner (及时上报): the manner, quoted.
     a = qa.ask("药品不良反应发现了要什么时候报？")
     assert not a.refused and "及时上报" in a.text

@@ -34,7 +34,7 @@ def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
     facts = in_asked_time_unit(query, facts) or facts
     lead = ""
     if not facts:
-        inherited = _inherited_deadline(composer, doc, item, start_asked=bool(RE_START_ASKED.search(fold(query.text))))
+        inherited = _inherited_deadline(composer, doc, item, start_asked=bool(RE_START_ASKED.search(fold(query.text))), day_asked=bool(RE_DAY_NUMBER_ASKED.search(fold(query.text))))
         if inherited is not None:
             return inherited
     recurring = [f for f in item.facts_of("period") if re.search(r"^每.*(?:前|\d日|底|末)$", f.text)]
@@ -62,6 +62,9 @@ def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
         # "申报截止日期是几月几号" of a task that only sets a target year (到2023年): the
         # document gives no such date.
         return refusal(f"文件没有为{composer.name(item)}规定具体日期，只写了目标年份：“{quote(sentence, fact.text)}”", "deadline")
+    if RE_DAY_NUMBER_ASKED.search(fold(query.text)) and all(RE_MONTH_ONLY.match(f.text) for f in ranked[:3]):
+        # "具体是3月几号开始" of a task dated by a month alone (2016年3月): no day is given.
+        return refusal(f"文件没有为{composer.name(item)}规定具体日期，只写到月份：“{quote(sentence, fact.text)}”", "deadline")
     # The fact sentence carries its own marker; the ISO form of the date is left out
     # because the notice never writes it (only "2017年底前").
     marker = d.cite(composer.sentence_passage(doc.doc_id, item.number, fact.sentence))
@@ -85,6 +88,10 @@ RE_TIME_MENTION = re.compile(r"(?:今年|明年|年内|\d{4}\s*年)\s*(?:\d{1,2}
 # A question for a day (几月几号, 哪一天, 具体日期) and a target year that does not answer it.
 RE_DAY_ASKED = re.compile(r"几月几[号日]|哪一?天|几号|具体日期|截止日期")
 RE_TARGET_YEAR_ONLY = re.compile(r"^(?:到|至)?\s*\d{4}\s*年$")
+# The number of a day asked (3月几号, 几月几日, 具体哪一天): 哪天 alone asks when, which a month answers.
+RE_DAY_NUMBER_ASKED = re.compile(r"几月几[号日]|几号|几日(?!内)|具体(?:是)?哪一?天|具体日期")
+# A month with nothing that makes it a day (not 6月底, 3月10日, 6月前): 2016年3月, 3月份.
+RE_MONTH_ONLY = re.compile(r"^(?:到|至|于)?\s*(?:\d{4}\s*年)?\s*\d{1,2}\s*月份?$")
 # A question for a date (哪年几月, 哪天, 几号, 啥时候前): an event or a manner does not answer it.
 RE_DATE_ASKED = re.compile(r"哪一?年|几月|哪个月|哪天|哪一天|几号|日期|(?:什么时候|啥时候|何时)(?:之?前)")
 
@@ -135,7 +142,7 @@ RE_TITLE_TIME = re.compile(r"[（(]\s*((?:\d{4}\s*年)?\s*\d{1,2}\s*月[^（()�
 RE_START_ASKED = re.compile(r"开工|动工|开始|启动|起步|从(?:什么|啥)时候|自(?:什么|啥)时候")
 
 
-def _inherited_deadline(composer, doc: Document, item: Item, start_asked: bool = False) -> Answer | None:
+def _inherited_deadline(composer, doc: Document, item: Item, start_asked: bool = False, day_asked: bool = False) -> Answer | None:
     """A task with no time limit of its own under a part whose heading sets one
     (（二）集中整治阶段（2024年4月—9月） over 2.开展消防通道整治): the part's limit, said as
     the part's."""
@@ -161,6 +168,8 @@ def _inherited_deadline(composer, doc: Document, item: Item, start_asked: bool =
         if titled:
             # A stage whose heading gives its time (考核评估阶段（2016年3月）): that time.
             when = re.sub(r"\s+", "", titled.group(1))
+            if day_asked and RE_MONTH_ONLY.match(when):
+                return refusal(f"文件没有为{composer.name(item)}规定具体日期，{node.path}「{node.title}」只写到月份。", "deadline")
             d = Draft()
             marker = d.cite(composer.heading_passage(doc, node))
             where = "它的标题写明" if node is own else f"它所在的{node.path}「{node.title}」写明"
