@@ -2611,3 +2611,22 @@ def test_what_a_unit_must_not_do_and_a_time_limit_asked_in_days(tmp_path_factory
     # 几天内 asks a time limit, which a count of people does not answer.
     a = qa.ask("申请材料不齐，就业服务机构几天内要出补正通知？")
     assert not a.refused and a.text.startswith("5个工作日")
+
+
+MARINE_POINTS = (
+    "示范区2016年全区海洋经济工作要点\n"
+    "一、重点工作\n"
+    "（一）发展海洋能源。推动大练海洋能源项目开工建设。（责任单位：区经济发展局）\n"
+    "（二）强化渔业防台风工作。汛前组织开展防汛备汛大检查。（责任单位：区农村发展局）\n"
+)
+
+
+def test_a_task_of_a_years_work_points_and_a_seasons_time(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "marinepoints", {"points.txt": MARINE_POINTS})
+    # A season (汛前) sets the time of a task that has no date.
+    a = qa.ask("防汛备汛大检查安排在什么时候搞？")
+    assert not a.refused and "汛前" in a.text
+    # The year asked of a task of a year's work points is that year; a date is not given.
+    a = qa.ask("大练海洋能源项目要求哪一年开工？")
+    assert not a.refused and a.text.startswith("2016年")
+    assert qa.ask("大练海洋能源项目最晚什么时候开工？").refused

@@ -82,9 +82,15 @@ def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
 RE_WHETHER_LIMIT = re.compile(r"(?:有没有|有无|是否|有否)[^，。？?]{0,8}(?:期限|时限|时间|截止|日期|时间节点|完成时间|出台时间|什么时候|啥时候|何时|哪一?年|几月|哪天)|(?:期限|时限|时间|截止|日期)[^，。？?]{0,6}(?:吗|没有?|了没)")
 # A time set by an event or a manner, not a date: 新建市政道路时同步建设, 完成建设任务后组织验收,
 # 按时建成投用, 及时报告.
-RE_EVENT_TIME = re.compile(r"[^，。；;]{2,30}(?:时|后|之后|以后|前|之前)(?=[，,；;]|再|方可|才)|同步|按时|当天|当日|次日|视[^，。；;]{2,20}(?:确定|而定)|另行(?:通知|确定|明确)")
+RE_EVENT_TIME = re.compile(r"[^，。；;]{2,30}(?:时|后|之后|以后|前|之前)(?=[，,；;]|再|方可|才)|同步|按时|当天|当日|次日|视[^，。；;]{2,20}(?:确定|而定)|另行(?:通知|确定|明确)"
+                           # A season or a holiday (汛前开展大检查, 春节前后, 开学前).
+                           r"|(?:汛|主汛期|春节|节日|节假日|国庆|元旦|开学|入冬|入夏|台风季)(?:前|后|期间|前后)")
 # A time a sentence mentions without making it a limit: （今年8月可投入使用）, 2020年首季度.
-RE_TIME_MENTION = re.compile(r"(?:今年|明年|年内|\d{4}\s*年)\s*(?:\d{1,2}\s*月(?:份)?(?:[上中下]旬)?|首季度|第?[一二三四1-4]季度|上半年|下半年)")
+RE_TIME_MENTION = re.compile(r"(?:今年|明年|年内|\d{4}\s*年)\s*(?:\d{1,2}\s*月(?:份)?(?:[上中下]旬)?|首季度|第?[一二三四1-4]季度|上半年|下半年)"
+)
+# A year before what happens in it (2019年投产运行, 2020年全面建成): the time of the sentence
+# the question is about, not of another one in the task.
+RE_YEAR_EVENT = re.compile(r"(?<!\d)\d{4}\s*年(?=(?:全面|基本|正式|实现|建成|完成|投产|开工|动工|投用|上线|启动|运行|开通|竣工))")
 # A question for a day (几月几号, 哪一天, 具体日期) and a target year that does not answer it.
 RE_DAY_ASKED = re.compile(r"几月几[号日]|哪一?天|几号|具体日期|截止日期")
 RE_TARGET_YEAR_ONLY = re.compile(r"^(?:到|至)?\s*\d{4}\s*年$")
@@ -104,6 +110,7 @@ def no_deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
     date_asked = RE_DATE_ASKED.search(fold(query.search_text))
     timed = [i for i in order[:3] if RE_EVENT_TIME.search(item.sentences[i])] if not date_asked else []
     timed += [i for i in order[:3] if RE_TIME_MENTION.search(item.sentences[i]) and i not in timed]
+    timed += [order[0]] if order and order[0] not in timed and RE_YEAR_EVENT.search(item.sentences[order[0]]) else []
     # The question as asked too: the search text drops year words (哪年).
     whether = RE_WHETHER_LIMIT.search(fold(query.search_text)) or RE_WHETHER_LIMIT.search(fold(query.text))
     if not timed and not whether and not date_asked and not RE_DURATION_ASKED.search(fold(query.text)):
@@ -116,6 +123,15 @@ def no_deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
             d.add(f"文件没有规定具体期限，要求“{RE_VAGUE_TIME.search(sentence).group(0)}”{marker}。根据{composer.name(item)}：“{quote(sentence, RE_VAGUE_TIME.search(sentence).group(0))}”{marker}")
             d.add(composer.suffix(doc))
             return d.answer("deadline", (item.number,))
+    year_points = RE_YEAR_POINTS.search(doc.title)
+    if not timed and not whether and year_points and RE_YEAR_OR_WHEN_ASKED.search(fold(query.text)) and not RE_DAY_NUMBER_ASKED.search(fold(query.text)):
+        # A task of a year's work points (2016年全区海洋经济工作要点) with no date of its
+        # own is that year's work.
+        d = Draft()
+        marker = d.cite(composer.sentence_passage(doc.doc_id, item.number, order[0] if order else 0))
+        d.add(f"{year_points.group(1)}年内{marker}。文件没有为{composer.name(item)}单独规定完成时间，它是《{doc.title}》列出的{year_points.group(1)}年度工作。")
+        d.add(composer.suffix(doc))
+        return d.answer("deadline", (item.number,))
     if not timed and not whether:
         return refusal(f"文件没有为{composer.name(item)}规定具体的完成时间。", "deadline")
     best = timed[0] if timed else (order[0] if order else 0)
@@ -123,7 +139,7 @@ def no_deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
     marker = d.cite(composer.sentence_passage(doc.doc_id, item.number, best))
     sentence = item.sentences[best]
     if timed:
-        span = (RE_EVENT_TIME.search(sentence) or RE_TIME_MENTION.search(sentence)).group(0)
+        span = (RE_EVENT_TIME.search(sentence) or RE_TIME_MENTION.search(sentence) or RE_YEAR_EVENT.search(sentence)).group(0)
         d.add(f"文件没有为{composer.name(item)}规定具体日期，时间要求是：“{quote(sentence, span)}”{marker}")
     else:
         d.add(f"没有。文件没有为{composer.name(item)}规定具体的完成时间。相关原文：“{quote(sentence, focus(composer, query, sentence, item))}”{marker}")
@@ -136,6 +152,13 @@ def no_deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
 RE_VAGUE_TIME = re.compile(r"(?:及时|立即|随时|尽快|第一时间|即时)[\u4e00-\u9fff]{1,4}")
 # A time a heading gives its part in brackets: 考核评估阶段（2016年3月）, 完善提升阶段（2017年起）.
 RE_TITLE_TIME = re.compile(r"[（(]\s*((?:\d{4}\s*年)?\s*\d{1,2}\s*月[^（()）]{0,16}|\d{4}\s*年[^（()）]{0,16})[）)]\s*$")
+
+
+# A year's work points (2016年全区海洋经济工作要点, 2017年度工作要点): its tasks are that year's.
+RE_YEAR_POINTS = re.compile(r"(\d{4})\s*年(?:度)?[^，。《》]{0,24}?(?:工作)?要点")
+# The year asked (哪一年, 哪年开工): a year's work points answer it; "什么时候" asks for
+# more than the year, which such a task does not give.
+RE_YEAR_OR_WHEN_ASKED = re.compile(r"哪一?年|什么年份|哪个年份")
 
 
 # A question for when something starts (什么时候开工的, 哪年启动): a year's targets do not say.
