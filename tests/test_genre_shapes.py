@@ -2630,3 +2630,29 @@ def test_a_task_of_a_years_work_points_and_a_seasons_time(tmp_path_factory):
     a = qa.ask("大练海洋能源项目要求哪一年开工？")
     assert not a.refused and a.text.startswith("2016年")
     assert qa.ask("大练海洋能源项目最晚什么时候开工？").refused
+
+
+GREEN_BUILDING_MEASURES = (
+    "示范市奉贤区绿色建筑管理办法\n"
+    "第一条 2024年是新中国成立75周年，为推进奉贤区绿色建筑发展，制定本办法。\n"
+    "第二条 施工图审查机构对达不到绿色建筑相应标准的，不得出具施工图审查合格书。\n"
+    "第三条 取得绿色建筑设计评价证书的项目，可以绿色建筑名义进行宣传。\n"
+    "第四条 本办法自2012年2月1日至2017年1月31日施行。\n"
+)
+
+
+def test_places_consequences_conditions_and_a_span_of_validity(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "greenbuilding", {"rules.txt": GREEN_BUILDING_MEASURES})
+    # A district the document never names is another place; a homophone typed for its own is not.
+    assert qa.ask("嘉定区的绿色建筑宣传要什么条件？").refused
+    a = qa.ask("奉先区绿色建筑宣传要啥条件？")
+    assert not a.refused and "设计评价证书" in a.text
+    # 不得出具 is what happens to a design that falls short.
+    a = qa.ask("施工图审查时，达不到绿色建筑标准会怎么处理？")
+    assert not a.refused and "不得出具" in a.text
+    # 自…至…施行 is when the document applies.
+    a = qa.ask("这个办法从哪天开始施行？")
+    assert not a.refused and "2012年2月1日" in a.text
+    # 周年 is a figure.
+    a = qa.ask("2024年是新中国成立多少周年？")
+    assert not a.refused and "75周年" in a.text

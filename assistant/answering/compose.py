@@ -734,7 +734,8 @@ class Composer:
             stated = self.contact(query, doc)
             if stated is not None:
                 return stated
-        if query.other_place and query.other_place not in fold(doc.text):
+        if query.other_place and query.other_place not in fold(doc.text) and not self._sounds_written(query.other_place, doc):
+            # (黄埔区 typed for the 黄浦区 the document is about is no other place.)
             return refusal(f"本文件是《{doc.title}》，文件中没有关于{query.other_place}的规定。", "out_of_scope")
         if query.missing_document:
             # A document named by a year the library has no document of.
@@ -818,6 +819,11 @@ class Composer:
                 if self.searcher.bm25.tokenizer.is_word(w):  # not a segmentation guess (人能)
                     missing.append(w)
         return missing[0] if len(missing) >= ABSENT_NOUNS else ""
+
+    def _sounds_written(self, word: str, doc: Document) -> bool:
+        from ..index import pinyin
+
+        return pinyin(word) in self.doc_sound.get(doc.doc_id, "")
 
     def written(self) -> tuple[str, str]:
         """What the documents in scope write, folded and as pinyin: the scoped document's,

@@ -228,7 +228,7 @@ def field(composer, query: Query) -> Answer:
 
 
 # When a document takes effect, and for how long: 本办法自2024年4月1日起实施，有效期5年.
-RE_EFFECTIVE = re.compile(r"自[^。；，,]{2,30}?起(?:施行|实施|执行|生效)|有效期(?:为|至)?[^。；，,]{1,20}|(?:施行|实施)(?:日期|时间)(?:为|是)[^。；，,]{2,20}")
+RE_EFFECTIVE = re.compile(r"自[^。；，,]{2,30}?起(?:施行|实施|执行|生效)|自\d{4}\s*年[^。；，,]{2,30}?(?:至|到)[^。；，,]{2,30}?(?:施行|实施|执行|有效)|有效期(?:为|至)?[^。；，,]{1,20}|(?:施行|实施)(?:日期|时间)(?:为|是)[^。；，,]{2,20}")
 
 
 # The share of the question's own topic weight a sentence must hold to be the thing whose

@@ -41,6 +41,8 @@ def _duty_block(item: Item, where: list[int]) -> list[int]:
     return sorted(out)
 
 
+# A time or a figure asked (多少个工作日内, 什么时候, 多少钱): of one task, not a unit's list.
+RE_TIME_OR_FIGURE_ASKED = re.compile(r"(?:多少|几)个?(?:工作日|天|日|小时|月|年|钱|元|万)|多久|什么时候|啥时候|何时|哪一?天|哪一?年|几月")
 # What a unit must not do (不能做, 不得, 禁止): the article that forbids, not its tasks.
 RE_FORBIDDEN_ASKED = re.compile(r"不能|不得|不可以|不许|不准|不让|禁止|严禁")
 
@@ -55,6 +57,8 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
         return None
     if RE_FORBIDDEN_ASKED.search(t):
         return None  # "见习单位有哪些事是不能做的": what it must not do, not its tasks
+    if RE_TIME_OR_FIGURE_ASKED.search(t):
+        return None  # "主管部门要在多少个工作日内给出结果": a limit of one task, not a unit's tasks
     units = sorted({f.value for it in doc.items for f in it.facts_of("actor")}, key=len, reverse=True)
     unit = next((u for u in units if fold(u) in t), "")
     if not unit:
