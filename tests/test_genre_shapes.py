@@ -2579,8 +2579,10 @@ def test_a_things_date_or_maker_is_not_the_documents_and_short_forms_of_a_generi
     assert analyse("积分指标体系是哪个部门牵头制定的？", doc=doc).intent == "unit"
     assert analyse("这个办法是哪个部门制定的？", doc=doc).meta_field == "issuer"
     qa = small_qa(tmp_path_factory, "pointsmeasures", {"points.txt": POINTS_MEASURES})
-    # 市发改委 for 市发展改革部门.
+    # 市发改委 for 市发展改革部门, asked in either order (分给我们的任务有哪些).
     a = qa.ask("市发改委在积分制入户里管哪些事？")
+    assert not a.refused and "迁入人口计划" in a.text
+    a = qa.ask("我在市发改委，办法里分给我们的任务有哪些？")
     assert not a.refused and "迁入人口计划" in a.text
     # 每两年 is how often; 目标 names the kind of answer, not a topic the document lacks.
     a = qa.ask("积分指标体系多久评估一次？")
