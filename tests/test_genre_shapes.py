@@ -2658,3 +2658,15 @@ def test_places_consequences_conditions_and_a_span_of_validity(tmp_path_factory)
     # 周年 is a figure.
     a = qa.ask("2024年是新中国成立多少周年？")
     assert not a.refused and "75周年" in a.text
+
+
+def test_a_units_one_task_assigned_by_a_tag_is_quoted_whole(tmp_path_factory):
+    text = (
+        "示范市2024年政务公开工作要点\n"
+        "一、重点任务\n"
+        "1.强化财政预决算信息公开。深化政府采购制度改革，提高政府采购透明度。推进政府债务信息公开。持续优化“财政资金直达基层”专栏。（市财政局负责落实，完成时限：2024年10月）\n"
+        "2.加强住房政策解读。（市住房城乡建设委负责落实，完成时限：2024年12月）\n"
+    )
+    qa = small_qa(tmp_path_factory, "onetask", {"points.txt": text})
+    a = qa.ask("我们市财政局在要点里要做哪些事？")
+    assert not a.refused and all(w in a.text for w in ("政府采购", "政府债务", "财政资金直达基层"))

@@ -130,6 +130,10 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
         if len(rows) <= 5 and fold(unit) in fold(it.title) and len(fold(it.title)) <= len(fold(unit)) + 12:
             # A duty list headed by the unit (10.区市场监管局。做好…): all of it is the unit's.
             said.append(quote("".join(it.sentences), "", 240 if len(rows) <= 2 else 120))
+        elif len(rows) == 1 and 1 < len(it.sentences) <= 6 and r != "承担":
+            # The unit's one task, assigned by a label or a tag: all of what it asks.
+            whole = "。".join(quote(*_without_tag(x, unit), 400) for x in it.sentences if not is_label_line(x))
+            said.append(quote(whole, "", 320))
         elif len(rows) <= 12 and it.sentences:
             for s in where[: 8 if len(rows) <= 2 else 3]:
                 raw = it.sentences[s]
