@@ -813,8 +813,14 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
         stating = [i for i in order if RE_FREQUENCY.search(item.sentences[i])]
         if not stating and _topic_share(composer, query, doc, item) >= FREQUENCY_TOPIC_SHARE:
             loose = next((i for i in order[:3] if "定期" in item.sentences[i]), None)
-            said = f"相关原文只写了“定期”：“{quote(item.sentences[loose], '定期')}”" if loose is not None else ""
-            return refusal(f"文件没有规定具体的频次。{said}", "not_stated")
+            if loose is None:
+                return refusal("文件没有规定具体的频次。", "not_stated")
+            # 定期 is what the document says of how often: the answer, with the caveat.
+            d = Draft()
+            marker = d.cite(composer.sentence_passage(doc.doc_id, item.number, loose))
+            d.add(f"定期{marker}。文件没有规定具体的频次，只写了“定期”：“{quote(item.sentences[loose], '定期')}”{marker}")
+            d.add(composer.suffix(doc))
+            return d.answer("content", (item.number,))
         if stating:
             order = stating[:1] + [i for i in order if i != stating[0]]
     quoted = [fold(q) for q in RE_QUOTED_TERM.findall(query.text)]
