@@ -696,3 +696,141 @@ def finish(status, errors):
     """The exit status of a set's checker: the common checks' ``status``, or 1 with the
     set-specific ``errors`` listed."""
     return report(errors, " in the set-specific checks", "set-specific checks passed") or status
+
+
+def check_paired_set(spec: dict, noisy_styles=("typo_keywords", "keywords", "long_chatty")) -> int:
+    """The checks of a set written in the extra12 to extra14 layout (four documents, a
+    refusal kind per refusal row, a near miss paired with its look-alike, listed numeral
+    variants, noisy rows by style); ``spec`` is the set's check.py module constants."""
+    g = spec
+    DATA, DOCS, TYPES, SPLIT, ABSENT, ROWS_PER_DOC = (g[k] for k in ("DATA", "DOCS", "TYPES", "SPLIT", "ABSENT", "ROWS_PER_DOC"))
+    COUNTS, KIND, PAIRS, VARIANTS = (g[k] for k in ("COUNTS", "KIND", "PAIRS", "VARIANTS"))
+    NOISY_STYLE = g.get("NOISY_STYLE")  # (a set may leave its noisy rows unclassified)
+    # A question about another place and one about another year are one kind.
+    KIND = {rid: "other_place_or_year" if kind == "other_place" else kind for rid, kind in KIND.items()}
+    MAX_GROUPS, MAX_COPY, ALT_LEN, DOC_NO, NAME = (g[k] for k in ("MAX_GROUPS", "MAX_COPY", "ALT_LEN", "DOC_NO", "NAME"))
+    expected_kinds = Counter({"near_miss": 2, "other_place_or_year": 1, "off_topic": 1})
+    status = check_dev_set(DATA, DOCS, TYPES, SPLIT, ABSENT, ROWS_PER_DOC)
+
+    errors = []
+    err = errors.append
+    docs = load_docs(DOCS)
+    rows = [r for _, r in read_rows(DATA, err)]
+
+    # documents: names, and the four expected ones
+    for stem in docs:
+        if not NAME.fullmatch(stem):
+            err(f"{stem}: file name is not <place>-<year>-<english-topic-slug>")
+    if set(docs) != set(COUNTS):
+        err(f"docs/ holds {sorted(docs)}, expected {sorted(COUNTS)}")
+
+    per_type = defaultdict(Counter)
+    numbers = defaultdict(list)
+    position = {}
+    used = {}
+    most_copied = ("", "")
+    for i, r in enumerate(rows):
+        rid, doc, typ = r.get("id"), r.get("doc"), r.get("type")
+        if doc not in docs:
+            continue
+        text = docs[doc]
+        position[rid] = i
+        per_type[doc][typ] += 1
+        n = id_number(rid, doc, typ)
+        if n is not None:
+            numbers[doc].append(n)
+        if r.get("scope") != "doc":
+            err(f"{rid}: scope must be doc")
+        if r.get("split") != SPLIT:
+            err(f"{rid}: split must be {SPLIT}")
+        copy = longest_copy(r.get("question", ""), text)
+        if len(copy) > len(most_copied[1]):
+            most_copied = (rid, copy)
+        if len(copy) > MAX_COPY:
+            err(f"{rid}: question copies {len(copy)} characters of its document: {copy!r}")
+        if typ == "noisy" and NOISY_STYLE is not None and rid not in NOISY_STYLE:
+            err(f"{rid}: noisy row without a NOISY_STYLE")
+        if r.get("refuse"):
+            if KIND.get(rid) not in expected_kinds:
+                err(f"{rid}: refusal row without a KIND")
+            continue
+        groups = r.get("key_facts") or []
+        check_listed_variants(rid, groups, text, VARIANTS, used, err)
+        for g in groups:
+            for alt in g if isinstance(g, list) else []:
+                if (isinstance(alt, str) and not ALT_LEN[0] <= len(alt) <= ALT_LEN[1]
+                        and not DOC_NO.fullmatch(alt)):
+                    err(f"{rid}: key-fact alternative {alt!r} is not {ALT_LEN[0]}-{ALT_LEN[1]} characters")
+        if typ in MAX_GROUPS and len(groups) > MAX_GROUPS[typ]:
+            err(f"{rid}: {len(groups)} key-fact groups, at most {MAX_GROUPS[typ]} on {typ} rows")
+        # every key-fact group is proved by the evidence or, failing that, by the document
+        ev = nospace("".join(r.get("evidence") or []))
+        for g in groups:
+            if isinstance(g, list) and not any(nospace(a) in ev for a in g):
+                if not any(nospace(a) in nospace(text) for a in g):
+                    if not all(is_numeral_or_bracket_variant(a, nospace(text)) for a in g):
+                        err(f"{rid}: key-fact group {g!r} found neither in the evidence nor in the document")
+        # evidence strings are not repeated within a row
+        ev_list = r.get("evidence") or []
+        if len(set(ev_list)) != len(ev_list):
+            err(f"{rid}: evidence repeats a string")
+    check_variants_used(VARIANTS, used, err)
+
+    # counts per type and the id numbers 001-030 in file order
+    for doc, want in COUNTS.items():
+        got = {t: per_type[doc][t] for t in set(want) | set(per_type[doc])}
+        for t in sorted(got):
+            if got[t] != want.get(t, 0):
+                err(f"{doc}: {got[t]} {t} rows, expected {want.get(t, 0)}")
+        if numbers[doc] != list(range(1, ROWS_PER_DOC + 1)):
+            err(f"{doc}: ids do not run 001-{ROWS_PER_DOC:03d} in file order")
+
+    # refusals: two near misses, one other place or year, one off topic per document
+    for doc in docs:
+        kinds = Counter(k for rid, k in KIND.items() if rid.startswith(doc + "-"))
+        if kinds != expected_kinds:
+            err(f"{doc}: refusal kinds {dict(kinds)}, expected {dict(expected_kinds)}")
+    by_id = {r.get("id"): r for r in rows}
+    for rid in KIND:
+        if rid not in by_id or not by_id[rid].get("refuse"):
+            err(f"KIND lists {rid}, not a refusal row")
+    paired = Counter(PAIRS.values())
+    for rid, partner in PAIRS.items():
+        r = by_id.get(rid)
+        if r is None or r.get("refuse"):
+            err(f"PAIRS lists {rid}, not an answerable row")
+        elif KIND.get(partner) != "near_miss":
+            err(f"{rid}: paired with {partner}, not a near miss")
+        elif r["doc"] != by_id[partner]["doc"] or position[rid] != position[partner] + 1:
+            err(f"{rid}: not the row right after its near miss {partner}")
+    for rid, k in KIND.items():
+        if k == "near_miss" and paired[rid] != 1:
+            err(f"{rid}: {paired[rid]} look-alike rows, expected 1")
+
+    # noisy styles: each used at least twice; the listed ids exist
+    if NOISY_STYLE is not None:
+        for rid in NOISY_STYLE:
+            if rid not in by_id or by_id[rid].get("type") != "noisy":
+                err(f"NOISY_STYLE lists {rid}, not a noisy row")
+        styles = Counter(NOISY_STYLE.values())
+        for style in noisy_styles:
+            if styles[style] < 2:
+                err(f"noisy style {style}: {styles[style]} rows, expected at least 2")
+
+    # summary: rows per type (one line a type, one column a document)
+    print("\nrows per type (set-specific view)")
+    cols = list(COUNTS)
+    short = {d: d.split("-")[0][:9] + "-" + d.split("-")[1] for d in cols}
+    print("type".ljust(14) + "".join(short[d].ljust(16) for d in cols) + "total")
+    all_types = sorted({t for d in cols for t in per_type[d]})
+    for t in all_types:
+        print(t.ljust(14) + "".join(str(per_type[d][t]).ljust(16) for d in cols)
+              + str(sum(per_type[d][t] for d in cols)))
+    print("rows".ljust(14) + "".join(str(sum(per_type[d].values())).ljust(16) for d in cols)
+          + str(sum(sum(per_type[d].values()) for d in cols)))
+    print("\nrefusal rows per kind:", dict(sorted(Counter(KIND.values()).items())))
+    if NOISY_STYLE is not None:
+        print("noisy rows per style:", dict(sorted(Counter(NOISY_STYLE.values()).items())))
+    print(f"longest run copied from a document by a question: {len(most_copied[1])} "
+          f"characters ({most_copied[1]!r}, {most_copied[0]})")
+    return finish(status, errors)
