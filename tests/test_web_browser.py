@@ -282,11 +282,13 @@ def test_quiz_generate_answer_grade_and_download(app, page, tmp_path):
     page.get_by_role("tab", name="法治培训测验").click()
     size = page.locator("#qa-quiz-n input")
     size.fill("0")
+    size.press("Tab")  # leave the field as a user does, so the value is committed before the click
     page.locator("#qa-quiz-generate").click()
     page.locator("#qa-quiz-status").get_by_text("题量必须是正整数，当前为：0。").wait_for()
     assert page.locator("#qa-quiz-q1").count() == 0
 
     size.fill("5")  # seed 7 and all four types are the defaults
+    size.press("Tab")
     page.locator("#qa-quiz-generate").click()
     page.locator("#qa-quiz-status").get_by_text("已生成 5 道题").wait_for()
     page.locator("#qa-quiz-q5").first.wait_for()

@@ -821,9 +821,17 @@ class Composer:
         return missing[0] if len(missing) >= ABSENT_NOUNS else ""
 
     def _sounds_written(self, word: str, doc: Document) -> bool:
+        """Whether the document writes ``word`` with one character typed as another of the
+        same sound (黄浦区 for 黄埔区), not merely its sounds across other words."""
         from ..index import pinyin
 
-        return pinyin(word) in self.doc_sound.get(doc.doc_id, "")
+        text = self.doc_folded.get(doc.doc_id, "")
+        sound = pinyin(word)
+        for i in range(len(word)):
+            rx = re.escape(word[:i]) + r"[\u4e00-\u9fff]" + re.escape(word[i + 1 :])
+            if any(pinyin(m.group(0)) == sound for m in re.finditer(rx, text)):
+                return True
+        return False
 
     def written(self) -> tuple[str, str]:
         """What the documents in scope write, folded and as pinyin: the scoped document's,
