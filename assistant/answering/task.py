@@ -86,8 +86,7 @@ RE_EVENT_TIME = re.compile(r"[^，。；;]{2,30}(?:时|后|之后|以后|前|之
                            # A season or a holiday (汛前开展大检查, 春节前后, 开学前).
                            r"|(?:汛|主汛期|春节|节日|节假日|国庆|元旦|开学|入冬|入夏|台风季)(?:前|后|期间|前后)")
 # A time a sentence mentions without making it a limit: （今年8月可投入使用）, 2020年首季度.
-RE_TIME_MENTION = re.compile(r"(?:今年|明年|年内|\d{4}\s*年)\s*(?:\d{1,2}\s*月(?:份)?(?:[上中下]旬)?|首季度|第?[一二三四1-4]季度|上半年|下半年)"
-)
+RE_TIME_MENTION = re.compile(r"(?:今年|明年|年内|\d{4}\s*年)\s*(?:\d{1,2}\s*月(?:份)?(?:[上中下]旬)?|首季度|第?[一二三四1-4]季度|上半年|下半年)")
 # A year before what happens in it (2019年投产运行, 2020年全面建成): the time of the sentence
 # the question is about, not of another one in the task.
 RE_YEAR_EVENT = re.compile(r"(?<!\d)\d{4}\s*年(?=(?:全面|基本|正式|实现|建成|完成|投产|开工|动工|投用|上线|启动|运行|开通|竣工))")
@@ -118,9 +117,10 @@ def no_deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
         timed = [i for i in order[:2] if RE_VAGUE_TIME.search(item.sentences[i])]
         if timed:
             sentence = item.sentences[timed[0]]
+            manner = RE_VAGUE_TIME.search(sentence).group(0)
             d = Draft()
             marker = d.cite(composer.sentence_passage(doc.doc_id, item.number, timed[0]))
-            d.add(f"文件没有规定具体期限，要求“{RE_VAGUE_TIME.search(sentence).group(0)}”{marker}。根据{composer.name(item)}：“{quote(sentence, RE_VAGUE_TIME.search(sentence).group(0))}”{marker}")
+            d.add(f"文件没有规定具体期限，要求“{manner}”{marker}。根据{composer.name(item)}：“{quote(sentence, manner)}”{marker}")
             d.add(composer.suffix(doc))
             return d.answer("deadline", (item.number,))
     year_points = RE_YEAR_POINTS.search(doc.title)

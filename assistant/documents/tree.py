@@ -289,8 +289,6 @@ def _aligned(columns, cells: list[str], styles: dict[str, str], above: list[tupl
     if start is None or start + len(cells) > len(columns) or (start == 0 and len(cells) == len(columns)):
         return list(zip(columns, cells))
     kept = dict(above)
-    # Cells of the same group only: a row that opens a new group at a column leaves the
-    # deeper numbered columns its own.
     out = [(c, kept.get(c, "")) for c in columns[:start]]
     out += list(zip(columns[start:], cells))
     out += [(c, kept.get(c, "")) for c in columns[start + len(cells) :]]
