@@ -2672,3 +2672,48 @@ def test_a_units_one_task_assigned_by_a_tag_is_quoted_whole(tmp_path_factory):
     qa = small_qa(tmp_path_factory, "onetask", {"points.txt": text})
     a = qa.ask("我们市财政局在要点里要做哪些事？")
     assert not a.refused and all(w in a.text for w in ("政府采购", "政府债务", "财政资金直达基层"))
+
+
+JOINT_OPINIONS = (
+    "示范部等三部门关于印发《智能制造专项行动实施意见》的通知\n"
+    "示范部联科〔2025〕9号\n"
+    "各有关单位：\n"
+    "现将《智能制造专项行动实施意见》印发给你们，请认真抓好落实。\n"
+    "示范部\n"
+    "中央网信办\n"
+    "国家数据局\n"
+    "2025年12月25日\n"
+    "智能制造专项行动实施意见\n"
+    "一、夯实基础\n"
+    "（一）强化算力供给。推动智能芯片协同发展。\n"
+    "（二）建立安全治理机制。制定安全风险信息报送与共享工作指引。\n"
+    "二、办事流程\n"
+    "（三）项目报建。镇规建办在收到申报材料后，对符合条件的，在规定期限内办结（5个工作日）。\n"
+    "附件\n"
+    "企业应用指南\n"
+    "一、开展评估\n"
+    "（一）开展智能化评估。评估企业的数字化基础。\n"
+    "（二）量化场景关键指标。设定模型选型所用的可量化指标。\n"
+)
+
+
+def test_joint_signers_a_bracketed_time_limit_and_numbers_shared_by_body_and_attachment(tmp_path_factory):
+    doc = parse_notice(JOINT_OPINIONS, "joint.txt")
+    # A signer whose name ends in 办 is a signer too.
+    assert doc.meta.issuer == "示范部、中央网信办、国家数据局"
+    qa = small_qa(tmp_path_factory, "jointopinions", {"joint.txt": JOINT_OPINIONS})
+    # 落款是哪个单位 asks who signs, 哪一天 the date: both answered.
+    a = qa.ask("文件落款是哪个单位、哪一天？")
+    assert not a.refused and "中央网信办" in a.text and "2025年12月25日" in a.text
+    # A duration in a bracket of its own is the time limit.
+    a = qa.ask("项目报建交齐材料后几天内办结？")
+    assert not a.refused and a.text.startswith("5个工作日")
+    # （二） alone is the body's; 附件第（二）条 the attachment's, though it sits a level deeper.
+    a = qa.ask("第（二）条说的是什么？")
+    assert not a.refused and "安全治理机制" in a.text
+    a = qa.ask("附件第（二）条讲的是什么？")
+    assert not a.refused and "量化场景关键指标" in a.text
+    # Drafting told as the asker's own work, with the question after it, is no writing request.
+    a = qa.ask("我们要起草一份贯彻这个文件的材料，处长让我先理清楚。想问一下：安全方面要制定什么工作指引？")
+    assert not a.refused and "信息报送与共享" in a.text
+    assert qa.ask("帮我起草一份贯彻这个文件的材料").refused

@@ -181,7 +181,7 @@ def field(composer, query: Query) -> Answer:
     # "哪个单位发的，哪天": every header field the question asks, the first one first.
     text = fold(query.search_text)
     asked = [field_name] + [name for name, pattern, _ in META_FIELDS if name != field_name and name in values and pattern.search(text)]
-    if field_name in ("issuer", "recipients") and re.search(r"哪天|啥时候|什么时候|日期", text) and "signing_date" not in asked:
+    if field_name in ("issuer", "recipients") and re.search(r"哪一?天|啥时候|什么时候|日期|几号", text) and "signing_date" not in asked:
         asked.append("signing_date")
     if field_name == "signing_date" and re.search(r"发给|主送|哪些单位", text) and "recipients" not in asked:
         asked.append("recipients")

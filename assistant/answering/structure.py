@@ -583,6 +583,18 @@ def referenced_node(doc: Document, text: str) -> tuple[Node | None, str]:
                       if (w := _walk(doc, doc.children(n.key), steps[1:], anchored=True)) is not None and w not in found]
             named = [n for n in deeper if _title_overlap(n.title, rest) >= 2]
         return (named or found)[0], shown
+    if len(steps) > 1:
+        # 附件2第（十三）条, 第七部分（十九）: the last number written without the levels between
+        # it and the part named before it: the one part with that number under that part.
+        for level in starts:
+            head = _walk(doc, level, steps[:-1], anchored=False)
+            if head is None:
+                continue
+            hint, number, _ = steps[-1]
+            under = [n for n in doc.nodes if n.key.startswith(head.key + ".") and n.number == number and n.style not in ("专栏", "行")]
+            under = [n for n in under if n.style == hint] or (under if hint.startswith("第N") else [])
+            if len(under) == 1:
+                return under[0], shown
     if len(steps) == 1:
         node = _anywhere(doc, *steps[0][:2])
         if node is not None:
@@ -646,6 +658,11 @@ def _anywhere(doc: Document, hint: str, number: int) -> Node | None:
         pool = [n for n in pool if n.task] or pool
     if len(pool) == 1:
         return pool[0]
+    # （十九） in both the body and an attachment: written alone, it is the body's.
+    attachments = [n.key for n in doc.nodes if n.style in ("附件", "文件")]
+    body = [n for n in pool if not any(n.key.startswith(a + ".") for a in attachments)]
+    if len(body) == 1 and len(pool) > 1:
+        return body[0]
     if style is None and hint in ("第N项", "第N条") and 0 < number <= len(doc.items):
         return doc.node(doc.items[number - 1].key)
     return None

@@ -18,7 +18,7 @@ RE_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*\d{4}\s
 # A 文号 in brackets at the end of a title line.
 RE_TITLE_NUMBER = re.compile(r"[（(]\s*(" + RE_DOC_NUMBER.pattern + r")\s*[）)]$")
 RE_TITLE_END = re.compile(r"(通知|意见|方案|决定|要点|办法|规定|函|批复|报告|通报|细则|规划|计划|纲要|措施|条例|规则|公告|意见的通知)$")
-RE_ISSUER_END = re.compile(r"(人民政府|政府|办公厅|办公室|委员会|管委会|局|厅|委|部|院|署|中心|小组)$")
+RE_ISSUER_END = re.compile(r"(人民政府|政府|办公厅|办公室|委员会|管委会|局|厅|委|部|院|署|中心|小组|办|会|联|协|银行)$")
 CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 
 
