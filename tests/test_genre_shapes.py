@@ -2717,3 +2717,44 @@ def test_joint_signers_a_bracketed_time_limit_and_numbers_shared_by_body_and_att
     a = qa.ask("我们要起草一份贯彻这个文件的材料，处长让我先理清楚。想问一下：安全方面要制定什么工作指引？")
     assert not a.refused and "信息报送与共享" in a.text
     assert qa.ask("帮我起草一份贯彻这个文件的材料").refused
+
+
+PARTY_OPINIONS = (
+    "中共示范市委关于进一步深化接诉即办改革的意见\n"
+    "（二〇二五年三月二十三日）\n"
+    "为进一步深化接诉即办改革，现提出如下意见。\n"
+    "一、工作目标\n"
+    "（一）总体目标。2022年9月底前，50%以上的社区(村)完成规范化建设。2022年11月底前，实现全市7000余个社区(村)规范化建设全覆盖。\n"
+    "二、重点任务\n"
+    "（二）优化诉求评价督办。各级党委和政府督查部门对久拖不决或反复投诉的重点难点问题加强跟踪督办。\n"
+    "（三）统一工作模式。2022年6月底前，各区政务服务局统筹负责，逐个明确各社区工作模式：\n"
+    "1.“一窗”式服务。社区综合窗口统一受理。\n"
+    "2.自助智能服务。配置智能政务终端。\n"
+    "（四）严肃工作纪律。自本意见印发之日起，2020年10月28日印发的《关于深化改革工作的意见》同时废止。本意见有效期5年。\n"
+    "示范市委办公厅秘书处  2025年3月28日印发\n"
+)
+
+
+def test_a_party_committees_dated_title_a_task_asked_with_a_footer_word_and_counts_before_shares(tmp_path_factory):
+    doc = parse_notice(PARTY_OPINIONS, "party.txt")
+    # The bracketed date under the title is the document's date; printer and date share a line.
+    assert doc.meta.signing_date == "2025-03-23"
+    assert (doc.meta.printer, doc.meta.printing_date) == ("示范市委办公厅秘书处", "2025-03-28")
+    qa = small_qa(tmp_path_factory, "partyopinions", {"party.txt": PARTY_OPINIONS})
+    a = qa.ask("这个意见是谁发的？哪天的？")
+    assert not a.refused and "二〇二五年三月二十三日" in a.text
+    # 督办 of a task, in a document with no 督办 line, asks who does it.
+    a = qa.ask("久拖不决的难点问题，谁来加强跟踪督办？")
+    assert not a.refused and "督查部门" in a.text
+    # 自本意见印发之日起 says from when; the day it was issued is given to count from.
+    a = qa.ask("这份新意见从什么时候起生效？")
+    assert not a.refused and "自本意见印发之日起" in a.text
+    # A year asked against the validity is no other year.
+    a = qa.ask("现在是2029年8月，这个意见还在有效期里吗？")
+    assert not a.refused and "有效期5年" in a.text and "2025年3月28日" in a.text
+    # 一共多少个 asks a count, not the share of the same things.
+    a = qa.ask("全市一共要覆盖多少个社区（村）？")
+    assert not a.refused and "7000余个" in a.text
+    # A part whose lead sets a date for the tasks under it is due then.
+    a = qa.ask("2022年6月底前要完成的有哪些？")
+    assert not a.refused and "统一工作模式" in a.text

@@ -512,9 +512,14 @@ class Composer:
             return lists.items_mentioning(self, self.default, asked_terms(text), title_only=bool(re.search(r"标题", text)))
         if is_list and re.search(r"文号|引用", text) and re.search(r"引用|提到|涉及|带", text):
             return lists.all_references(self, self.default)
-        if query.meta_field == "sponsor" and not self.default.meta.sponsor and hits and hits[0].key[1] in ("item", "node"):
-            # "风筝冲浪赛是谁承办的": with no 主办 line closing the document, the 主办/承办
-            # units are those of the event or task asked about.
+        if (
+            query.meta_field in ("sponsor", "supervisor")
+            and not getattr(self.default.meta, query.meta_field)
+            and any(h.key[1] in ("item", "node") for h in hits)
+            and re.search(r"谁|哪个|哪些|哪家|哪几", fold(query.text))
+        ):
+            # "风筝冲浪赛是谁承办的", "反复投诉的问题谁来跟踪督办": with no 主办/督办 line closing
+            # the document, the units are those of the event or task asked about.
             query = replace(query, intent="unit", meta_field="", parts=())
         if query.meta_field == "contact" and not self.default.meta.contact:
             # No contact note under the signature: the body may name one (联系人：…).

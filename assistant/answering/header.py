@@ -214,7 +214,7 @@ def field(composer, query: Query) -> Answer:
                 return refusal("文件中没有写明这一项信息。", "meta")
             continue
         line = _line_holding(p.text, own) if own and value == own else _line_with(p.text, name, m)
-        if name == "signing_date" and not re.fullmatch(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*", line):
+        if name == "signing_date" and not _date_line(line):
             # The signature and date close the document (after the body), not its cover.
             foot = composer.section_passages.get((doc.doc_id, "footer"))
             if foot is not None and re.search(r"\d{4}\s*年\s*\d{1,2}\s*月", foot.text):
@@ -228,7 +228,7 @@ def field(composer, query: Query) -> Answer:
 
 
 # When a document takes effect, and for how long: 本办法自2024年4月1日起实施，有效期5年.
-RE_EFFECTIVE = re.compile(r"自[^。；，,]{2,30}?起(?:施行|实施|执行|生效)|自\d{4}\s*年[^。；，,]{2,30}?(?:至|到)[^。；，,]{2,30}?(?:施行|实施|执行|有效)|有效期(?:为|至)?[^。；，,]{1,20}|(?:施行|实施)(?:日期|时间)(?:为|是)[^。；，,]{2,20}")
+RE_EFFECTIVE = re.compile(r"自[^。；，,]{2,30}?起(?:施行|实施|执行|生效)|自本(?:实施)?(?:方案|办法|意见|通知|细则|规定|措施|计划|要点|决定)(?:印发|发布|公布)之日起(?=[，,])|自\d{4}\s*年[^。；，,]{2,30}?(?:至|到)[^。；，,]{2,30}?(?:施行|实施|执行|有效)|有效期(?:为|至)?[^。；，,]{1,20}|(?:施行|实施)(?:日期|时间)(?:为|是)[^。；，,]{2,20}")
 
 
 # The share of the question's own topic weight a sentence must hold to be the thing whose
@@ -252,6 +252,11 @@ def effective(composer, doc: Document, query: Query) -> Answer:
         if RE_EFFECTIVE.search(sentence)
     ]
     found = [x for x in found if own.search(x[2])] + [x for x in found if not own.search(x[2])]
+    # The document's own start (本意见自印发之日起…), for a validity stated in a sentence apart.
+    start = next((x for x in found if own.search(x[2]) and "有效" not in x[2] and re.search(r"自", x[2])), None)
+    if re.search(r"有效期|有效|过期|失效|到期", fold(query.text)):
+        # "还在有效期里吗": the sentence that states how long it applies.
+        found = [x for x in found if "有效" in x[2]] or found
     # "预审意见有效期是多长": a thing the question names, other than the document (its
     # title's words) and the words asking when, picks its own sentence.
     weights = composer.topic_weights(query.search_text, doc, also="有效期施行实施执行生效开始什么时候多长多久")
@@ -268,6 +273,17 @@ def effective(composer, doc: Document, query: Query) -> Answer:
     p = composer.sentence_passage(doc.doc_id, it.number, i) if i >= 0 else title_passage(composer, doc, it)
     marker = d.cite(p) if p is not None else ""
     d.add(f"{'，'.join(spans)}{marker}。根据{composer.name(it)}：“{quote(sentence, spans[0], 160)}”{marker}")
+    if "有效" in sentence and not re.search(r"自", sentence) and start is not None and own.search(sentence):
+        # 本意见有效期5年 with its start in another sentence: that one too.
+        sp = composer.sentence_passage(doc.doc_id, start[0].number, start[1]) if start[1] >= 0 else title_passage(composer, doc, start[0])
+        sentence = start[2]
+        d.add(f"；“{quote(sentence, RE_EFFECTIVE.search(sentence).group(0), 160)}”{d.cite(sp) if sp is not None else ''}")
+    issued = re.search(r"(印发|发布|公布)之日", sentence)
+    date, kind, name = (doc.meta.printing_date, "footer", "印发日期") if doc.meta.printing_date else (doc.meta.signing_date, "header", "成文日期")
+    at = composer.section_passages.get((doc.doc_id, kind))
+    if issued and date and at is not None:
+        # Counted from the day it was issued: that day, so the reader can count.
+        d.add(f"。文件的{name}是{_cn_date(date)}{d.cite(at)}")
     d.add(composer.suffix(doc))
     return d.answer("meta", (it.number,))
 
@@ -345,6 +361,13 @@ def _cn_date(iso: str) -> str:
     return f"{int(y)}年{int(m)}月{int(d)}日"
 
 
+def _date_line(line: str) -> str:
+    """The date a line gives alone (2017年3月23日, 二〇二五年三月二十三日, in brackets or not)."""
+    from ..documents.header import iso_date
+
+    return iso_date(re.sub(r"^\s*[（(]|[）)]\s*$", "", line))
+
+
 def _line_with(section_text: str, field_name: str, meta) -> str:
     """The verbatim line of a header/footer section that states a field."""
     lines = section_text.split("\n")
@@ -353,7 +376,7 @@ def _line_with(section_text: str, field_name: str, meta) -> str:
         "issuer": lambda l: l.endswith("文件") or l == meta.issuer,
         "title": lambda l: "关于" in l,
         "recipients": lambda l: l.endswith("：") or l.endswith(":"),
-        "signing_date": lambda l: re.fullmatch(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", l) is not None,
+        "signing_date": lambda l: bool(_date_line(l)),
         "sponsor": lambda l: l.startswith("主办"),
         "supervisor": lambda l: l.startswith("督办"),
         "cc": lambda l: l.startswith("抄送"),

@@ -374,8 +374,11 @@ def due_by(composer, doc: Document, text: str) -> Answer | None:
     # A coarser date the question's wording holds (2019年 in 2019年6月) is not the same.
     worded = lambda f: any(w in fold(f.text) or (fold(f.text) in w and f.value in wanted_day) for w in wanted_text)  # noqa: E731
     tests = (worded, lambda f: f.value in wanted_day) if bare_only else (lambda f: worded(f) or f.value in wanted_day,)
+    # A numbered part whose lead paragraph sets the date for the tasks under it ((五)统一工作
+    # 模式。2022年6月底前，…) counts as one of the tasks due then.
+    leads = [it for (doc_id, _), it in composer.node_items.items() if doc_id == doc.doc_id and any(n.task for n in doc.children(it.key))]
     for same in tests:
-        for it in doc.items:
+        for it in list(doc.items) + leads:
             for f in it.deadlines:
                 if same(f) and not any(x[0] is it and x[1] == f.sentence for x in found):
                     found.append((it, f.sentence, f.text))
@@ -391,7 +394,7 @@ def due_by(composer, doc: Document, text: str) -> Answer | None:
     ]
     if not found and not preamble:
         return None
-    topic = re.sub(r"[\W\d]|年|底|前|月|到|至|要|达到|实现|完成|什么|哪些|哪几|目标|任务|工作|有|的|是|都|需要|应该|做|干", "", text)
+    topic = re.sub(r"[\W\d]|年|底|前|月|到|至|要|达到|实现|完成|什么|哪些|哪几|目标|任务|工作|有|的|是|都|需要|应该|做成|办成|做|干|事情|事项|事", "", text)
     # The document's own place or issuer (黄浦) is no topic.
     for run in re.findall(r"[\u4e00-\u9fff]{2,}", topic):
         if fold(run) in fold(doc.title or ""):
@@ -414,7 +417,9 @@ def due_by(composer, doc: Document, text: str) -> Answer | None:
     rows = []
     for it, s, span in found[:12]:
         opens = s == 0 and re.match(rf"^\W*(?:\d{{1,2}}\s*[.．、])?\s*{re.escape(span)}", it.sentences[0])
-        shown = quote("".join(it.sentences), span, 400) if opens and len(found) <= 2 else quote(it.sentences[s], span)
+        # With few tasks found, each sentence is quoted at length: the date opens it, what is
+        # due follows.
+        shown = quote("".join(it.sentences), span, 400) if opens and len(found) <= 2 else quote(it.sentences[s], span, 160 if len(found) <= 4 else 60)
         rows.append((it, s, f"：“{shown}”"))
     _cite_sentences(d, composer, doc, rows)
     if preamble:

@@ -481,6 +481,11 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
                 return ratio
             return refusal(f"文件没有为{composer.name(item)}规定具体的比例。", "quantity")
         facts = shares
+    if not share_asked and RE_COUNT_OF_THINGS.search(fold(query.search_text)):
+        # "一共要覆盖多少个社区": a count, which a share of the same things (50%以上的社区)
+        # does not give; the task's counts answer first.
+        counts = [f for f in facts if not _is_share(f)]
+        facts = counts or facts
     # The words that ask for a share (比例, 百分比) name the measure, not the topic: a
     # clause that writes 的比例 is no nearer the topic for it.
     q = set(composer.tokens(RE_SHARE_ASKED.sub("", query.search_text) if share_asked else query.search_text))

@@ -157,6 +157,12 @@ def parse_cover(blocks: list[str]) -> dict:
             title_at = i
             i = j + 1
             continue
+        bracketed = re.fullmatch(r"[（(](.+)[）)]", flat)
+        if bracketed and title_at is not None and i == title_at + 1 and not meta.get("signing_date") and iso_date(bracketed.group(1)):
+            # （二〇二五年三月二十三日） under the title: a party committee's document dates itself there.
+            meta["signing_date"] = iso_date(bracketed.group(1))
+            i += 1
+            continue
         if not meta.get("recipients") and not RE_LABEL.match(flat) and title_at is not None:
             head = re.match(r"^([^：:。]{2,200})[：:]", flat)
             if head and (flat.endswith(("：", ":")) or _names_units(head.group(1))):
@@ -209,6 +215,9 @@ def _unglue(names: str) -> list[str]:
     return parts if all(RE_ISSUER_END.search(x) for x in parts) else [names]
 
 
+RE_PRINTER_AND_DATE = re.compile(r"^([\u4e00-\u9fff（）()]{2,40}?)[\s\u3000]+(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*印发$")
+
+
 def parse_footer(blocks: list[str]) -> dict:
     """主办/督办/抄送 lines, the printer and the 印发 date at the end of a document."""
     meta: dict = {}
@@ -231,6 +240,12 @@ def parse_footer(blocks: list[str]) -> dict:
             y, mo, d = printed.groups()
             meta["printing_date"] = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
             in_cc = False
+        elif (both := RE_PRINTER_AND_DATE.match(b.strip())) is not None:
+            # 广州市人民政府办公厅秘书处  2024年7月29日印发: printer and date on one line.
+            meta["printer"] = both.group(1)
+            y, mo, d = both.groups()[1:]
+            meta["printing_date"] = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
+            in_cc = False
         elif nxt_printed:
             meta["printer"] = b
             in_cc = False
@@ -246,4 +261,4 @@ def _split_list(text: str) -> list[str]:
 
 
 def is_footer_start(line: str) -> bool:
-    return bool(re.match(r"^(主办|督办|抄送)\s*[：:]", line) or RE_PRINTED.match(squash_spaces(line)))
+    return bool(re.match(r"^(主办|督办|抄送)\s*[：:]", line) or RE_PRINTED.match(squash_spaces(line)) or RE_PRINTER_AND_DATE.match(line.strip()))

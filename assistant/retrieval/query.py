@@ -89,6 +89,8 @@ META_SOUNDS = {
     "printing_date": ("印发日期", "印发时间"), "signing_date": ("成文日期", "落款"), "recipients": ("主送",),
     "issuer": ("发文机关",), "basis": ("制定依据",),
 }
+# A date asked with nothing else: 哪天的？ 什么时候的？
+RE_BARE_DATE_ASKED = re.compile(r"(?:那|又|是)?(?:哪一?天|什么时候|啥时候|几月几号|哪年哪月|什么日期|啥日子)(?:的|发的|出的|定的)?(?:呢|啊)?[？?。]?")
 PREAMBLE_HINT = re.compile(r"开头|开篇|前言|序言|导语|总体要求|指导思想|为什么要?制定|制定目的")
 # What the cover notice asks of the units it is sent to ("请认真贯彻执行"): the header.
 COVER_REQUEST = re.compile(r"(?:收文单位|收到(?:通知|文件)的单位|主送单位|下发对象|你们).{0,8}(?:要求|怎么做|做什么|干什么|怎么办)|通知(?:正文|本身)")
@@ -357,6 +359,13 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
         if not meta_field and not items and len(sfold) <= 20:
             meta_field = _meta_by_sound(sfold)
             parts = [next(p for n, _, p in META_FIELDS if n == meta_field)] if meta_field else []
+    if not meta_field and not items and RE_BARE_DATE_ASKED.fullmatch(sfold):
+        # "是谁发的？哪天的？": a bare date asked right after a question about the document
+        # (who issued it, its 文号) is the document's date.
+        last_user = next((t["content"] for t in reversed(_valid_history(history)) if t["role"] == "user"), "")
+        earlier = fold(last_user)
+        if any(pattern.search(earlier) for name, pattern, _ in META_FIELDS if name in ("issuer", "doc_number", "recipients", "title")):
+            meta_field, parts = "signing_date", ["header"]
     if not parts and PREAMBLE_HINT.search(sfold):
         parts = ["preamble"]
     if meta_field == "title" and re.search(r"部分|章", sfold):
@@ -446,7 +455,8 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
         # "2004年那份老文件": a document the text cites by number (〔2004〕) is of that year.
         doc_years |= cited_years(doc)
     other_year = ""
-    if years and doc_years and not injection and not any(y in doc_years for y in years):
+    # "现在是2029年8月，还在有效期里吗": a year asked against the validity is no other year.
+    if years and doc_years and not injection and not any(y in doc_years for y in years) and meta_field != "effective":
         other_year = years[0] + "年"
     other_place = next((p for p in _lines("places.txt") if p in sfold), "")
     year = int(sorted(doc_years)[0]) if doc_years else None
