@@ -2758,3 +2758,33 @@ def test_a_party_committees_dated_title_a_task_asked_with_a_footer_word_and_coun
     # A part whose lead sets a date for the tasks under it is due then.
     a = qa.ask("2022年6月底前要完成的有哪些？")
     assert not a.refused and "统一工作模式" in a.text
+
+
+TOWN_MEASURES = (
+    "宿迁市人民政府办公室关于印发宿迁市加快推进创新发展十条政策措施的通知\n"
+    "宿政办规〔2026〕1号\n"
+    "各县区人民政府，市各有关部门：\n"
+    "现将《宿迁市加快推进创新发展十条政策措施》印发给你们，请认真贯彻执行。\n"
+    "宿迁市人民政府办公室\n"
+    "2026年2月5日\n"
+    "宿迁市加快推进创新发展十条政策措施\n"
+    "1.强化数据要素供给。对企业采购数据产品的，给予“数据券”补贴，每家每年最高50万元。（责任单位：市数据局）\n"
+    "2.拓展飞地合作。利用上海、苏州等科创飞地，举办考试培训活动。（责任单位：市科技局）\n"
+    "3.规范小型工程。七宝镇规建办负责限额以下小型工程的报建。（责任单位：市住建局）\n"
+)
+
+
+def test_another_places_own_document_a_town_and_a_compound_topic_the_document_lacks(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "townmeasures", {"measures.txt": TOWN_MEASURES})
+    # A place the text mentions (苏州) does not make the document that place's own.
+    a = qa.ask("苏州市支持创新的政策里，数据券每家每年最高给多少？")
+    assert a.refused and "苏州" in a.text
+    a = qa.ask("宿迁的创新政策里，数据券每家每年最高给多少？")
+    assert not a.refused and "50万元" in a.text
+    # A town by name that the document never writes is another place.
+    assert qa.ask("莘庄镇的小型工程也是规建办管吗？").refused
+    a = qa.ask("七宝镇的小型工程报建由谁负责？")
+    assert not a.refused and "规建办" in a.text
+    # 考试 is written, 公务员 never: 公务员考试 is not in the document.
+    a = qa.ask("今年区里公务员考试什么时候开始报名？")
+    assert a.refused and "公务员考试" in a.text

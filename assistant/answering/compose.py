@@ -141,6 +141,9 @@ def names_no_topic(word: str) -> bool:
 
 # The first and the last entries of a list asked together.
 RE_FIRST_AND_LAST = re.compile(r"(?:第一|头一)(?:条|项|个|件)?(?:和|跟|与|、)(?:最后一|末一)(?:条|项|个|件)?")
+# A place's own document named by a clause that opens the question: 苏州市支持OPC的政策里,
+# 上海市出台的获得电力配套细则里 (the clause before the kind of document and 里/中).
+RE_OWNED_DOCUMENT = re.compile(r"^([^，。？?；,]{2,24}?)(?:政策|文件|细则|办法|方案|意见|规定|措施|通知|要点|计划)(?:里面|里|中|上|当中)")
 # A list asked by a date with its month (2019年6月的任务, 8月底前要完成哪些).
 RE_DATED_LIST = re.compile(r"\d{1,2}月(?:份|底|末|中旬|上旬|下旬|\d{1,2}日)?(?:前|之前|以前)?的?(?:任务|工作|事项?|有哪些|都有|要完成|要做)")
 
@@ -742,6 +745,9 @@ class Composer:
         if query.other_place and query.other_place not in fold(doc.text) and not self._sounds_written(query.other_place, doc):
             # (黄埔区 typed for the 黄浦区 the document is about is no other place.)
             return refusal(f"本文件是《{doc.title}》，文件中没有关于{query.other_place}的规定。", "out_of_scope")
+        other = self.other_issuers_document(query, doc)
+        if other:
+            return refusal(f"本文件是《{doc.title}》，不是{other}出台的文件，无法回答{other}自己的政策规定。", "out_of_scope")
         if query.missing_document:
             # A document named by a year the library has no document of.
             return refusal(f"文档库中没有{query.missing_document}，无法回答。已载入的相关文件是《{doc.title}》。", "out_of_scope")
@@ -780,6 +786,32 @@ class Composer:
             return refusal(f"文件共列出{len(doc.items)}项工作，没有第（{cn_number(query.missing_items[0])}）项。", "out_of_scope")
         return None
 
+    def other_issuers_document(self, query: Query, doc: Document) -> str:
+        """The place whose own document a question asks about (苏州市支持OPC的政策里, 上海市
+        出台的获得电力细则里) when the document is not that place's: its title and issuer do
+        not name the place. A place the text mentions (利用上海、苏州等科创飞地) does not
+        make the document that place's."""
+        from ..retrieval.query import _lines
+
+        m = RE_OWNED_DOCUMENT.search(fold(query.text))
+        if m is None or not doc.meta.issuer:
+            return ""  # (with no issuer known, whose document it is cannot be told)
+        own = fold(doc.title + doc.meta.title + doc.meta.issuer + doc.meta.forwarded_title)
+        from ..index import pinyin
+
+        def names(place: str) -> bool:
+            # Its own name, or typed with one character of the same sound (奉先 for 奉贤).
+            return place in own or any(
+                pinyin(x.group(0)) == pinyin(place)
+                for i in range(len(place))
+                for x in re.finditer(re.escape(place[:i]) + r"[\u4e00-\u9fff]" + re.escape(place[i + 1 :]), own)
+            )
+
+        places = [p for p in _lines("places.txt") if p in m.group(1)]
+        if not places or any(names(p) for p in places):
+            return ""
+        return places[0]
+
     def absent_terms(self, query: Query) -> str:
         """The thing a question asks about, when it occurs nowhere in the corpus (not even
         as a homophone): a noun right before the question word, as in 报酬标准是多少 or
@@ -811,6 +843,21 @@ class Composer:
         # writes it, not even as a homophone, it does not say. The other nouns of the asking
         # clause (对日本出口首年零关税的商品有多少种) count when two or more are missing: one
         # alone may be a paraphrase (零关税 for 关税为零).
+        def noun(w: str, flag: str) -> bool:
+            return flag.startswith(("n", "vn")) and len(w) >= 2 and not names_no_topic(w) and re.fullmatch(r"[\u4e00-\u9fff]+", w) is not None
+
+        if len(words) >= 2 and noun(*words[-2]) and noun(*words[-1]):
+            # "公务员考试什么时候报名": the thing asked is the compound; the document writes
+            # 考试 but never 公务员, so it does not say.
+            first, head = words[-2][0], words[-1][0]
+            if (
+                first + head not in haystack
+                and first not in haystack
+                and pinyin(first) not in sound
+                and not _halves_written(first, haystack)
+                and self.searcher.bm25.tokenizer.is_word(first)
+            ):
+                return first + head
         missing = []
         for i, (w, flag) in enumerate(words):
             last = i == len(words) - 1

@@ -89,6 +89,10 @@ META_SOUNDS = {
     "printing_date": ("印发日期", "印发时间"), "signing_date": ("成文日期", "落款"), "recipients": ("主送",),
     "issuer": ("发文机关",), "basis": ("制定依据",),
 }
+# A town or street named in a question, and characters that make the words before 镇 a
+# kind of place rather than a name (各乡镇, 城镇, 重点镇, 特色小镇).
+RE_TOWN = re.compile(r"([\u4e00-\u9fff]{2})(?:镇|街道)(?=的|里|那|这|，|,|是|有|怎么|也|在|要|出台)")
+TOWN_NOT_NAME = "各本全该城乡村集小中点色制心个些每区县市省我你他们街"
 # A date asked with nothing else: 哪天的？ 什么时候的？
 RE_BARE_DATE_ASKED = re.compile(r"(?:那|又|是)?(?:哪一?天|什么时候|啥时候|几月几号|哪年哪月|什么日期|啥日子)(?:的|发的|出的|定的)?(?:呢|啊)?[？?。]?")
 PREAMBLE_HINT = re.compile(r"开头|开篇|前言|序言|导语|总体要求|指导思想|为什么要?制定|制定目的")
@@ -459,6 +463,10 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
     if years and doc_years and not injection and not any(y in doc_years for y in years) and meta_field != "effective":
         other_year = years[0] + "年"
     other_place = next((p for p in _lines("places.txt") if p in sfold), "")
+    if not other_place:
+        # A town or a street by name (莘庄镇, 南京路街道): the gazetteer stops at counties.
+        town = next((m.group(0) for m in RE_TOWN.finditer(sfold) if not set(m.group(1)) & set(TOWN_NOT_NAME)), "")
+        other_place = town
     year = int(sorted(doc_years)[0]) if doc_years else None
     dates = tuple((span, iso) for span, iso, _ in find_deadlines(sfold, year)) if not injection else ()
     if not dates and not items and not chapters and doc is not None and DEADLINE_LIST.search(sfold):
