@@ -2788,3 +2788,29 @@ def test_another_places_own_document_a_town_and_a_compound_topic_the_document_la
     # 考试 is written, 公务员 never: 公务员考试 is not in the document.
     a = qa.ask("今年区里公务员考试什么时候开始报名？")
     assert a.refused and "公务员考试" in a.text
+
+
+TALENT_OPINIONS = (
+    "示范部关于加强数字人才队伍建设的意见\n"
+    "一、重点任务\n"
+    "（一）优化专业设置。支持职业院校根据产业发展需要，及时动态调整数据相关专业。\n"
+    "（二）建设教学资源。支持职业院校建设数据相关专业教学资源库。\n"
+    "（三）合理用药。医保部门将药师审核处方情况纳入医保定点医疗机构绩效考核体系。\n"
+    "（四）强化部门协作。医疗保障部门要指导地方统筹推进医疗服务价格改革。组织部门加强统筹协调，形成工作合力。\n"
+    "（五）企业先行。鼓励龙头企业、央国企等先行先试，提供规模化应用场景。\n"
+)
+
+
+def test_a_units_other_names_and_a_body_the_asker_introduces(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "talentopinions", {"opinions.txt": TALENT_OPINIONS})
+    # 医保部门 and 医疗保障部门 are one body: the tasks under both names.
+    a = qa.ask("我在医保局，这个意见里医保部门要做哪些事？")
+    assert not a.refused and "绩效考核体系" in a.text and "医疗服务价格改革" in a.text
+    # The body the asker introduces (我们是职业院校，…) is the one whose tasks are asked.
+    a = qa.ask("我们是职业院校，这份意见要我们做哪些事？")
+    assert not a.refused and "动态调整" in a.text and "教学资源库" in a.text
+    a = qa.ask("我在组织部，这份意见对我们组织部门有什么要求？")
+    assert not a.refused and "统筹协调" in a.text
+    # 一家 introducing the asker's company says nothing of working alone.
+    a = qa.ask("我在一家龙头企业，文件希望我们做哪些事？")
+    assert not a.refused and "先行先试" in a.text

@@ -55,7 +55,8 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
     asked = RE_UNIT_TASKS.search(text)
     if asked and re.match(r"[的]?(?:要求|规定|标准|条件)", text[asked.end():]):
         asked = None  # "考核上有啥要求": what is required, not which tasks
-    if not asked and not RE_TASKS_ASKED.search(t):
+    demands = not asked and not RE_TASKS_ASKED.search(t)
+    if demands and not (RE_SELF_INTRODUCED.search(t) and RE_DEMANDS_ON_US.search(t)):
         return None
     if RE_FORBIDDEN_ASKED.search(t):
         return None  # "见习单位有哪些事是不能做的": what it must not do, not its tasks
@@ -85,14 +86,15 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
             # before a verb of its own; the sentences naming it say what it does.
             unit = named
         else:
-            missing = absent_unit(doc, t, units)
+            missing = absent_unit(doc, t, units) if not demands else ""
             if missing:
                 return refusal(f"文件中没有提到“{missing}”，也没有写明它的工作。", "structure:unit_tasks")
             return None
     role = "考核" if "考核" in t and "牵头" in t else "牵头" if "牵头" in t else ("配合" if re.search(r"配合|参与|协助", t) else "")
     # "单独负责": the tasks where it is the only unit ("我们自己干的事" asks its tasks, not those alone).
-    alone = bool(re.search(r"单独|独立|独自|一家", t))
-    rows = _rows(doc, unit, role, alone)
+    # (我在一家龙头企业 introduces the asker: 一家 alone says nothing of working alone.)
+    alone = bool(re.search(r"单独|独立|独自|一家(?:负责|承担|牵头|来?干|来?做|包办)", t))
+    rows, aliases = _with_aliases(doc, unit, units, role, alone, t)
     if not rows and role == "牵头":
         # 市科委牵头开展…: a sentence that makes the unit the lead without a role label.
         rows = [row for row in _rows(doc, unit, "", alone) if any(re.search(re.escape(unit) + r"[^，。；]{0,2}牵头", fold(s)) for s in row[0].sentences)]
@@ -118,7 +120,8 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
     # sentences only name it (督促物业服务企业…).
     rows.sort(key=lambda row: row[1] == "承担")
     d = Draft()
-    d.add(f"{note}“{unit}”{'作为' + role + '单位' if role else '承担'}的工作有{len(rows)}项：")
+    also = f"（文件中也写作{'、'.join(f'“{a}”' for a in aliases)}）" if aliases else ""
+    d.add(f"{note}“{unit}”{also}{'作为' + role + '单位' if role else '承担'}的工作有{len(rows)}项：")
     # Each task with what it asks of the unit (every sentence naming it, or the task's
     # opening sentence when the unit stands on a label line), citing the whole task,
     # label line included. Long lists quote less.
@@ -150,6 +153,37 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
         parts.append(f"{it.ref}{named}（{r}）{quoted}{d.cite(p) if p else ''}")
     d.add("；".join(parts) + "。")
     return d.answer("structure:unit_tasks", [it.number for it, _, _ in rows])
+
+
+def _with_aliases(doc: Document, unit: str, units: list[str], role: str, alone: bool, question: str = "") -> tuple[list[tuple[Item, str, list[int]]], list[str]]:
+    """:func:`_rows` of the unit and of the other names the document gives it (医保部门 and
+    医疗保障部门, 民政局 and 区民政局): a short form that keeps the name's characters in
+    order and ends as it does, among the units the document tags or as the question writes
+    it. One row per task, in document order."""
+    name = fold(unit)
+
+    def alias(other: str) -> bool:
+        # (A plain part of the name, 城管中心 of 镇城管中心, may be another level's body.)
+        return other != name and len(other) >= 3 and other[-2:] == name[-2:] and other not in name and (in_order(other, name) or in_order(name, other))
+
+    aliases = [u for u in units if alias(fold(u))]
+    written = fold(doc.text)
+    for j in range(len(question)):
+        if question[max(0, j - 1) : j + 1] == name[-2:]:
+            asked = next((question[k : j + 1] for k in range(max(0, j - 9), j - 1) if alias(question[k : j + 1]) and question[k : j + 1] in written), "")
+            if asked and asked not in aliases:
+                aliases.append(asked)
+    rows = _rows(doc, unit, role, alone)
+    seen = {it.number for it, _, _ in rows}
+    used = []
+    for alias in aliases:
+        for row in _rows(doc, alias, role, alone):
+            if row[0].number not in seen:
+                seen.add(row[0].number)
+                rows.append(row)
+                used += [alias] if alias not in used else []
+    order = {it.number: i for i, it in enumerate(doc.items)}
+    return sorted(rows, key=lambda row: order.get(row[0].number, 0)), used
 
 
 def _rows(doc: Document, unit: str, role: str, alone: bool) -> list[tuple[Item, str, list[int]]]:
@@ -286,12 +320,21 @@ RE_NAMED_IN_QUESTION = re.compile(
     r"([\u4e00-\u9fff]{1,10}?(?:局|委|办|街道|镇|乡|中心|公司|集团|厅|署|支队|大队|企业|机构|主管部门))"
     r"(?=在|要|负责|牵头|承担|具体|主要|应|参与|配合|这边|那边|都|做|干|办)"
 )
+# The asker's own body, introduced before the question: 我们是职业院校，… / 我在组织部，…
+RE_SELF_INTRODUCED = re.compile(
+    r"(?:我们?是|我们?在|我是在)([\u4e00-\u9fff]{2,16}?(?:局|委|办|街道|镇|乡|中心|公司|集团|厅|署|支队|大队|企业|机构|部门|部|院校|学校|高校|医院|协会|银行|单位|站|所|队))(?:的|这边的?|那边的?|工作的?|上班的?)?[，,]"
+)
+# What the document asks of the asker's own body: 对我们组织部门有什么要求.
+RE_DEMANDS_ON_US = re.compile(r"(?:对|给|要求)(?:我们|咱们|我们单位|我们局|我们部门)[^，。？?]{0,8}?(?:有|提了?|提出了?)?(?:什么|哪些|啥)(?:要求|任务|工作)")
 RE_QUESTION_FILLER = re.compile(r"^(?:在|那|这)?(?:这个|该|本)?(?:方案|文件|意见|计划|通知|清单|要点|办法)(?:里面|里|中|内)")
 
 
 def unit_named(text: str) -> str:
-    """The unit a question asks the work of, as it writes it (区生态环境局在…负责): three
-    characters or more; "" for none."""
+    """The unit a question asks the work of, as it writes it (区生态环境局在…负责, 我们是
+    职业院校，…): three characters or more; "" for none."""
+    intro = RE_SELF_INTRODUCED.search(text)
+    if intro:
+        return re.sub(r"^(?:一家|一个|一所|某|咱们?)", "", intro.group(1))
     m = RE_NAMED_IN_QUESTION.search(RE_QUESTION_FILLER.sub("", text.split("，")[-1] if "，" in text else text))
     name = re.sub(r"^(?:那个|这个|那|这|请问|我想问|问一下|各)", "", m.group(1)) if m else ""
     return name if len(name) >= 3 else ""
