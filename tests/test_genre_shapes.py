@@ -2814,3 +2814,29 @@ def test_a_units_other_names_and_a_body_the_asker_introduces(tmp_path_factory):
     # 一家 introducing the asker's company says nothing of working alone.
     a = qa.ask("我在一家龙头企业，文件希望我们做哪些事？")
     assert not a.refused and "先行先试" in a.text
+
+
+SPANS_AND_SHARES = (
+    "示范市积分制入户管理办法\n"
+    "第一条 积分制入户人员应同时符合以下条件：总积分满150分。\n"
+    "第二条 拟入户人员名单经审核后签发入户卡，异议由市人力资源社会保障局处理。\n"
+    "第三条 对基础范围内的实际使用量实行首年免费。\n"
+    "第四条 负荷和电源双方应签订10年以上购电协议。\n"
+    "第五条 助餐补贴标准为每人每次就餐费用的四分之一，最高不超过3元。\n"
+)
+
+
+def test_spans_a_task_states_points_fractions_and_a_span_the_task_lacks(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "spansshares", {"rules.txt": SPANS_AND_SHARES})
+    # How long, of a task that states a span rather than a date.
+    a = qa.ask("基础范围内的使用量免费多长时间？")
+    assert not a.refused and a.text.startswith("首年")
+    a = qa.ask("双方签的购电协议期限至少多少年？")
+    assert not a.refused and "10年以上" in a.text
+    # 满150分 is a figure; 四分之一 a share.
+    a = qa.ask("积分入户总分要达到多少分才能申请？")
+    assert not a.refused and "150分" in a.text
+    a = qa.ask("老人吃一顿饭，补贴是费用的多少比例？")
+    assert not a.refused and "四分之一" in a.text
+    # 公示几天 is not answered by points: no span is stated.
+    assert qa.ask("拟入户人员名单要公示几天？").refused

@@ -15,7 +15,9 @@ from .draft import CLAUSE, QUOTE_MAX, Draft, quote, refusal
 
 
 # A duration asked (用多长时间, 要花多久), which a limit (3个月左右, 10个工作日内) answers.
-RE_DURATION_ASKED = re.compile(r"多长时间|多久|多少天|几天|几个月|几年|多长")
+RE_DURATION_ASKED = re.compile(r"多长时间|多久|多少天|几天|几个月|几年|多长|多少年|多少个月|多少小时|几个小时")
+# A span of time a sentence states: 10年以上, 24小时在线, 3个月内, 首年免费.
+RE_DURATION_STATED = re.compile(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)\s*(?:个)?\s*(?:年|小时|天|个月|周|工作日)(?:以上|以内|之内|内|左右)?(?![度底末])|首年|首\d+年|前\d+年")
 
 
 def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
@@ -132,6 +134,18 @@ def no_deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
         d.add(f"{year_points.group(1)}年内{marker}。文件没有为{composer.name(item)}单独规定完成时间，它是《{doc.title}》列出的{year_points.group(1)}年度工作。")
         d.add(composer.suffix(doc))
         return d.answer("deadline", (item.number,))
+    if not timed and not whether and RE_DURATION_ASKED.search(fold(query.text)):
+        # "协议期限至少多少年", "免费多长时间": a span the task states (10年以上, 24小时,
+        # 首年免费) answers how long, though it is no deadline.
+        lasting = next((i for i in order[:2] if RE_DURATION_STATED.search(item.sentences[i])), None)
+        if lasting is not None:
+            sentence = item.sentences[lasting]
+            span = RE_DURATION_STATED.search(sentence).group(0)
+            d = Draft()
+            marker = d.cite(composer.sentence_passage(doc.doc_id, item.number, lasting))
+            d.add(f"{span}{marker}。根据{composer.name(item)}：“{quote(sentence, span)}”{marker}")
+            d.add(composer.suffix(doc))
+            return d.answer("deadline", (item.number,))
     if not timed and not whether:
         return refusal(f"文件没有为{composer.name(item)}规定具体的完成时间。", "deadline")
     best = timed[0] if timed else (order[0] if order else 0)
@@ -357,7 +371,7 @@ def _counts_noun(noun: str, sentence: str, figure: str = "", classifier: str = "
 
 def _is_share(f: Fact) -> bool:
     """A figure that is a share or a multiple (90%, 三成, 2倍), not a count."""
-    return bool(re.search(r"[%％‰]|成$|倍", f.text))
+    return bool(re.search(r"[%％‰]|成$|倍|分之", f.text))
 
 
 # A total asked (加起来, 合计, 一共多少): the table's row of totals gives it.
@@ -413,7 +427,7 @@ def table_cells(composer, query: Query, doc: Document, item: Item) -> Answer | N
 
 # A share asked (比例, 百分之几, 几个点, 覆盖率) and a figure that is one (30%, 百分之九十, 八成).
 RE_SHARE_ASKED = re.compile(r"比例|百分之几|百分比|几个点|占比|几成|(?<![频效概])率(?:要|应|须|需|得|能|达到|达|是|为|有|多少|几)")
-RE_SHARE = re.compile(r"[%％‰]|百分之|[一二三四五六七八九]成")
+RE_SHARE = re.compile(r"[%％‰]|百分之|分之|[一二三四五六七八九]成")
 # An amount of money asked: a price (多少钱) or what a grant comes to (补贴多少, 总投资多少).
 RE_MONEY_ASKED = re.compile(r"(?P<price>多少钱|几块钱|什么价|金额|数额)|(?:补贴|补助|奖励|奖补|投资|经费|资金|费用)[^，。？?,?]{0,6}多少")
 # A ratio written with colons (容积比例为2:1:3), which answers "比例是多少" as a share does.
@@ -447,6 +461,9 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
     if limits and RE_ASKED_TIME_UNIT.search(fold(query.search_text)):
         # "几天内要出补正通知": a time limit in the unit asked, not a count of people.
         facts = limits + in_asked_time_unit(query, item.facts_of("quantity"))
+    elif facts and (span := RE_ASKED_TIME_UNIT.search(fold(query.search_text))) and fold(query.search_text)[span.end() : span.end() + 1] != "的" and not in_asked_time_unit(query, facts):
+        # "公示几天" of a task whose figures are points or people (满150分): no span is stated.
+        return refusal(f"文件没有为{composer.name(item)}规定具体的时长。", "quantity")
     if not facts and RE_SHARE_ASKED.search(fold(query.text)):
         ratio = _ratio(composer, query, doc, item)
         if ratio is not None:

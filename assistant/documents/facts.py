@@ -501,7 +501,7 @@ def figures(sentence: str) -> list[tuple[str, dict, int]]:
             continue  # 10个工作日内: a time limit, not a count
         if after == "内" or sentence[m.end() : m.end() + 2] == "以内" and m.group("unit") in ("小时", "天"):
             continue  # 6小时内: a time limit
-        if m.group("unit") == "分" and not (before in "（(" or after in "）)" or m.group("cmp")):
+        if m.group("unit") == "分" and not (before in "（(满计得扣加减" or after in "）)" or m.group("cmp")):
             continue  # 3分钟, 十分: only points in brackets or with a comparator
         comparator = COMPARATORS.get(m.group("cmp") or "", "=")
         if m.group("cmp") == "最高":
@@ -512,7 +512,14 @@ def figures(sentence: str) -> list[tuple[str, dict, int]]:
             comparator = "<="
         head = re.split(r"[，。；、,;：:（(]", sentence[: m.start()])[-1].strip()
         out.append((m.group(0), {"count": m.group("count"), "unit": m.group("unit"), "comparator": comparator, "counted": head, "period": ""}, m.start()))
-    return out
+    for m in RE_FRACTION.finditer(sentence):
+        # 就餐费用的四分之一, 三分之二以上: a share written as a fraction.
+        head = re.split(r"[，。；、,;：:（(]", sentence[: m.start()])[-1].strip()
+        out.append((m.group(0), {"count": m.group(0), "unit": "分之", "comparator": "=", "counted": head, "period": ""}, m.start()))
+    return sorted(out, key=lambda t: t[2])
+
+
+RE_FRACTION = re.compile(r"(?:[一二三四五六七八九十]|\d+)分之(?:[一二三四五六七八九十]+|\d+)(?:以上|以下|以内)?")
 
 
 # ---------------------------------------------------------------- table cells
