@@ -2840,3 +2840,11 @@ def test_spans_a_task_states_points_fractions_and_a_span_the_task_lacks(tmp_path
     assert not a.refused and "四分之一" in a.text
     # 公示几天 is not answered by points: no span is stated.
     assert qa.ask("拟入户人员名单要公示几天？").refused
+
+
+def test_a_topic_word_written_apart_is_no_absent_thing(tmp_path_factory):
+    text = "示范市入户管理办法\n第一条 申请人办理入户手续，相关职能部门不得收取任何费用。\n第二条 申请人应当提交身份证明材料。\n"
+    qa = small_qa(tmp_path_factory, "apart", {"rules.txt": text})
+    a = qa.ask("办理入户，相关部门会收费吗？")
+    assert not a.refused and "不得收取任何费用" in a.text
+    assert qa.ask("入户摇号一年几次？").refused

@@ -82,9 +82,14 @@ RE_COMPARED = re.compile(r"(?:跟|和|与|同)(?!它|这|那|此|其|上述|前�
 RE_ASKED_OBJECT = re.compile(r"(?:几|多少)(?:个|名|位|家|人)|哪(?:家|所)|(?:要不要|需不需要|用不用|是否需要|是否要|需要不需要)(?:交|提交|提供|配|配备|准备|带|出具)?|(?:走|办|交|填|用)?(?:什么|啥)(?=流程|程序|手续|材料|系统|平台|软件|app|表格|表)")
 
 
-def _halves_written(word: str, haystack: str) -> bool:
+def _halves_written(word: str, haystack: str, apart: bool = False) -> bool:
     """A compound of four characters or more whose two halves the documents both write
-    (场地面积: 场地…面积): a paraphrase, not an absent thing."""
+    (场地面积: 场地…面积), or a word of two written apart (收费: 收取任何费用): a paraphrase,
+    not an absent thing."""
+    if len(word) == 2 and apart:
+        # 收费 as 收取任何费用: a two-character word written with a few characters between
+        # (asked of the topic noun only: common characters meet by chance).
+        return re.search(re.escape(word[0]) + r"[\u4e00-\u9fff]{1,4}?" + re.escape(word[1]), haystack) is not None
     if len(word) < 4:
         return False
     mid = len(word) // 2
@@ -865,7 +870,7 @@ class Composer:
                 return ""
             if not flag.startswith("n") or len(w) < 2 or names_no_topic(w) or not re.fullmatch(r"[\u4e00-\u9fff]+", w):
                 continue
-            if w not in haystack and pinyin(w) not in sound and not _halves_written(w, haystack):
+            if w not in haystack and pinyin(w) not in sound and not _halves_written(w, haystack, apart=last):
                 if last:
                     return w
                 if self.searcher.bm25.tokenizer.is_word(w):  # not a segmentation guess (人能)
