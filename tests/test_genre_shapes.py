@@ -2848,3 +2848,7 @@ def test_a_topic_word_written_apart_is_no_absent_thing(tmp_path_factory):
     a = qa.ask("办理入户，相关部门会收费吗？")
     assert not a.refused and "不得收取任何费用" in a.text
     assert qa.ask("入户摇号一年几次？").refused
+    # 有没有 before a thing alone asks whether it is there.
+    assert qa.ask("办理入户有没有摇号？").refused
+    a = qa.ask("办理入户有没有费用？")
+    assert not a.refused and "不得收取任何费用" in a.text

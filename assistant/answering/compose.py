@@ -79,7 +79,7 @@ RE_MEASURE_ASKED = re.compile(r"(?:多少|几)(吨|公里|千米|平方米|平�
 # A comparison with something else (跟深圳比, 和省里那个方案相比).
 RE_COMPARED = re.compile(r"(?:跟|和|与|同)(?!它|这|那|此|其|上述|前面|刚才)([^，。？?、]{2,12}?)(?:比|相比|比较|比起来)(?:[，,？?]|起来|的话|哪|谁|有|的|怎么|如何|区别|差别|差距|$)")
 # The words before the thing a question counts or asks to hand in: 配几个(厨师), 要不要交(复印件).
-RE_ASKED_OBJECT = re.compile(r"(?:几|多少)(?:个|名|位|家|人)|哪(?:家|所)|(?:要不要|需不需要|用不用|是否需要|是否要|需要不需要)(?:交|提交|提供|配|配备|准备|带|出具)?|(?:走|办|交|填|用)?(?:什么|啥)(?=流程|程序|手续|材料|系统|平台|软件|app|表格|表)")
+RE_ASKED_OBJECT = re.compile(r"(?:几|多少)(?:个|名|位|家|人)|哪(?:家|所)|(?:有没有|是否有|有无)|(?:要不要|需不需要|用不用|是否需要|是否要|需要不需要)(?:交|提交|提供|配|配备|准备|带|出具)?|(?:走|办|交|填|用)?(?:什么|啥)(?=流程|程序|手续|材料|系统|平台|软件|app|表格|表)")
 
 
 def _halves_written(word: str, haystack: str, apart: bool = False) -> bool:
@@ -908,6 +908,8 @@ class Composer:
             return ""
         clause = re.split(r"[，,；;。？?！!和及与或、]", text[m.end():])[0]
         words = self.searcher.bm25.tokenizer.tag(clause)
+        if m.group(0) in ("有没有", "是否有", "有无") and len([w for w, _ in words if w.strip()]) != 1:
+            return ""  # 有没有摇号: the thing alone; 有没有硬性要求 asks a kind of rule
         haystack, sound = self.written()
         nouns = [w for w, flag in words if flag.startswith("n") and len(w) >= 2 and not names_no_topic(w) and w not in MEASURE_NOUNS and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
         # The head of the phrase is its last noun (安全巡查督导员 -> 督导员); after 哪家 the
