@@ -3,6 +3,8 @@ the genre, not the bundled notice), with the fake embedder: a unit's tasks by it
 form, 有没有时间要求 of a part, figures a question quotes, counts of things versus counts of
 tasks, elliptical and back-referring follow-ups."""
 
+import re
+
 import pytest
 
 from assistant.answering.unit_tasks import abbreviated_unit, is_label_line
@@ -99,7 +101,7 @@ def test_elliptical_followup_asks_the_previous_question_of_a_new_thing(plan_qa):
 def test_back_reference_to_a_part_named_before(plan_qa):
     history = [{"role": "user", "content": "第二部分是什么？"}, {"role": "assistant", "content": "二、强化要素保障。"}]
     a = plan_qa.ask("它下面有几项？", history=history)
-    assert "下设3项" in a.text and set(a.items) == {4, 5, 6}
+    assert re.search(r"(?:下设|共)3项", a.text) and set(a.items) == {4, 5, 6}
 
 
 def test_evidence_of_a_task_is_the_share_of_the_question_its_best_sentence_holds(plan_qa):

@@ -2852,3 +2852,36 @@ def test_a_topic_word_written_apart_is_no_absent_thing(tmp_path_factory):
     assert qa.ask("办理入户有没有摇号？").refused
     a = qa.ask("办理入户有没有费用？")
     assert not a.refused and "不得收取任何费用" in a.text
+
+
+GUIDE_WITH_ATTACHMENT = (
+    "示范部关于印发智能制造实施意见的通知\n"
+    "智能制造实施意见\n"
+    "一、夯实基础\n"
+    "（一）强化算力供给。推动智能芯片协同发展。\n"
+    "（二）开发行业模型。支持模型训练方法创新。\n"
+    "二、推广应用\n"
+    "（三）加快行业赋能。推动重点行业应用。\n"
+    "附件\n"
+    "企业应用指南\n"
+    "一、开展评估\n"
+    "（一）开展智能化评估。评估企业的数字化基础。\n"
+    "（二）制定应用规划。明确阶段目标。\n"
+    "二、构建数据集\n"
+    "（三）梳理数据资源。建立数据资源目录。\n"
+    "（四）建设数据集。形成高质量数据集。\n"
+    "（五）积极参与生态共建。参与开源社区。\n"
+)
+
+
+def test_a_parts_tasks_counted_in_the_askers_counter(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "guidecount", {"guide.txt": GUIDE_WITH_ATTACHMENT})
+    # An attachment's tasks counted, checked against the first and the last.
+    a = qa.ask("附件那个企业应用指南总共有多少条？")
+    assert not a.refused and "共5条" in a.text and "积极参与生态共建" in a.text
+    # 几个大类 counts its parts.
+    a = qa.ask("附件的指南分了几个大类？")
+    assert not a.refused and "分为2个大类" in a.text and "构建数据集" in a.text
+    # Parts and tasks asked together: both counts, the tasks checked at their ends.
+    a = qa.ask("这份意见一共分几大部分、多少条？")
+    assert not a.refused and "（三）加快行业赋能" in a.text

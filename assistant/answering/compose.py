@@ -149,6 +149,8 @@ RE_FIRST_AND_LAST = re.compile(r"(?:第一|头一)(?:条|项|个|件)?(?:和|跟
 # A place's own document named by a clause that opens the question: 苏州市支持OPC的政策里,
 # 上海市出台的获得电力配套细则里 (the clause before the kind of document and 里/中).
 RE_OWNED_DOCUMENT = re.compile(r"^([^，。？?；,]{2,24}?)(?:政策|文件|细则|办法|方案|意见|规定|措施|通知|要点|计划)(?:里面|里|中|上|当中)")
+# How many tasks a part holds (总共有多少条, 一共几项, 分了几个大类).
+RE_COUNT_UNDER_PART = re.compile(r"(?:多少|(?<!哪)几)(?:条|项|个|大类|类|部分|方面)|(?:一共|总共|共有|共分)")
 # A list asked by a date with its month (2019年6月的任务, 8月底前要完成哪些).
 RE_DATED_LIST = re.compile(r"\d{1,2}月(?:份|底|末|中旬|上旬|下旬|\d{1,2}日)?(?:前|之前|以前)?的?(?:任务|工作|事项?|有哪些|都有|要完成|要做)")
 
@@ -406,6 +408,10 @@ class Composer:
             d = Draft()
             d.add(f"文件只给出了附件{node.number}的文件名“{node.line.strip()}”{d.cite(self.heading_passage(doc, node))}，没有写明它的标题，也没有收录它的正文。{self.suffix(doc)}")
             return d.answer("structure:attachment")
+        if not node.task and RE_COUNT_UNDER_PART.search(text) and len(structure.tasks_under(doc, node.key)) >= 2:
+            # "附件2那个指南总共有多少条": the tasks under the part counted, checked against
+            # the first and the last; its own parts named.
+            return structure.part_count(self, doc, node, text)
         if node.task and RE_HOW_MANY_UNDER.search(text) and doc.children(node.key):
             # "第四十四条列了多少种情形": the enumeration under the task, counted.
             return structure.node_answer(self, doc, node)

@@ -82,7 +82,17 @@ def count(composer, query: Query) -> Answer:
     # The counts are read off the tree; each part cites its own heading as it stands.
     if re.search(r"部分|大项|章|板块|方面", query.search_text) and not re.search(r"多少项工作|几项工作|多少条工作", query.search_text):
         chapters = "；".join(f"{c.ref}{d.cite(p) if (p := composer.chapter_passage(doc, c)) else ''}" for c in doc.chapters)
-        d.add(f"文件共分{len(doc.chapters)}{part_word(doc)}，合计{len(doc.items)}{task_word(doc)}{extra}。分别是：{chapters}。")
+        # "分几大部分、多少条": the count of tasks too, checked against the first and the last.
+        both = re.search(r"多少条|几条|多少项|几项|多少个任务", query.search_text)
+        attachments = [n.key for n in doc.nodes if n.style in ("附件", "文件")]
+        body = [it for it in doc.items if not any(it.key.startswith(a + ".") for a in attachments)]
+        if both and body and len(body) < len(doc.items):
+            # The parts are the body's: its tasks are counted, the attachments' said apart.
+            span = task_span(composer, doc, body, d)
+            d.add(f"文件正文共分{len(doc.chapters)}{part_word(doc)}，合计{len(body)}{task_word(doc)}（附件另列{len(doc.items) - len(body)}项）。分别是：{chapters}。{span}")
+        else:
+            span = task_span(composer, doc, numbered if extra else list(doc.items), d) if both else ""
+            d.add(f"文件共分{len(doc.chapters)}{part_word(doc)}，合计{len(doc.items)}{task_word(doc)}{extra}。分别是：{chapters}。{span}")
     else:
         # A count of tasks is checked against the first and the last task; the parts follow.
         # Parts that are each one task (一、降低创业门槛。…) are the tasks, not a grouping.

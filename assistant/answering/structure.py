@@ -673,6 +673,35 @@ def _anywhere(doc: Document, hint: str, number: int) -> Node | None:
     return None
 
 
+def part_count(composer, doc: Document, node: Node, text: str) -> Answer:
+    """How many tasks a part (an attachment, a chapter) holds, in the counter the question
+    uses, checked against its first and last task; its own parts named when it has some."""
+    tasks = tasks_under(doc, node.key)
+    kids = [n for n in doc.children(node.key) if n.style not in ("行", "专栏")]
+    # The counter the question uses: 几个行业大类 counts the parts, 多少条 the tasks.
+    parts = re.search(r"(?:多少|几)个?(?:[\u4e00-\u9fff]{0,4}?)(大类|类|部分|方面|板块|阶段|步骤|环节)", text)
+    counter = re.search(r"(?:多少|几)(条|项|个)(?![\u4e00-\u9fff]{0,4}?(?:大类|类|部分|方面|板块|阶段|步骤|环节))", text)
+    word = counter.group(1) if counter else "项"
+    d = Draft()
+    d.add(f"{_name(node)}{d.cite(composer.heading_passage(doc, node)) if node.line else ''}")
+    p = composer.node_passages.get((doc.doc_id, node.key))
+    if p is not None and node.style not in ("附件", "文件"):
+        # The part's own words (具体分为如下三个阶段：) before the count.
+        d.add(f"：“{quote(p.text, '', 120)}”{d.cite(p)}。")
+    if kids and len(kids) != len(tasks):
+        listed = "；".join(f"{_short(n)}{d.cite(q) if (q := _passage_for(composer, doc, n)) else ''}" for n in kids)
+        d.add(f"分为{len(kids)}个{parts.group(1) if parts else '部分'}，共{len(tasks)}{word}。分别是：{listed}。")
+    elif len(tasks) <= 12:
+        listed = "；".join(f"{it.ref}{d.cite(q) if (q := title_passage(composer, doc, it)) else ''}" for it in tasks)
+        d.add(f"共{len(tasks)}{word}。分别是：{listed}。")
+    else:
+        d.add(f"共{len(tasks)}{word}。")
+    if len(tasks) > 12 or (kids and len(kids) != len(tasks)):
+        d.add(task_span(composer, doc, tasks, d))
+    d.add(composer.suffix(doc))
+    return d.answer("structure:count", [it.number for it in tasks])
+
+
 def node_answer(composer, doc: Document, node: Node, text: str = "") -> Answer:
     """A part that is not a single task: its own text and the parts under it; a table's
     rows by the column the question names (``text``), when it names one."""
