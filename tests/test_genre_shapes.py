@@ -2885,3 +2885,25 @@ def test_a_parts_tasks_counted_in_the_askers_counter(tmp_path_factory):
     # Parts and tasks asked together: both counts, the tasks checked at their ends.
     a = qa.ask("这份意见一共分几大部分、多少条？")
     assert not a.refused and "（三）加快行业赋能" in a.text
+
+
+PRINCIPLES_OPINION = (
+    "示范市关于优化政务服务的实施意见\n"
+    "一、总体要求\n"
+    "（一）基本原则。坚持依法规范，严格执行法定程序。坚持服务为民，以群众满意为标准。坚持改革创新、协同推进，持续提升效能。\n"
+    "（二）主要目标。到2025年，政务服务实现标准化、规范化、便利化。\n"
+    "二、重点任务\n"
+    "（三）推进一网通办。坚持线上线下融合，拓展网上办理事项。\n"
+)
+
+
+def test_the_phrases_a_quoted_word_opens_are_listed(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "quoted", {"opinion.txt": PRINCIPLES_OPINION})
+    # Within the part the question names: the three principles, not the task's 坚持.
+    a = qa.ask("基本原则是哪几条“坚持”？")
+    assert not a.refused and "3个“坚持”" in a.text
+    assert "坚持依法规范" in a.text and "坚持服务为民" in a.text and "坚持改革创新、协同推进" in a.text
+    assert "坚持线上线下融合" not in a.text
+    # A one-character suffix (化) opens no phrases: no such list.
+    a = qa.ask("主要目标提了哪几个“化”？")
+    assert "个“化”：" not in a.text

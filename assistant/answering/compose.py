@@ -522,6 +522,11 @@ class Composer:
             if node is not None and score >= 1.0 and RE_KIND_PART.search(node.title):
                 item = self.default.item(node.task) if node.task else None
                 return task.whole_item(self, self.default, item) if item is not None else node_answer(self, self.default, node)
+        if (is_list or query.intent == "count") and not query.items and not query.followup:
+            # "基本原则是哪几条“坚持”": the phrases the quoted word opens.
+            found = lists.quoted_instances(self, self.default, text)
+            if found is not None:
+                return found
         if is_list and not query.items and asked_terms(text):
             return lists.items_mentioning(self, self.default, asked_terms(text), title_only=bool(re.search(r"标题", text)))
         if is_list and re.search(r"文号|引用", text) and re.search(r"引用|提到|涉及|带", text):

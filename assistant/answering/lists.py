@@ -229,6 +229,42 @@ RE_ASKED_TERM = re.compile(r"(?:提到|提及|涉及|包含|含有|出现|写到
 RE_AREA_TASKS = re.compile(r"^([\u4e00-\u9fff]{2,6}?)(?:这块|这一块|这方面|方面|领域)[^，,。？?]{0,10}(?:哪些|哪几)(?:件事|项工作|项任务|项|工作|事|任务|措施|举措)")
 
 
+# The instances of a quoted word asked for: 哪几条“坚持”, 哪几个“坚持”, 有几个“一”.
+RE_QUOTED_KIND_ASKED = re.compile(r"(?:哪几|哪些|几|多少)(?:条|个|项|方面|大)?[“\"「『]([^”\"」』]{1,8})[”\"」』]")
+
+
+def quoted_instances(composer, doc: Document, text: str) -> Answer | None:
+    """"基本原则是哪几条“坚持”": every phrase the document opens with the quoted word
+    (坚持依法规范, 坚持服务为民…), within the part the question names when it names one.
+    None when the word opens fewer than two phrases."""
+    from .structure import named_node
+
+    m = RE_QUOTED_KIND_ASKED.search(text)
+    if m is None:
+        return None
+    term = m.group(1)
+    if len(term) < 2:
+        return None  # 哪几个“化”: a suffix (便捷化, 高质化), not a word that opens phrases
+    units = list(doc.items) + [it for (doc_id, _), it in composer.node_items.items() if doc_id == doc.doc_id]
+    node, score = named_node(doc, text[: m.start()])
+    if node is not None and score >= 1.0:
+        inside = [it for it in units if it.key == node.key or it.key.startswith(node.key + ".")]
+        units = inside or units
+    found: list[tuple[Item, int, str]] = []
+    for it in units:
+        for i, sentence in enumerate(it.sentences):
+            for occ in re.finditer(re.escape(term) + r"[^，。；;：:,（(]{1,16}", sentence):
+                if occ.group(0) not in {x[2] for x in found}:
+                    found.append((it, i, occ.group(0)))
+    if len(found) < 2:
+        return None
+    d = Draft()
+    d.add(f"文件写了{len(found)}个“{term}”：")
+    d.add("；".join(f"{phrase}{d.cite(composer.sentence_passages.get((doc.doc_id, it.number, i)))}" for it, i, phrase in found[:12]))
+    d.add("。" + composer.suffix(doc))
+    return d.answer("list", sorted({it.number for it, _, _ in found if it.number > 0}))
+
+
 def asked_terms(text: str) -> list[str]:
     """Terms a list question searches for: 哪几条提到了第三方评估或者第三方起草 -> [第三方评估, 第三方起草]."""
     quoted = re.findall(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", text)
