@@ -29,6 +29,17 @@ RE_TASKS_ASKED = re.compile(r"(?:哪些|哪几项?|哪几个|哪几条|几项|�
                             r"|(?:工作|任务|事项|活儿?)(?:都)?(?:有|是)(?:哪些|哪几|什么)")
 
 
+LEVEL_WORDS = "省市区县州"
+
+
+def _other_level(text: str, name: str, k: int) -> bool:
+    """Whether the question writes the end ``name[k:]`` after a level word other than the
+    one the unit's name puts there (区政务服务局 asked, 市政务服务局 written)."""
+    at = text.find(name[k:])
+    before = text[at - 1] if at > 0 else ""
+    return bool(before) and before in LEVEL_WORDS and name[k - 1] in LEVEL_WORDS and before != name[k - 1]
+
+
 def _duty_block(item: Item, where: list[int]) -> list[int]:
     """In a list of duties headed by units (区民防办：负责…; 根据…; 负责…), a unit's line runs
     on to the next unit's: its sentences are all the unit's."""
@@ -67,7 +78,9 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
     if not unit:
         # 区发改局 asked as 发改局, 区管委会办公室政策法规处 as 政策法规处: a unit whose end
         # (four characters or more) the question names; the longest such end wins.
-        ends = [(len(fold(u)) - k, u) for u in units for k in range(1, len(fold(u)) - 3) if fold(u)[k:] in t and not RE_ROLE_WORDS.match(fold(u)[k:])]
+        # (区政务服务局 is not 市政务服务局: an end the question puts after another level word.)
+        other = {u for u in units for k in range(1, len(fold(u)) - 1) if fold(u)[k:] in t and _other_level(t, fold(u), k)}
+        ends = [(len(fold(u)) - k, u) for u in units if u not in other for k in range(1, len(fold(u)) - 3) if fold(u)[k:] in t and not RE_ROLE_WORDS.match(fold(u)[k:])]
         unit = max(ends)[1] if ends else ""
     if not unit:
         unit = abbreviated_unit(t, units)
@@ -192,8 +205,10 @@ def _rows(doc: Document, unit: str, role: str, alone: bool) -> list[tuple[Item, 
     rows: list[tuple[Item, str, list[int]]] = []
     name = fold(unit_key(unit))
     key = unit_key(unit)
+    level = _level(unit)
     for it in doc.items:
-        named = [f for f in it.facts_of("actor") if unit_key(f.value) == key]
+        # (市民政局 and 区民政局 share a key but are two bodies.)
+        named = [f for f in it.facts_of("actor") if unit_key(f.value) == key and (not level or _level(f.value) in ("", level))]
         labelled = [f for f in named if f.role]
         actors = it.facts_of("actor")
         if alone and ({unit_key(f.value) for f in actors if f.role} or {unit_key(f.value) for f in actors}) != {key}:
@@ -209,13 +224,31 @@ def _rows(doc: Document, unit: str, role: str, alone: bool) -> list[tuple[Item, 
         if chosen:
             where = sorted({f.sentence for f in chosen})
             if not role:
-                where = sorted(set(where) | {i for i, s in enumerate(it.sentences) if name in fold(s)})
+                where = sorted(set(where) | {i for i, s in enumerate(it.sentences) if _mentions(fold(s), name, level)})
             rows.append((it, chosen[0].role or "承担", _duty_block(it, where)))
         elif not role and not alone and not labelled:
-            where = [i for i, s in enumerate(it.sentences) if name in fold(s)]
+            where = [i for i, s in enumerate(it.sentences) if _mentions(fold(s), name, level)]
             if where:
                 rows.append((it, "承担", where))
     return rows
+
+
+def _level(unit: str) -> str:
+    """The level a unit's name opens with (市 of 市政务服务局), or ""."""
+    name = re.sub(r"\s", "", unit)
+    return name[0] if len(name) >= 4 and name[0] in "区市县省" else ""
+
+
+def _mentions(sentence: str, name: str, level: str) -> bool:
+    """Whether a sentence names the unit: ``name`` (its name without the level) written
+    with no level word before it, or with ``level`` among the ones before it (市、区政务服务局
+    names 市政务服务局; 各区政务服务局 does not)."""
+    for m in re.finditer(re.escape(name), sentence):
+        before = re.search(r"[区市县省、]*$", sentence[: m.start()]).group(0)
+        words = set(before) - {"、"}
+        if not level or not words or level in words:
+            return True
+    return False
 
 
 def _opening(it: Item) -> str:
