@@ -2907,3 +2907,55 @@ def test_the_phrases_a_quoted_word_opens_are_listed(tmp_path_factory):
     # A one-character suffix (化) opens no phrases: no such list.
     a = qa.ask("主要目标提了哪几个“化”？")
     assert "个“化”：" not in a.text
+
+
+LEVELS_PLAN = (
+    "示范市关于加强社区政务服务规范化建设的工作方案\n"
+    "一、主要任务\n"
+    "（一）明确工作职责。2022年6月底前，由各区民政局、区政务服务局统筹负责，组织街道全面落实职责规定。\n"
+    "（二）统一工作模式。各区政务服务局组织街道结合实际，可采取以下方式：\n"
+    "1.“一窗”式服务。设置综合窗口。\n"
+    "2.自助智能服务。配置智能终端。\n"
+    "3.移动掌上服务。依托小程序提供掌上办理。\n"
+    "（三）共享信用信息。推动严重失信主体名单、行政许可等8类公共信用信息跨地区共享。\n"
+    "二、保障措施\n"
+    "（四）加强组织领导。市政务服务局负责统筹协调。市、区政务服务局应注重跟踪指导。\n"
+    "（五）成立领导小组。组长由分管副市长担任，成员由各相关部门负责人组成。\n"
+    "（六）适用范围。家庭居室装修、农民自建低层住房工程均不适用本方案。\n"
+    "（七）施行日期。本方案自发布之日起施行。原《示范市社区政务服务管理办法》（示政发〔2016〕3号）同时废止。\n"
+)
+
+
+def test_a_unit_of_another_level_and_what_a_plan_leaves_out(tmp_path_factory):
+    qa = small_qa(tmp_path_factory, "levels", {"plan.txt": LEVELS_PLAN})
+    # 区政务服务局 is not 市政务服务局: each has its own tasks.
+    a = qa.ask("我在区政务服务局，这方案里我们要干哪些事？")
+    assert not a.refused and "“区政务服务局”" in a.text and "明确工作职责" in a.text
+    a = qa.ask("市政务服务局要干哪些事？")
+    assert not a.refused and "加强组织领导" in a.text and "明确工作职责" not in a.text
+    # 第3种 under a named part is its third sub-item.
+    a = qa.ask("第一部分第（二）条里的第3种服务，具体怎么做？")
+    assert not a.refused and "小程序" in a.text
+    # A count of a thing the text counts (几类) is a figure, not a count of parts.
+    a = qa.ask("要跨地区共享的公共信用信息一共几类？")
+    assert not a.refused and "8类" in a.text
+    # What the plan leaves outside, what it repeals, who holds a post by rank.
+    a = qa.ask("哪些工程不归这个方案管？")
+    assert not a.refused and "家庭居室装修" in a.text
+    a = qa.ask("被这个方案替代作废的老文件是哪个？")
+    assert not a.refused and "示政发〔2016〕3号" in a.text
+    a = qa.ask("领导小组的组长按规定由什么岗位的人担任？")
+    assert not a.refused and "分管副市长" in a.text
+
+
+def test_a_clause_cut_short_in_its_name_is_told_whole(tmp_path_factory):
+    text = (
+        "示范市公共租赁住房管理办法\n"
+        "第一条 申请公共租赁住房保障应当同时符合下列条件：\n"
+        "（一）申请人具有本市城镇户籍；\n"
+        "（二）申请家庭未享受购买配售型保障性住房、共有产权住房、安居房、经济适用住房等购房优惠政策。\n"
+        "第二条 本办法自印发之日起施行。\n"
+    )
+    qa = small_qa(tmp_path_factory, "clause", {"rules.txt": text})
+    a = qa.ask("第一条第（二）项是什么要求？")
+    assert not a.refused and "经济适用住房等购房优惠政策" in a.text

@@ -150,9 +150,59 @@ def definition(composer, doc: Document, text: str) -> Answer | None:
     return None
 
 
+# What a document leaves outside its scope, asked: 哪些工程不归这个意见管, 哪些情形不适用,
+# 不在适用范围内的有哪些.
+RE_EXCLUSION_ASKED = re.compile(r"不归[^，。？?]{0,10}管|不适用|不在[^，。？?]{0,10}范围|不受[^，。？?]{0,10}(?:管|约束|调整)|排除在[^，。？?]{0,6}外|不纳入[^，。？?]{0,10}(?:管理|范围)")
+# A sentence that leaves things outside the document: …均不适用本实施意见, 不属于本办法调整范围,
+# 不纳入本办法管理.
+RE_EXCLUDES = re.compile(r"不适用(?:于)?本|不适用(?:于)?(?:该|此)|不属于本[^，。；]{0,10}范围|不纳入本[^，。；]{0,10}(?:管理|范围)|不在本[^，。；]{0,10}范围")
+
+
+# Which earlier documents this one replaces, asked: 被替代作废的老文件, 哪些文件同时废止,
+# 原来的办法还执行吗.
+# (替代 alone asks of a substitute, 清洁能源替代: the question must speak of documents.)
+DOC_WORDS = r"文件|办法|意见|方案|规定|通知|政策|细则|文号"
+RE_REPEAL_ASKED = re.compile(
+    rf"(?:废止|作废|失效|不再执行|停止执行|替代|取代)[^，。？?]{{0,12}}(?:{DOC_WORDS})|(?:{DOC_WORDS})[^，。？?]{{0,12}}(?:废止|作废|失效|不再执行|停止执行|替代|取代)"
+    rf"|(?:老|旧|原来的?|以前的?)(?:{DOC_WORDS})[^，。？?]{{0,8}}(?:还|是否|有效|执行|哪)"
+)
+# A sentence that repeals: 《…》（闵七府〔2014〕18号）同时废止, …不再执行.
+RE_REPEALS = re.compile(r"同时废止|予以废止|废止|停止执行|不再执行|同时失效")
+
+
+def _sentences_saying(composer, doc: Document, says: re.Pattern, kind: str) -> Answer | None:
+    """Every sentence of the document that ``says`` matches, quoted whole (at most four);
+    None when there is none."""
+    found = []
+    for it in list(doc.items) + [composer.node_items[k] for k in composer.node_items if k[0] == doc.doc_id]:
+        for i, sentence in enumerate(it.sentences):
+            if says.search(sentence) and sentence not in [x[2] for x in found]:
+                found.append((it, i, sentence))
+    if not found:
+        return None
+    d = Draft()
+    for it, i, sentence in found[:4]:
+        p = composer.sentence_passages.get((doc.doc_id, it.number, i))
+        d.add(f"根据{composer.name(it)}：“{quote(sentence, says.search(sentence).group(0), 320)}”{d.cite(p) if p else ''}")
+    d.add(composer.suffix(doc))
+    return d.answer(kind, tuple(sorted({it.number for it, _, _ in found if it.number > 0})))
+
+
+def exclusion(composer, doc: Document, text: str) -> Answer | None:
+    """``哪些工程不归这个实施意见管``: the sentences that leave things outside the
+    document (家庭居室装修…均不适用本实施意见); ``被替代作废的老文件有哪几个``: the
+    sentences that repeal earlier documents. None when the document has none."""
+    if RE_EXCLUSION_ASKED.search(text):
+        return _sentences_saying(composer, doc, RE_EXCLUDES, "exclusion")
+    if RE_REPEAL_ASKED.search(text):
+        return _sentences_saying(composer, doc, RE_REPEALS, "repeal")
+    return None
+
+
 # A post in a leading group asked of (组长由谁担任, 谁当副组长, 召集人是谁).
 POSTS = r"常务副组长|副组长|组长|总召集人|召集人|办公室主任|副主任|主任|秘书长"
-RE_POST_ASKED = re.compile(rf"({POSTS})[^，。？?]{{0,4}}(?:由|是)?(?:谁|哪位|什么人|哪个领导|哪个部门)|(?:谁|哪位|什么人)(?:来)?(?:担任|当|任)({POSTS})")
+# (组长按规定由什么岗位的人担任: the post's holder asked by rank.)
+RE_POST_ASKED = re.compile(rf"({POSTS})[^，。？?]{{0,6}}?(?:由|是)?(?:谁|哪位|什么人|哪个领导|哪个部门|什么(?:岗位|职务|级别|层级)|哪(?:个|一)?(?:岗位|职务|级别|级))|(?:谁|哪位|什么人)(?:来)?(?:担任|当|任)({POSTS})")
 
 
 def post_holder(composer, doc: Document, text: str) -> Answer | None:
@@ -472,7 +522,7 @@ CNUM = "一二三四五六七八九十百零〇两"
 # One step of a path a question writes: 三、/三 (top level), （二）, 2./2, （1）, 第十条, 第三部分, 附件1.
 RE_STEP = re.compile(
     rf"附[件表]\s*(?P<att>\d+|[{CNUM}]+(?![览并起同些般]))?|(?<!附)表\s*(?P<table>\d+)"
-    rf"|第\s*(?P<word>[{CNUM}\d]+)\s*(?:的那|个)?\s*(?P<kind>章|节|部分|大部分|条|项|点|款|大项|大块|板块|块)"
+    rf"|第\s*(?P<word>[{CNUM}\d]+)\s*(?:的那|个)?\s*(?P<kind>章|节|部分|大部分|条|项|点|款|大项|大块|板块|块|种)"
     rf"|(?P<di>第\s*)?[（(]\s*(?P<pcn>[{CNUM}]+)\s*[）)]|(?P<dn>第\s*)?[（(]\s*(?P<pnum>\d+)\s*[）)]"
     # 三、 as a heading number: not glued to a word before it (多证合一、一照一码 is no step).
     rf"|(?<![\d{CNUM}第])(?P<cn>[{CNUM}]+)(?=[（(第])|(?<![\d{CNUM}第\u4e00-\u9fff])(?P<cn2>[{CNUM}]+)、"
@@ -510,7 +560,8 @@ def _steps(text: str) -> list[tuple[str, int, tuple[int, int]]]:
                 out.append(("一、", n, span))
         elif m.group("num") or m.group("num2"):
             out.append(("1.", int(m.group("num") or m.group("num2")), span))
-    return [(h, n, sp) for h, n, sp in out if n is not None]
+    # 第3种 names a part only under a part named before it (（五）里的第3种模式).
+    return [(h, n, sp) for i, (h, n, sp) in enumerate(out) if n is not None and (h != "第N种" or i > 0)]
 
 
 def _match(nodes: list[Node], hint: str, number: int, ordinal_ok: bool) -> Node | None:
@@ -706,12 +757,20 @@ def node_answer(composer, doc: Document, node: Node, text: str = "") -> Answer:
     """A part that is not a single task: its own text and the parts under it; a table's
     rows by the column the question names (``text``), when it names one."""
     d = Draft()
-    # The heading line as it stands is the citation for the part's name.
-    d.add(f"{_name(node)}{d.cite(composer.heading_passage(doc, node)) if node.line else ''}")
     p = composer.node_passages.get((doc.doc_id, node.key))
+    kids = [n for n in doc.children(node.key) if n.style != "行"]
+    line = (node.line or "").strip()
+    rest = line[len(node.marker) :].strip() if line.startswith(node.marker) else ""
+    # A clause whose name is its line cut short (第二十二条（四）申请家庭未享受…) is told by
+    # its whole line, which its heading passage cites.
+    whole = p is None and not kids and len(rest) > len(node.title) + 2
+    # The heading line as it stands is the citation for the part's name.
+    name = _name(node)[: -len(node.title)] if whole and node.title and _name(node).endswith(node.title) else _name(node)
+    d.add(f"{name}{d.cite(composer.heading_passage(doc, node)) if node.line else ''}")
+    if whole:
+        d.add(f"：“{quote(rest, '', 300)}”")
     if p is not None:
         d.add(f"：“{quote(p.text, '', 200)}”{d.cite(p)}")
-    kids = [n for n in doc.children(node.key) if n.style != "行"]
     if kids:
         d.add(f"{'。' if p is not None else ''}下设{len(kids)}项。分别是：")
         d.add("；".join(f"{_short(n)}{d.cite(q) if (q := _passage_for(composer, doc, n)) else ''}" for n in kids))

@@ -532,7 +532,7 @@ def _other_topic(text: str, doc: Document | None, history_items) -> bool:
 
 
 # A count of things the text itself counts (种, 家, 名…), as opposed to its own parts.
-RE_COUNTED_THING = re.compile(r"(?:多少|几)(?:种|家|名|人|所|座|栋|幢|辆|艘|台|间|套|户|元|万|亿|倍|吨|公里|mw|kw|gw|兆瓦|千瓦|平方米|亩|公顷|个(?!部分|方面|大项|任务|工作|事项|措施|指标|附件|专栏|阶段|步骤|环节))")
+RE_COUNTED_THING = re.compile(r"(?:多少|几)(?:种|类|家|名|人|所|座|栋|幢|辆|艘|台|间|套|户|元|万|亿|倍|吨|公里|mw|kw|gw|兆瓦|千瓦|平方米|亩|公顷|个(?!部分|方面|大项|任务|工作|事项|措施|指标|附件|专栏|阶段|步骤|环节))")
 RE_COUNTED_PARTS = re.compile(r"多少项|几项|多少条|几条|部分|章|节|附件|专栏|表")
 
 
