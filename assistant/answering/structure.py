@@ -161,7 +161,7 @@ RE_EXCLUDES = re.compile(r"不适用(?:于)?本|不适用(?:于)?(?:该|此)|不
 # Which earlier documents this one replaces, asked: 被替代作废的老文件, 哪些文件同时废止,
 # 原来的办法还执行吗.
 # (替代 alone asks of a substitute, 清洁能源替代: the question must speak of documents.)
-DOC_WORDS = r"文件|办法|意见|方案|规定|通知|政策|细则|文号"
+DOC_WORDS = r"文件|办法|意见|方案|规定|通知|政策|细则|文号|哪份"
 RE_REPEAL_ASKED = re.compile(
     rf"(?:废止|作废|失效|不再执行|停止执行|替代|取代)[^，。？?]{{0,12}}(?:{DOC_WORDS})|(?:{DOC_WORDS})[^，。？?]{{0,12}}(?:废止|作废|失效|不再执行|停止执行|替代|取代)"
     rf"|(?:老|旧|原来的?|以前的?)(?:{DOC_WORDS})[^，。？?]{{0,8}}(?:还|是否|有效|执行|哪)"

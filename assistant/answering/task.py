@@ -855,9 +855,10 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
     if len(listed) >= 3 and RE_WHICH.search(fold(query.search_text)):
         # "有哪些具体措施" of a task that enumerates them (1.… 2.… 3.…, 一是…二是…): all of them.
         chosen = sorted(set(listed[:8]) | {order[0]})
-    for c in [c for c in chosen if item.sentences[c].rstrip().endswith(("：", ":"))]:
-        # A lead that ends with a colon (见习单位不得有下列行为：) says nothing without the
-        # entries it opens: they go with it.
+    for c in [c for c in chosen if item.sentences[c].rstrip().endswith(("：", ":")) or RE_LIST_LEAD.search(item.sentences[c])]:
+        # A lead that ends with a colon (见习单位不得有下列行为：) or names the list it opens
+        # (有下列情形之一的，…应当…更新。) says nothing without the entries that follow it:
+        # they go with it.
         k = c + 1
         while k < len(item.sentences) and k <= c + 8 and RE_ENUMERATED.match(item.sentences[k]):
             chosen = sorted(set(chosen) | {k})
@@ -895,6 +896,8 @@ CONTENT_QUOTE_MAX = 140
 # "文件有没有提到X", "提到X了吗": a yes-or-no question about a mention (a term the
 # document never writes is refused before this).
 RE_MENTION_ASKED = re.compile(r"(?:有没有|是否|有无)(?:提到|提及|讲到|说到|涉及|写到)|(?:提到|提及|讲到|说到|涉及|写到)[^，。？?]{1,16}(?:了)?吗")
+# A sentence that opens the list after it: 有下列情形之一的, 具备以下条件, 如下.
+RE_LIST_LEAD = re.compile(r"(?:下列|以下|如下)(?:[\u4e00-\u9fff]{0,6}(?:情形|条件|情况|行为|事项|材料|要求|规定|方式|内容|之一))")
 # A sentence that is one entry of an enumeration inside a task's text.
 RE_ENUMERATED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]{1,3}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]是)|^.{0,30}?[：:]\s*\d\s*[.．、]")
 # A question that asks for the several things a task lists.
