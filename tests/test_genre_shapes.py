@@ -2959,3 +2959,33 @@ def test_a_clause_cut_short_in_its_name_is_told_whole(tmp_path_factory):
     qa = small_qa(tmp_path_factory, "clause", {"rules.txt": text})
     a = qa.ask("第一条第（二）项是什么要求？")
     assert not a.refused and "经济适用住房等购房优惠政策" in a.text
+
+
+def test_a_lead_that_names_the_list_after_it_is_quoted_with_its_entries(tmp_path_factory):
+    text = (
+        "示范州政务数据资源管理办法\n"
+        "第一条 政务部门应当对本部门的政务数据资源目录进行动态管理。有下列情形之一的，政务部门应当在10个工作日内更新本部门政务数据资源目录。\n"
+        "（一）法律、法规等依据发生变化的；\n"
+        "（二）行政管理职能发生变化的；\n"
+        "（三）政务信息系统更新完成的。\n"
+        "第二条 本办法自印发之日起施行。\n"
+    )
+    qa = small_qa(tmp_path_factory, "lead", {"rules.txt": text})
+    a = qa.ask("政务数据目录在什么情况下要更新？")
+    assert not a.refused and "依据发生变化" in a.text and "职能发生变化" in a.text and "更新完成" in a.text
+
+
+def test_a_body_asking_what_the_document_has_to_do_with_it(tmp_path_factory):
+    text = (
+        "示范市宅基地确权登记发证工作实施方案\n"
+        "一、工作措施\n"
+        "（一）建立联席会议制度。成员单位为区环境与国土资源局、区财政金融局、区交通与建设局。\n"
+        "（二）落实工作经费。区财政金融局要加强专项资金使用的监督检查，确保专款专用。\n"
+        "（三）开展权属调查。由各乡镇组织开展调查。（市公安局、市税务局按分管领域负责，2023年12月底前完成）\n"
+    )
+    qa = small_qa(tmp_path_factory, "relation", {"plan.txt": text})
+    for question in ("我是区财政金融局的，这份方案跟我们有啥关系？", "我们是区财政金融局，这个方案要我们干什么？"):
+        a = qa.ask(question)
+        assert not a.refused and "专款专用" in a.text and "联席会议" in a.text, question
+    a = qa.ask("我们是市公安局，方案里点到我们的有哪几件事？")
+    assert not a.refused and "“市公安局”" in a.text and "开展权属调查" in a.text
