@@ -2989,3 +2989,15 @@ def test_a_body_asking_what_the_document_has_to_do_with_it(tmp_path_factory):
         assert not a.refused and "专款专用" in a.text and "联席会议" in a.text, question
     a = qa.ask("我们是市公安局，方案里点到我们的有哪几件事？")
     assert not a.refused and "“市公安局”" in a.text and "开展权属调查" in a.text
+
+
+def test_a_unit_with_two_tasks_is_quoted_far_enough(tmp_path_factory):
+    text = (
+        "示范市关于建立政务服务好差评制度的实施意见\n"
+        "（一）明确工作职责。市政务服务局负责统筹推进全市政务服务好差评工作的实施，建立健全好差评制度和评价指标体系，建设全市一体化在线政务服务好差评系统平台，定期分析评价数据。\n"
+        "（二）加强宣传引导。市政务服务局应及时收集本意见实施过程中反映的问题，适时制定本市好差评管理办法。\n"
+        "（三）强化结果运用。各区政务服务局负责本区好差评工作的实施。\n"
+    )
+    qa = small_qa(tmp_path_factory, "width", {"opinion.txt": text})
+    a = qa.ask("我在市政务服务局，文件给我们局派了哪些活？")
+    assert not a.refused and "承担的工作有2项" in a.text and "系统平台" in a.text and "管理办法" in a.text

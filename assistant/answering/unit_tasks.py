@@ -138,7 +138,7 @@ def unit_tasks(composer, doc: Document, text: str) -> Answer | None:
     # Each task with what it asks of the unit (every sentence naming it, or the task's
     # opening sentence when the unit stands on a label line), citing the whole task,
     # label line included. Long lists quote less.
-    width = 160 if len(rows) == 1 else 60 if len(rows) <= 5 else 40
+    width = 160 if len(rows) == 1 else 120 if len(rows) == 2 else 80 if len(rows) <= 5 else 40
     parts = []
     for it, r, where in rows[:30]:
         p = composer.item_passages.get((doc.doc_id, it.number))
