@@ -3001,3 +3001,21 @@ def test_a_unit_with_two_tasks_is_quoted_far_enough(tmp_path_factory):
     qa = small_qa(tmp_path_factory, "width", {"opinion.txt": text})
     a = qa.ask("我在市政务服务局，文件给我们局派了哪些活？")
     assert not a.refused and "承担的工作有2项" in a.text and "系统平台" in a.text and "管理办法" in a.text
+
+
+def test_the_tasks_of_a_numbered_part_due_by_a_date(tmp_path_factory):
+    text = (
+        "示范市2024年政务公开工作要点\n"
+        "一、优化政务服务\n"
+        "（一）推进一网通办。拓展网上办理事项。（完成时限：2024年12月）\n"
+        "（二）规范办事指南。统一要素标准。（完成时限：2024年6月）\n"
+        "二、提升政策服务质效\n"
+        "（三）健全政策动态清理机制。定期清理政策文件。（完成时限：2024年12月）\n"
+        "（四）开展政策效果评价。选取试点开展评价。（完成时限：2024年12月）\n"
+        "（五）做好政策解读。同步发布解读材料。（完成时限：2024年10月）\n"
+    )
+    qa = small_qa(tmp_path_factory, "partdue", {"points.txt": text})
+    a = qa.ask("第二部分里，哪几项的完成时限是2024年12月？")
+    assert not a.refused and "有2项工作" in a.text and "动态清理" in a.text and "效果评价" in a.text and "一网通办" not in a.text
+    a = qa.ask("第二部分里哪几项要在2024年6月完成？")
+    assert a.refused and "没有时限为2024年6月的工作" in a.text

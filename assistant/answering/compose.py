@@ -400,6 +400,11 @@ class Composer:
             found = structure.without_deadline(self, doc, text, node=node)
             if found is not None:
                 return found
+        if not node.task and structure.tasks_under(doc, node.key):
+            # "第三部分里，哪几项的完成时限是2024年12月": the part's tasks due then.
+            found = structure.due_by(self, doc, text, within=node.key)
+            if found is not None:
+                return found
         if node.style == "附件" and not node.text.strip() and not re.search(r"[\u4e00-\u9fff]", node.title):
             # 附件4 given only as a file name (附件4.docx): the body names it (《…清单》（附件4）).
             named = self.attachment_named_in_body(doc, node.number)

@@ -396,9 +396,11 @@ RE_BARE_MONTH = re.compile(r"(?:(\d{4})年)?(\d{1,2})月份?(?![\d日])")
 RE_DATE_ASKED_OF = re.compile(r"时间节点|时限|期限|完成时间|截止")
 
 
-def due_by(composer, doc: Document, text: str) -> Answer | None:
+def due_by(composer, doc: Document, text: str, within: str = "") -> Answer | None:
     """``2020年底前有哪些任务`` / ``到2025年要达到什么目标``: every sentence whose time
-    limit is the date the question names (same wording first, then the same day)."""
+    limit is the date the question names (same wording first, then the same day); only
+    the tasks under the part keyed ``within`` when one is given (then None unless the
+    question names a date)."""
     from ..documents.facts import deadlines
 
     year = int(doc.meta.signing_date[:4]) if doc.meta.signing_date else None
@@ -415,7 +417,7 @@ def due_by(composer, doc: Document, text: str) -> Answer | None:
         if y:
             dates = [(bare.group(0), f"{y:04d}-{int(bare.group(2)):02d}-{calendar.monthrange(y, int(bare.group(2)))[1]:02d}")]
     if not dates or not (RE_LIST.search(text) or re.search(r"目标|任务|要完成|要做|要干|要实现|要达到", text)):
-        return _year_part(composer, doc, text)
+        return _year_part(composer, doc, text) if not within else None
     wanted_text = {fold(span) for span, _ in dates}
     wanted_day = {iso for _, iso in dates}
     found: list[tuple[Item, int, str]] = []
@@ -427,8 +429,9 @@ def due_by(composer, doc: Document, text: str) -> Answer | None:
     # A numbered part whose lead paragraph sets the date for the tasks under it ((五)统一工作
     # 模式。2022年6月底前，…) counts as one of the tasks due then.
     leads = [it for (doc_id, _), it in composer.node_items.items() if doc_id == doc.doc_id and any(n.task for n in doc.children(it.key))]
+    under = lambda it: not within or it.key == within or it.key.startswith(within + ".")  # noqa: E731
     for same in tests:
-        for it in list(doc.items) + leads:
+        for it in [it for it in list(doc.items) + leads if under(it)]:
             for f in it.deadlines:
                 if same(f) and not any(x[0] is it and x[1] == f.sentence for x in found):
                     found.append((it, f.sentence, f.text))
@@ -440,8 +443,11 @@ def due_by(composer, doc: Document, text: str) -> Answer | None:
         (sentence, span)
         for sentence, spans in composer.preamble_deadlines(doc)
         for span, iso in spans[:1]
-        if any(w in fold(span) or fold(span) in w for w in wanted_text) or iso in wanted_day
+        if not within and (any(w in fold(span) or fold(span) in w for w in wanted_text) or iso in wanted_day)
     ]
+    part = doc.node(within) if within else None
+    if not found and part is not None:
+        return refusal(f"{_name(part)}中没有时限为{dates[0][0]}的工作。", "structure:due_by")
     if not found and not preamble:
         return None
     topic = re.sub(r"[\W\d]|年|底|前|月|到|至|要|达到|实现|完成|什么|哪些|哪几|目标|任务|工作|有|的|是|都|需要|应该|做成|办成|做|干|事情|事项|事", "", text)
@@ -449,7 +455,7 @@ def due_by(composer, doc: Document, text: str) -> Answer | None:
     for run in re.findall(r"[\u4e00-\u9fff]{2,}", topic):
         if fold(run) in fold(doc.title or ""):
             topic = topic.replace(run, "")
-    if len({id(it) for it, _, _ in found}) + len(preamble) == 1 and len(topic) >= 2:
+    if len({id(it) for it, _, _ in found}) + len(preamble) == 1 and len(topic) >= 2 and part is None:
         # One task sets that date and the question has a topic of its own (到2023年平台
         #建设要达到什么目标): its sentences about the topic answer, not only the dated one.
         return None
@@ -461,7 +467,7 @@ def due_by(composer, doc: Document, text: str) -> Answer | None:
     if not found:
         d.add(f"时限为{dates[0][0]}的是文件开头提出的目标：{targets()}。")
         return d.answer("structure:due_by", [])
-    d.add(f"时限为{dates[0][0]}的有{len({id(it) for it, _, _ in found})}项工作：")
+    d.add(f"{_name(part) + '中' if part is not None else ''}时限为{dates[0][0]}的有{len({id(it) for it, _, _ in found})}项工作：")
     # A task that opens with its date (2.11月30日前，…。…；…) is all due then: with few
     # tasks found, the whole of it is quoted.
     rows = []
