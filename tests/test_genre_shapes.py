@@ -3019,3 +3019,19 @@ def test_the_tasks_of_a_numbered_part_due_by_a_date(tmp_path_factory):
     assert not a.refused and "有2项工作" in a.text and "动态清理" in a.text and "效果评价" in a.text and "一网通办" not in a.text
     a = qa.ask("第二部分里哪几项要在2024年6月完成？")
     assert a.refused and "没有时限为2024年6月的工作" in a.text
+
+
+def test_a_things_validity_is_not_the_documents(tmp_path_factory):
+    text = (
+        "示范镇小型建设工程管理办法\n"
+        "第一条 建设单位应当向镇规建办申领施工许可证。\n"
+        "第二条 预审意见有效期为两年。\n"
+        "第三条 本办法自印发之日起施行，有效期5年。\n"
+    )
+    qa = small_qa(tmp_path_factory, "validity", {"rules.txt": text})
+    a = qa.ask("施工许可证有效期多久？")
+    assert a.refused and "许可证的有效期" in a.text
+    a = qa.ask("这个办法有效期几年？")
+    assert not a.refused and "有效期5年" in a.text
+    a = qa.ask("预审意见有效期是多长？")
+    assert not a.refused and "两年" in a.text

@@ -236,6 +236,10 @@ RE_EFFECTIVE = re.compile(r"自[^。；，,]{2,30}?起(?:施行|实施|执行|�
 EFFECTIVE_TOPIC_SHARE = 0.3
 
 
+# A thing whose validity is asked, other than the document: 许可证有效期, 资格有效期多久.
+RE_THING_VALID = re.compile(r"(许可证|证书|执照|资格|资质|凭证|批准文件|批复|合同|协议|备案|认定|称号)(?:的)?有效期")
+
+
 def effective(composer, doc: Document, query: Query) -> Answer:
     """The sentence that says from when (and until when) the document applies, usually in
     its last part; the spans answer, the sentence is quoted."""
@@ -254,6 +258,14 @@ def effective(composer, doc: Document, query: Query) -> Answer:
     found = [x for x in found if own.search(x[2])] + [x for x in found if not own.search(x[2])]
     # The document's own start (本意见自印发之日起…), for a validity stated in a sentence apart.
     start = next((x for x in found if own.search(x[2]) and "有效" not in x[2] and re.search(r"自", x[2])), None)
+    thing = RE_THING_VALID.search(fold(query.text))
+    if thing:
+        # "施工许可证有效期多久": a certificate's or a status's validity, not the document's:
+        # a sentence that gives it, else the document does not say.
+        kind = thing.group(1)
+        found = [x for x in found if kind in x[2] and "有效" in x[2]]
+        if not found:
+            return refusal(f"文件没有写明{kind}的有效期。", "meta")
     if re.search(r"有效期|有效|过期|失效|到期", fold(query.text)):
         # "还在有效期里吗": the sentence that states how long it applies.
         found = [x for x in found if "有效" in x[2]] or found
