@@ -3035,3 +3035,24 @@ def test_a_things_validity_is_not_the_documents(tmp_path_factory):
     assert not a.refused and "有效期5年" in a.text
     a = qa.ask("预审意见有效期是多长？")
     assert not a.refused and "两年" in a.text
+
+
+def test_a_lead_asked_of_a_task_that_names_none(tmp_path_factory):
+    text = (
+        "示范区国企提升发展年行动方案\n"
+        "1.打造三支团队。培育市场化经营管理团队。\n"
+        "责任单位：各区属国企，区国资局、区党群工作部\n"
+        "2.完善工作机制。建立由管委会分管领导牵头的联席会议制度。\n"
+        "责任单位：区国资局、区财政局\n"
+        "3.推进资源整合。开展战略性整合。\n"
+        "牵头单位：区国资局；配合单位：区财政局\n"
+    )
+    qa = small_qa(tmp_path_factory, "nolead", {"plan.txt": text})
+    a = qa.ask("打造三支团队这条具体是哪个单位牵头？")
+    assert a.refused and "没有写明" in a.text and "区国资局" in a.text  # the units it lists are told
+    a = qa.ask("打造三支团队的责任单位有哪些？")
+    assert not a.refused and "区党群工作部" in a.text
+    a = qa.ask("联席会议由谁牵头？")
+    assert not a.refused and "管委会分管领导" in a.text
+    a = qa.ask("推进资源整合是哪个单位牵头？")
+    assert not a.refused and "区国资局" in a.text

@@ -294,6 +294,13 @@ def unit(composer, query: Query, doc: Document, item: Item) -> Answer:
             if label not in units:
                 units.append(label)
     markers = "".join(d.cite(composer.sentence_passage(doc.doc_id, item.number, s)) for s in chosen)
+    roles_given = {f.role for s in chosen for f in by_sentence[s] if f.role}
+    # "哪个单位牵头" of a task that lists several units in one other role (责任单位：A、B、C)
+    # and none as lead: the document names no lead; the units it lists are told as such.
+    # (由管委会分管领导牵头的联席会议: a lead a sentence names.)
+    no_lead = bool(RE_LEAD_ASKED.search(fold(query.text))) and roles_given and "牵头" not in roles_given and len(units) >= 2 and not heads and not any("牵头" in x for x in item.sentences)
+    if no_lead:
+        d.add(f"文件没有写明{composer.name(item)}的牵头单位，列出的{'、'.join(sorted(roles_given))}单位是：")
     d.add("、".join(units) + f"{markers}。根据{composer.name(item)}：")
     if roles and 0 not in chosen and item.sentences and not heads:
         # A label line names units but not the work: quote the task's first sentence too.
@@ -303,7 +310,12 @@ def unit(composer, query: Query, doc: Document, item: Item) -> Answer:
     for s in extra:
         d.add(f"“{quote(item.sentences[s], focus(composer, query, item.sentences[s], item))}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, s))}")
     d.add(composer.suffix(doc))
-    return d.answer("unit", (item.number,))
+    answer = d.answer("unit", (item.number,))
+    return replace(answer, refused=True) if no_lead else answer
+
+
+# A question that asks which unit leads (哪个单位牵头, 牵头单位是谁), not who takes part.
+RE_LEAD_ASKED = re.compile(r"(?:哪个|哪家|哪一?个|什么|谁)[^，。？?]{0,6}牵头|牵头(?:单位|部门)?(?:是|为)?(?:谁|哪)")
 
 
 # Sentences headed by a unit each, this many or more, make a list of duties.
