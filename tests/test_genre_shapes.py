@@ -3056,3 +3056,19 @@ def test_a_lead_asked_of_a_task_that_names_none(tmp_path_factory):
     assert not a.refused and "管委会分管领导" in a.text
     a = qa.ask("推进资源整合是哪个单位牵头？")
     assert not a.refused and "区国资局" in a.text
+
+
+def test_which_organisations_asked_of_a_task_that_names_none(tmp_path_factory):
+    text = (
+        "示范市数字人才培养实施意见\n"
+        "（一）打造科技创新平台。依托优势高校建设运营数据要素产教融合创新平台。\n"
+        "（二）建设实训基地。支持示范数据科技有限公司建设实训基地，面向社会开放。\n"
+        "（三）开展评价。由市数据局会同市人社局组织评价，评价结果向社会公布。\n"
+    )
+    qa = small_qa(tmp_path_factory, "orgs", {"opinion.txt": text})
+    a = qa.ask("数据要素产教融合创新平台具体依托哪几所大学建设？")
+    assert a.refused and "优势高校" in a.text
+    a = qa.ask("实训基地是哪家公司建设的？")
+    assert not a.refused and "示范数据科技有限公司" in a.text
+    a = qa.ask("评价由哪几家单位组织？")
+    assert not a.refused and "市数据局" in a.text

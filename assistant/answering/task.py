@@ -604,6 +604,17 @@ FIGURE_TOPIC_WEIGHT = 3.0
 
 # The proper name of a thing asked (平台叫什么名字, 名称是什么), and a name written: in quotes or
 # title marks, or a proper noun ending in a kind word (…平台, …中心) after 名为/称为/叫.
+# A question for the named organisations (哪家, 哪几所): the classifier presumes a name.
+# (哪几家单位, 哪家部门, 哪几家会签 ask for bodies, which a government unit's name answers.)
+RE_WHICH_ORG_ASKED = re.compile(r"哪(?:几|一)?[家所](?![庭长])(?![^，。？?]{0,4}(?:单位|部门|机关|会签))")
+# An organisation named by its proper name (中国南方人才市场, 平潭综合实验区两岸发展有限公司,
+# 福州大学): a kind of body after a name, not after a word that only sorts bodies (公立医院,
+# 商业银行, 优势高校, 第三方咨询机构).
+RE_ORG_NAMED = re.compile(
+    r"(?<!公立)(?<!县级)(?<!市级)(?<!区级)(?<!各级)(?<!商业)(?<!国有)(?<!民营)(?<!定点)(?<!相关)(?<!有关)(?<!各类)(?<!重点)(?<!知名)(?<!优势)(?<!专业)(?<!物业)(?<!运营)(?<!综合)(?<!一流)(?<!高水平)"
+    r"(?<=[\u4e00-\u9fff]{2})(?:有限责任公司|股份有限公司|有限公司|公司|集团|大学|学院|医院|银行|研究院|研究所|交易所|交易中心)"
+    r"|《[^》]{2,40}》名单|名单(?:如下|见附件)"
+)
 RE_NAME_OF_THING_ASKED = re.compile(r"叫什么名字|叫啥名|名称是什么|名字是什么|全称是什么|叫什么(?:平台|系统|中心|网站|公众号|品牌)")
 RE_NAME_WRITTEN = re.compile(r"“[^”]{2,40}”|《[^》]{2,60}》|\"[^\"]{2,40}\"|(?:名为|称为|命名为|简称)")
 
@@ -832,6 +843,12 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
     if RE_NAME_OF_THING_ASKED.search(asked) and order:
         # "那个公众号叫什么名字" of a task none of whose best sentences writes a name.
         missing = _not_stated(composer, query, item, order, RE_NAME_WRITTEN, "具体名称")
+        if missing is not None:
+            return missing
+    if RE_WHICH_ORG_ASKED.search(asked) and order:
+        # "依托哪几所大学建设", "委托哪家咨询公司" of a task whose best sentences name no
+        # organisation (依托优势高校, 委托第三方咨询机构).
+        missing = _not_stated(composer, query, item, order, RE_ORG_NAMED, "具体是哪家（哪几家）单位")
         if missing is not None:
             return missing
     if RE_FORM_ASKED.search(asked) and order:
