@@ -3072,3 +3072,15 @@ def test_which_organisations_asked_of_a_task_that_names_none(tmp_path_factory):
     assert not a.refused and "示范数据科技有限公司" in a.text
     a = qa.ask("评价由哪几家单位组织？")
     assert not a.refused and "市数据局" in a.text
+
+
+def test_one_task_mentioning_a_term_is_quoted(tmp_path_factory):
+    text = (
+        "示范市数字人才培养实施意见\n"
+        "（一）支持分层分类建设。支持有条件的高校开设数字贸易与商务、数字政府治理、国际数据治理等“微专业”。\n"
+        "（二）建强核心教学要素。支持高校按规定聘请行业专家开展协同育人。\n"
+        "（三）打造科技创新平台。依托优势高校建设创新平台。\n"
+    )
+    qa = small_qa(tmp_path_factory, "mention", {"opinion.txt": text})
+    a = qa.ask("可以开设的“微专业”有哪些？举几个。")
+    assert not a.refused and "数字政府治理" in a.text and "国际数据治理" in a.text

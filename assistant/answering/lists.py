@@ -9,7 +9,7 @@ from dataclasses import replace
 from ..retrieval import Hit, Query
 from ..index import fold
 from ..schema import Answer, Document, Item
-from .draft import Draft, refusal
+from .draft import Draft, quote, refusal
 from .structure import task_span, title_passage
 from .unit_tasks import RE_FORBIDDEN_ASKED
 
@@ -180,17 +180,20 @@ def items_mentioning(composer, doc: Document, terms: list[str], title_only: bool
         if hit or where is not None:
             node = doc.node(it.key) if it.key else None
             if hit and node is not None and node.line and (title_only or where is None):
-                rows.append((it, composer.heading_passage(doc, node)))
+                rows.append((it, composer.heading_passage(doc, node), None))
             elif where is not None:
-                rows.append((it, composer.sentence_passage(doc.doc_id, it.number, where)))
+                rows.append((it, composer.sentence_passage(doc.doc_id, it.number, where), where))
     shown = "”或“".join(terms)
     if not rows:
         return refusal(f"文件中没有{'标题' if title_only else '内容'}提到“{shown}”的工作。", "list")
     d = Draft()
     d.add(f"{'标题' if title_only else '内容'}提到“{shown}”的工作有{len(rows)}项：")
-    d.add("；".join(f"{it.ref}{d.cite(p)}" for it, p in rows))
+    # One or two tasks: the sentence that uses the term is quoted too (可以开设的“微专业”
+    #有哪些 is answered by the sentence that lists them, not by the task's name).
+    said = lambda it, where: f"：“{quote(it.sentences[where], next((t for t in terms if fold(t) in fold(it.sentences[where])), ''), 200)}”" if where is not None and len(rows) <= 2 else ""  # noqa: E731
+    d.add("；".join(f"{it.ref}{said(it, where)}{d.cite(p)}" for it, p, where in rows))
     d.add("。")
-    return d.answer("list", [it.number for it, _ in rows])
+    return d.answer("list", [it.number for it, _, _ in rows])
 
 
 def _uses(is_word, text: str, term: str) -> bool:
