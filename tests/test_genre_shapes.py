@@ -3084,3 +3084,18 @@ def test_one_task_mentioning_a_term_is_quoted(tmp_path_factory):
     qa = small_qa(tmp_path_factory, "mention", {"opinion.txt": text})
     a = qa.ask("可以开设的“微专业”有哪些？举几个。")
     assert not a.refused and "数字政府治理" in a.text and "国际数据治理" in a.text
+
+
+def test_the_big_areas_of_an_opinion_are_its_parts(tmp_path_factory):
+    text = (
+        "示范部关于加强数字人才培养的意见\n"
+        "一、以国家战略为牵引，健全学科专业\n"
+        "（一）优化学科布局。推动高校设置相关学科。\n"
+        "（二）建强核心教学要素。聘请行业专家协同育人。\n"
+        "二、以产业发展为导向，推进职业教育\n"
+        "（三）开展职业培训。组织技能培训。\n"
+        "从数据治理、数据安全、数据流通三个方面开展培训。\n"
+    )
+    qa = small_qa(tmp_path_factory, "areas", {"opinion.txt": text})
+    a = qa.ask("意见正文分成哪几个大的方面？")
+    assert not a.refused and "健全学科专业" in a.text and "推进职业教育" in a.text

@@ -389,7 +389,7 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
         intent = "deadline"
     if COVER_REQUEST.search(sfold) and not items:
         intent, meta_field, parts = "content", "", ["header"]
-    if re.search(r"各(?:个)?部分|每(?:一)?个?部分|大标题|章节标题|部分.{0,4}标题|几个(?:大的?)?部分|几部分|几大部分|几大块|几个(?:大的?)?板块", sfold) and not items:
+    if re.search(r"各(?:个)?部分|每(?:一)?个?部分|大标题|章节标题|部分.{0,4}标题|几个(?:大的?)?部分|几部分|几大部分|几大块|几个(?:大的?)?板块|几个?大的?方面", sfold) and not items:
         # Answered from the chapter titles, which the answer cites.
         intent, meta_field, parts = "count", "", ["chapters"]
     if meta_field in ("basis", "doc_number") and not re.search(r"(?:依据|根据)的", sfold) and names_other_document(sfold, doc):
