@@ -3099,3 +3099,18 @@ def test_the_big_areas_of_an_opinion_are_its_parts(tmp_path_factory):
     qa = small_qa(tmp_path_factory, "areas", {"opinion.txt": text})
     a = qa.ask("意见正文分成哪几个大的方面？")
     assert not a.refused and "健全学科专业" in a.text and "推进职业教育" in a.text
+
+
+def test_a_thing_signed_is_not_the_document(tmp_path_factory):
+    text = (
+        "示范市积分制入户管理办法\n"
+        "第一条 拟入户人员名单公示期满并进行异议处理后，公布入户人员名单并签发入户卡。\n"
+        "第二条 本办法自印发之日起施行。\n"
+        "示范市人民政府\n"
+        "2025年6月30日\n"
+    )
+    qa = small_qa(tmp_path_factory, "signed", {"rules.txt": text})
+    a = qa.ask("入户卡是在什么时候签发的？")
+    assert not a.refused and "公示期满" in a.text
+    a = qa.ask("这个办法是什么时候签发的？")
+    assert not a.refused and "2025年6月30日" in a.text

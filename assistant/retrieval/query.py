@@ -156,7 +156,7 @@ COLLOQUIAL_TERMS = (
 
 # When something is issued (什么时候出台, 何时发布): the document's own date, unless the
 # question names something else that is to be issued.
-RE_RELEASED_WHEN = re.compile(r"(?:什么时候|啥时候|何时|哪天)(?:要|能|才|应当|必须)?(?:出台|发布|印发|出)|(?:出台|发布)时间")
+RE_RELEASED_WHEN = re.compile(r"(?:什么时候|啥时候|何时|哪天)(?:要|能|才|应当|必须)?(?:出台|发布|印发|签发|出)|(?:出台|发布)时间")
 # Words that name the document itself, or ask after it, rather than a topic.
 RE_SELF_WORDS = re.compile(r"这个|这份|该|本|此|那个|文件|通知|方案|意见|办法|要点|计划|规定|细则|措施|政策|要求|请问|问一下|一下|是|的|了|呢|吗|，|,|\s")
 
