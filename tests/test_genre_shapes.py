@@ -3114,3 +3114,16 @@ def test_a_thing_signed_is_not_the_document(tmp_path_factory):
     assert not a.refused and "公示期满" in a.text
     a = qa.ask("这个办法是什么时候签发的？")
     assert not a.refused and "2025年6月30日" in a.text
+
+
+def test_towns_and_streets_as_a_kind_are_no_town_name(tmp_path_factory):
+    text = (
+        "示范市2017年法治政府建设工作要点\n"
+        "一、健全依法决策机制\n"
+        "（一）积极推进政府法律顾问制度。建立健全政府法律顾问制度，2017年12月底前，市、县政府工作部门、乡镇政府、街道办事处全部建立和实施政府法律顾问制度。\n"
+        "（二）加强行政执法监督。完善监督方式。\n"
+    )
+    qa = small_qa(tmp_path_factory, "towns", {"points.txt": text})
+    a = qa.ask("乡镇和街道的法律顾问制度得在哪个时间点前建起来？")
+    assert not a.refused and "2017年12月底前" in a.text
+    assert qa.ask("七宝镇的法律顾问制度什么时候建起来？").refused  # a town by its name is another place

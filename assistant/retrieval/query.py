@@ -92,7 +92,7 @@ META_SOUNDS = {
 # A town or street named in a question, and characters that make the words before 镇 a
 # kind of place rather than a name (各乡镇, 城镇, 重点镇, 特色小镇).
 RE_TOWN = re.compile(r"([\u4e00-\u9fff]{2})(?:镇|街道)(?=的|里|那|这|，|,|是|有|怎么|也|在|要|出台)")
-TOWN_NOT_NAME = "各本全该城乡村集小中点色制心个些每区县市省我你他们街"
+TOWN_NOT_NAME = "各本全该城乡村集小中点色制心个些每区县市省我你他们街镇和与及或"
 # A date asked with nothing else: 哪天的？ 什么时候的？
 RE_BARE_DATE_ASKED = re.compile(r"(?:那|又|是)?(?:哪一?天|什么时候|啥时候|几月几号|哪年哪月|什么日期|啥日子)(?:的|发的|出的|定的)?(?:呢|啊)?[？?。]?")
 PREAMBLE_HINT = re.compile(r"开头|开篇|前言|序言|导语|总体要求|指导思想|为什么要?制定|制定目的")
