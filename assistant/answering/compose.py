@@ -357,6 +357,11 @@ class Composer:
             return self.heading_passage(doc, node)
         return self.section_passages.get((doc.doc_id, "chapters"))
 
+    def text_units(self, doc: Document) -> list[Item]:
+        """The document's tasks, then the texts of its parts that are no task (a part's lead
+        paragraph): every place a sentence of the body can stand."""
+        return list(doc.items) + [it for (doc_id, _), it in self.node_items.items() if doc_id == doc.doc_id]
+
     def heading_passage(self, doc: Document, node) -> Passage:
         """A part's heading line as a citation (lists of parts cite the headings as they stand)."""
         from ..index import passage_id

@@ -248,7 +248,7 @@ def quoted_instances(composer, doc: Document, text: str) -> Answer | None:
     term = m.group(1)
     if len(term) < 2:
         return None  # 哪几个“化”: a suffix (便捷化, 高质化), not a word that opens phrases
-    units = list(doc.items) + [it for (doc_id, _), it in composer.node_items.items() if doc_id == doc.doc_id]
+    units = composer.text_units(doc)
     node, score = named_node(doc, text[: m.start()])
     if node is not None and score >= 1.0:
         inside = [it for it in units if it.key == node.key or it.key.startswith(node.key + ".")]
@@ -446,7 +446,7 @@ def _stated_anywhere(composer, doc: Document, topic: dict[str, float], asked: st
     """The sentence anywhere in the document (a part's opening paragraph too) that states
     how many parts the thing named has (类型分为等级应急避难场所…和社区应急避难场所2类)."""
     best = None
-    pool = list(doc.items) + [it for (doc_id, _), it in composer.node_items.items() if doc_id == doc.doc_id]
+    pool = composer.text_units(doc)
     for item in pool:
         for i, sentence in enumerate(item.sentences):
             stated = _stated_count(sentence, asked)

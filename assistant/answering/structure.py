@@ -136,7 +136,7 @@ def definition(composer, doc: Document, text: str) -> Answer | None:
     term = re.sub(r"^(?:所谓|这个|文件里的?|文件中的?|本办法的?)|的$", "", (m.group("a") or m.group("b") or m.group("c") or "").strip())
     if len(term) < 2:
         return None
-    for it in list(doc.items) + [composer.node_items[k] for k in composer.node_items if k[0] == doc.doc_id]:
+    for it in composer.text_units(doc):
         for i, sentence in enumerate(it.sentences):
             f = fold(sentence)
             at = f.find(term)
@@ -167,14 +167,14 @@ RE_REPEAL_ASKED = re.compile(
     rf"|(?:老|旧|原来的?|以前的?)(?:{DOC_WORDS})[^，。？?]{{0,8}}(?:还|是否|有效|执行|哪)"
 )
 # A sentence that repeals: 《…》（闵七府〔2014〕18号）同时废止, …不再执行.
-RE_REPEALS = re.compile(r"同时废止|予以废止|废止|停止执行|不再执行|同时失效")
+RE_REPEALS = re.compile(r"废止|停止执行|不再执行|同时失效")
 
 
 def _sentences_saying(composer, doc: Document, says: re.Pattern, kind: str) -> Answer | None:
     """Every sentence of the document that ``says`` matches, quoted whole (at most four);
     None when there is none."""
     found = []
-    for it in list(doc.items) + [composer.node_items[k] for k in composer.node_items if k[0] == doc.doc_id]:
+    for it in composer.text_units(doc):
         for i, sentence in enumerate(it.sentences):
             if says.search(sentence) and sentence not in [x[2] for x in found]:
                 found.append((it, i, sentence))
@@ -219,7 +219,7 @@ def post_holder(composer, doc: Document, text: str) -> Answer | None:
     group = re.sub(rf"(?:的)?(?:{POSTS}).*$", "", text[: m.start()] if m.group(1) else "")
     weights = composer.weights(group or text, doc)
     best = None
-    for it in list(doc.items) + [composer.node_items[k] for k in composer.node_items if k[0] == doc.doc_id]:
+    for it in composer.text_units(doc):
         for i, sentence in enumerate(it.sentences):
             if gives.search(sentence):
                 score = sum(weights[w] for w in weights.keys() & set(composer.tokens(sentence)))
