@@ -103,6 +103,9 @@ class Settings:
     # Documents embedded with bfloat16 matrix products: None = where the CPU has them in
     # hardware (AVX-512 BF16, AMX), True/False = always/never.
     embedding_bf16: bool | None = None
+    # The query encoder's ONNX export depends on the model only: several indexes (one per
+    # department, or many evaluation sets) can share one export instead of each making it.
+    onnx_dir: Path | None = None  # None: ``onnx/`` inside the index folder
 
     @classmethod
     def load(cls, **overrides) -> "Settings":
@@ -139,9 +142,10 @@ class Settings:
             auth=_env("ASSISTANT_AUTH"),
             admins=tuple(u.strip() for u in (_env("ASSISTANT_ADMINS") or "").split(",") if u.strip()),
             embedding_bf16=None if bf16_text == "auto" else bf16_text in ("1", "true", "yes", "on"),
+            onnx_dir=Path(_env("ASSISTANT_ONNX_DIR")) if _env("ASSISTANT_ONNX_DIR") else None,
         )
         given = {k: v for k, v in overrides.items() if v is not None}
-        for key in ("corpus_dir", "index_dir", "data_dir"):
+        for key in ("corpus_dir", "index_dir", "data_dir", "onnx_dir"):
             if key in given:
                 given[key] = Path(given[key])
         if "chroma_port" in given:
@@ -150,6 +154,11 @@ class Settings:
         if not 0 < settings.chroma_port < 65536:
             raise InputError(f"Chroma 端口超出范围：{settings.chroma_port}")
         return settings
+
+    @property
+    def query_encoder_dir(self) -> Path:
+        """Where the ONNX export of the model for questions is kept."""
+        return self.onnx_dir if self.onnx_dir is not None else self.index_dir / "onnx"
 
     def model_location(self) -> str:
         """Path or name that sentence-transformers loads; the bundled model by default."""

@@ -63,7 +63,6 @@ log = logging.getLogger(__name__)
 
 # Chosen on the evaluation set (python -m assistant eval --sweep); see README.
 FUSION = {"dense_weight": 1.0, "bm25_weight": 1.0, "rrf_k": 20}
-ONNX_DIR = "onnx"  # the query encoder exported beside the index (see encoders.py)
 PARSED_DIR = "parsed"  # parses of the corpus files (the library keeps its own beside its texts)
 
 
@@ -135,9 +134,9 @@ class Assistant:
     @staticmethod
     def default_embedder(settings: Settings) -> SentenceTransformerEmbeddings:
         """The embedding model the settings name (m3e-small bundled), questions through
-        its ONNX export beside the index when there is one."""
+        its ONNX export (beside the index unless the settings name a folder) when there is one."""
         return SentenceTransformerEmbeddings(
-            settings.model_location(), name=settings.embedding_model, int8=settings.embedding_int8, onnx_dir=settings.index_dir / ONNX_DIR,
+            settings.model_location(), name=settings.embedding_model, int8=settings.embedding_int8, onnx_dir=settings.query_encoder_dir,
             bf16=settings.embedding_bf16,
         )
 

@@ -16,13 +16,19 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def results(tmp_path_factory):
+def onnx_dir(tmp_path_factory):
+    """One query-encoder export for every set's index (it depends on the model only)."""
+    return tmp_path_factory.mktemp("onnx")
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory, onnx_dir):
     from assistant import Assistant
 
     if not notices.SHARED_NOTICES.is_dir():
         pytest.skip("the shared documents are not beside the checkout")
     corpus = notices.make_corpus(tmp_path_factory.mktemp("corpus"))
-    qa = Assistant(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("index"), data_dir=tmp_path_factory.mktemp("data"))
+    qa = Assistant(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("index"), data_dir=tmp_path_factory.mktemp("data"), onnx_dir=onnx_dir)
     return notices.evaluate(qa, split="all", recipe=False)
 
 
@@ -37,11 +43,12 @@ def test_nothing_escapes_ask(results):
 
 
 @pytest.mark.parametrize("name, split", [("extra", "dev"), ("extra2", "dev"), ("extra3", "dev"), ("extra4", "dev"), ("extra5", "dev"), ("extra6", "dev"), ("extra7", "dev"), ("extra8", "dev"), ("extra9", "dev"), ("extra10", "dev"), ("extra11", "dev"), ("extra12", "dev"), ("extra13", "dev"), ("extra14", "dev"), ("extra15", "dev"), ("extra16", "dev"), ("refusals", "dev"), ("refusals2", "dev"), ("refusals3", "dev"), ("unseen", "test"), ("unseen2", "test"), ("unseen3", "test")])
-def test_the_sets_kept_with_their_own_documents_meet_their_thresholds(name, split, tmp_path_factory):
+def test_the_sets_kept_with_their_own_documents_meet_their_thresholds(name, split, tmp_path_factory, onnx_dir):
     from assistant import Assistant
 
     folder = ROOT / "evals" / name
-    qa = Assistant(corpus_dir=folder / "docs", index_dir=tmp_path_factory.mktemp(f"{name}-index"), data_dir=tmp_path_factory.mktemp(f"{name}-data"))
+    qa = Assistant(corpus_dir=folder / "docs", index_dir=tmp_path_factory.mktemp(f"{name}-index"), data_dir=tmp_path_factory.mktemp(f"{name}-data"), onnx_dir=onnx_dir)
+    assert qa.embeddings.query_backend == "onnx" and qa.embeddings.onnx_dir == onnx_dir  # the shared export serves
     found = notices.evaluate(qa, folder / "dataset.jsonl", split=split, recipe=False)
     thresholds = json.loads((folder / "thresholds.json").read_text(encoding="utf-8"))
     assert check_thresholds(found["splits"][split], thresholds) == []

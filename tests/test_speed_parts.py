@@ -198,3 +198,17 @@ def test_bf16_setting_reaches_the_embedder(monkeypatch, tmp_path):
     monkeypatch.setenv("ASSISTANT_EMBEDDING_BF16", "fast")
     with pytest.raises(InputError, match="ASSISTANT_EMBEDDING_BF16"):
         Settings.load()
+
+
+def test_onnx_folder_setting_reaches_the_embedder(monkeypatch, tmp_path):
+    """ASSISTANT_ONNX_DIR: one query-encoder export shared by several indexes; by default
+    it sits in the index folder."""
+    from assistant.config import Settings
+    from assistant.service import Assistant
+
+    monkeypatch.delenv("ASSISTANT_ONNX_DIR", raising=False)
+    settings = Settings.load(index_dir=tmp_path / "index")
+    assert Assistant.default_embedder(settings).onnx_dir == tmp_path / "index" / "onnx"
+    monkeypatch.setenv("ASSISTANT_ONNX_DIR", str(tmp_path / "shared"))
+    assert Assistant.default_embedder(Settings.load(index_dir=tmp_path / "index")).onnx_dir == tmp_path / "shared"
+    assert Settings.load(onnx_dir=str(tmp_path / "given")).query_encoder_dir == tmp_path / "given"  # an argument wins
