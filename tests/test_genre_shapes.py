@@ -239,7 +239,11 @@ def test_a_unit_tag_after_a_full_stop_closes_the_sentence_before_it():
     from assistant.documents import split_sentences
 
     line = "21.加强法律咨询援助。依托平台提供法律援助等服务。（省贸促会负责）强化贸易摩擦应对机制。（省商务厅负责）"
-    assert split_sentences(line) == ("21.加强法律咨询援助。", "依托平台提供法律援助等服务。（省贸促会负责）", "强化贸易摩擦应对机制。", "（省商务厅负责）")
+    assert split_sentences(line) == ("21.加强法律咨询援助。", "依托平台提供法律援助等服务。（省贸促会负责）", "强化贸易摩擦应对机制。（省商务厅负责）")
+    assert "".join(split_sentences(line)) == line
+    # A tag that also names partners and a date, after the sentence it closes.
+    line = "推动企业登记档案网上互查。（市市场监管局牵头，会同天津市、河北省相关部门协同推进，2023年11月底前完成）梳理办税事项清单。"
+    assert split_sentences(line)[0].endswith("2023年11月底前完成）")
     assert "".join(split_sentences(line)) == line
 
 

@@ -2,6 +2,7 @@
 cached by content, the fold memo, and parsed documents cached beside the library's texts."""
 
 import json
+import math
 import pickle
 from pathlib import Path
 
@@ -180,6 +181,19 @@ def test_okapi_scores_equal_rank_bm25():
         assert np.array_equal(ours.get_scores(q), reference.get_scores(q))
     assert ours.idf == dict(zip(reference.idf, reference.idf.values()))
     assert Okapi([]).get_scores(["词"]).tolist() == []
+
+
+def test_a_word_in_half_the_passages_still_scores():
+    """rank_bm25 gives a word in exactly half the passages idf 0; a two-passage document
+    would match nothing a question asks."""
+    from assistant.index.lexical import Okapi
+
+    ours = Okapi([["平台", "奖补"], ["审计", "监督"]])
+    assert ours.get_scores(["奖补"]).tolist()[0] > 0 and ours.get_scores(["奖补"]).tolist()[1] == 0
+    many = Okapi([["甲", "乙"], ["甲", "丙"], ["丁"], ["戊"]])
+    once = math.log(3.5 / 1.5)  # 乙, 丙, 丁, 戊: one passage of four
+    assert many.idf["乙"] == pytest.approx(once)
+    assert many.idf["甲"] == pytest.approx(0.25 * (0 + 4 * once) / 5)  # two of four: the floor
 
 
 def test_bf16_setting_reaches_the_embedder(monkeypatch, tmp_path):

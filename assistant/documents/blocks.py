@@ -254,12 +254,15 @@ def split_sentences(text: str) -> tuple[str, ...]:
             if fixed and tag and tag.end() < len(piece.rstrip()):
                 fixed[-1] += tag.group(0)
                 piece = piece[tag.end() :]
+            elif fixed and tag and not re.search(r"[（(]$", fixed[-1]):
+                fixed[-1] += piece  # the line's last sentence: the tag still belongs to the one before
+                continue
             fixed.append(piece)
         out.extend(p for p in fixed if p.strip())
     return tuple(out)
 
 
-RE_LEADING_TAG = re.compile(r"^[（(][^（）()]{2,60}?(?:负责|牵头|配合|参与|协办|落实)[^（）()]{0,20}[）)]")
+RE_LEADING_TAG = re.compile(r"^[（(][^（）()]{2,60}?(?:负责|牵头|配合|参与|协办|落实)[^（）()]{0,40}[）)]")
 
 
 def squash_spaces(text: str) -> str:
