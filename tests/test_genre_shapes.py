@@ -2785,6 +2785,8 @@ def test_another_places_own_document_a_town_and_a_compound_topic_the_document_la
     assert a.refused and "苏州" in a.text
     a = qa.ask("宿迁的创新政策里，数据券每家每年最高给多少？")
     assert not a.refused and "50万元" in a.text
+    # A body asked about in this document (苏州市数据局在这份措施里) is no other place's document.
+    assert "不是苏州" not in qa.ask("苏州市数据局在这份措施里要负责哪些事？").text
     # A town by name that the document never writes is another place.
     assert qa.ask("莘庄镇的小型工程也是规建办管吗？").refused
     a = qa.ask("七宝镇的小型工程报建由谁负责？")
@@ -3131,3 +3133,26 @@ def test_towns_and_streets_as_a_kind_are_no_town_name(tmp_path_factory):
     a = qa.ask("乡镇和街道的法律顾问制度得在哪个时间点前建起来？")
     assert not a.refused and "2017年12月底前" in a.text
     assert qa.ask("七宝镇的法律顾问制度什么时候建起来？").refused  # a town by its name is another place
+
+
+def test_a_table_copied_with_spaces_between_cells_is_a_table(tmp_path_factory):
+    """单位  职责分工 and rows under it, cells apart by runs of spaces (a web page's table
+    copied as text): each unit's row is its own, so its duties are found; a heading spaced
+    out on its own line stays a heading."""
+    from assistant.documents.blocks import spaced_tables
+
+    text = (
+        "示范区违法用地综合整治工作方案\n"
+        "一、工作目标\n"
+        "到2026年底，完成存量违法用地整治。\n"
+        "附件\n"
+        "成员单位职责分工\n"
+        "单位  职责分工\n"
+        "区规划资源局  负责整治的组织协调、检查督办和执法查处。\n"
+        "区税务局  负责对整治清单内项目调整或取消相关税收优惠政策。\n"
+        "区市场监管局  对营业场所涉及违法用地的，不予办理营业执照。\n"
+    )
+    assert spaced_tables(["第一章  总则", "第一条 为了规范管理，制定本办法。"]) == ["第一章  总则", "第一条 为了规范管理，制定本办法。"]
+    qa = small_qa(tmp_path_factory, "spacedtable", {"plan.txt": text})
+    a = qa.ask("我在区税务局，整治里我们要做什么？")
+    assert not a.refused and "税收优惠" in a.text and "营业执照" not in a.text

@@ -132,7 +132,10 @@ NON_TOPIC = set(
     # Chat words for 工作 (要干哪些活儿, 有啥事儿).
     "活儿 事儿 "
     # Chat words for a maximum (奖补封顶多少), which the search reads as 最高.
-    "封顶 顶格".split()
+    "封顶 顶格 "
+    # The dimension of a figure asked (管道总长多少公里): the document gives the figure
+    # (635.56公里) without the word.
+    "总长 长度 总量 总数 总额 规模 比例 比重".split()
 )
 # A chat phrase for "this task" (这活谁牵头, 这摊事由哪个机构牵头, 那件事) or "that time"
 # (停的这段时间, 那阵子): it names no topic.
@@ -822,6 +825,8 @@ class Composer:
         m = RE_OWNED_DOCUMENT.search(fold(query.text))
         if m is None or not doc.meta.issuer:
             return ""  # (with no issuer known, whose document it is cannot be told)
+        if re.search(r"(?:这|那|本|该|此)(?:份|个|篇|部)?$", m.group(1)):
+            return ""  # 杨浦区政府在这份要点里: a body asked about in this document, not its own
         own = fold(doc.title + doc.meta.title + doc.meta.issuer + doc.meta.forwarded_title)
         from ..index import pinyin
 

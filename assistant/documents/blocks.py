@@ -195,12 +195,39 @@ def unglue_tables(blocks: list[str]) -> list[str]:
     return [x for line in out for x in line.split("\n")]
 
 
+# Cells of a table copied as plain text from a web page or a word processor: runs of two
+# or more spaces between them.
+RE_CELL_GAP = re.compile(r"(?<=\S)[ \u3000]{2,}(?=\S)")
+
+
+def _header_row(line: str) -> bool:
+    cells = RE_CELL_GAP.split(line.strip())
+    return len(cells) >= 2 and all(len(c) <= 12 and not re.search(r"[。，,；;：:]", c) for c in cells)
+
+
+def spaced_tables(lines: list[str]) -> list[str]:
+    """Tables whose cells are separated by runs of spaces, as tab-separated rows: three or
+    more lines in a row with such gaps, the first of them a header of short column names
+    (单位  职责分工). A heading spaced out on its own (第一章  总则) stays as it is."""
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and "\t" not in lines[j] and RE_CELL_GAP.search(lines[j].strip()):
+            j += 1
+        if j - i >= 3 and _header_row(lines[i]):
+            for k in range(i, j):
+                out[k] = RE_CELL_GAP.sub("\t", lines[k].strip())
+        i = max(j, i + 1)
+    return out
+
+
 def repair_blocks(text: str) -> list[str]:
     """Split text into paragraphs, joining lines and paragraphs that a line wrap or a
     PDF page break cut in the middle of a sentence. Headings are never joined."""
     blocks: list[str] = []
     blank_before = True
-    for raw in unglue_tables(text.split("\n")):
+    for raw in unglue_tables(spaced_tables(text.split("\n"))):
         line = raw.strip()
         if not line:
             blank_before = True
@@ -299,7 +326,7 @@ def layout_blocks(text: str) -> list[str]:
     with blank lines between paragraphs (repaired). Headings glued together by a database
     export (``第一章　总则　　第一条　…``) are split apart."""
     if line_per_paragraph(text):
-        blocks = [line.strip() for line in text.split("\n") if line.strip()]
+        blocks = [line.strip() for line in spaced_tables(text.split("\n")) if line.strip()]
     else:
         blocks = repair_blocks(text)
     out: list[str] = []

@@ -548,6 +548,21 @@ def column_role(column: str) -> str:
     return ""
 
 
+# A duties table (单位 | 职责分工, 成员单位 | 主要职责): its unit column names who does the duty.
+RE_BARE_UNIT_COLUMN = re.compile(r"^(?:成员)?(?:单位|部门|机构)(?:名称)?$")
+RE_DUTY_COLUMN = re.compile(r"职责|分工|工作任务|工作内容|任务内容")
+
+
+def column_roles(columns) -> dict[str, str]:
+    """The role of each column of a table that names one (see :func:`column_role`); a
+    bare 单位 column is responsible only beside a column of duties (单位 | 职责分工), since
+    elsewhere 单位 is often a unit of measure (指标 | 单位 | 目标值)."""
+    roles = {c: r for c in columns if (r := column_role(c))}
+    if not roles and any(RE_DUTY_COLUMN.search(c) for c in columns):
+        roles = {c: unitlib.RESPONSIBLE for c in columns if RE_BARE_UNIT_COLUMN.match(re.sub(r"\s", "", c))}
+    return roles
+
+
 # A time-limit cell on its own: 3月底, 6-12月, 4月—6月, 2023年, 年内, 年底.
 RE_CELL_MONTH = re.compile(r"^(?:(\d{4})\s*年\s*)?(?:\d{1,2}\s*(?:月\s*)?[-－—~～至到]\s*)?(\d{1,2})\s*月(?:份|底|末|中旬|下旬|上旬)?(?:前|之前)?$")
 RE_CELL_YEAR = re.compile(r"^(?:(\d{4})\s*年|年)(?:内|底|末)?(?:前)?$")
@@ -576,8 +591,9 @@ def cell_facts(cells, year: int | None, sentences=()) -> list[Fact]:
     def at(text: str) -> int:
         return next((i for i, s in enumerate(sentences) if text in s), 0)
 
+    roles = column_roles([c for c, _ in cells])
     for column, value in cells:
-        role = column_role(column)
+        role = roles.get(column, "")
         if role:
             # Units written as separate paragraphs in one cell arrive separated by spaces.
             value = re.sub(r"(?<=[\u4e00-\u9fff）)])\s+(?=[\u4e00-\u9fff（(])", "、", value.strip())

@@ -22,7 +22,7 @@ from .loaders import load_text, normalise
 from .tree import RE_TOTAL_CELL, RawNode, build_tree, table_cells
 from ..schema import Chapter, Document, DocumentMeta, Fact, InputError, Item, Node, Section
 
-PARSER_VERSION = "52"
+PARSER_VERSION = "55"
 
 
 def doc_id_for(source: str, text: str) -> str:
@@ -214,7 +214,7 @@ def _task_nodes(raw: list[RawNode]) -> set[str]:
             tasks.add(n.key)
         elif n.style == "行":
             # A row of a task table is a task; its row of totals (合计 | …) is not.
-            if any(factlib.column_role(c) or factlib.RE_DEADLINE_COLUMN.search(c) for c in n.table_columns) and not RE_TOTAL_CELL.match(n.title):
+            if (factlib.column_roles(n.table_columns) or any(factlib.RE_DEADLINE_COLUMN.search(c) for c in n.table_columns)) and not RE_TOTAL_CELL.match(n.title):
                 tasks.add(n.key)
         elif not [c for c in children.get(n.key, []) if c.style not in ("专栏", "行")]:
             tasks.add(n.key)
