@@ -2463,6 +2463,7 @@ HOSPITAL_REFORM_PLAN = (
     "（三）建设“满天星”工程。建设百个大空间、千个链接点、万个微基建。\n"
     "（四）落实救助标准。急难型救助人均不超过3个月的低保标准。\n"
     "（五）限时办结。救助申请应当在10个工作日内办结。\n"
+    "（六）强化数字赋能。依托监测平台跟踪市场动态，适时发布合理用药监测报告。\n"
     "二、实施步骤\n"
     "（一）组织实施阶段（2015年3月1日起）\n"
     "全面推开各项改革。\n"
@@ -2486,6 +2487,8 @@ def test_shapes_of_stages_manners_and_words_that_look_like_other_questions(tmp_p
     # A task that sets no date but a manner (及时上报): the manner, quoted.
     a = qa.ask("药品不良反应发现了要什么时候报？")
     assert not a.refused and "及时上报" in a.text
+    a = qa.ask("合理用药监测报告什么时候发布？")
+    assert not a.refused and "适时发布" in a.text
     # ... which does not answer a date or a duration asked.
     assert qa.ask("药品不良反应最晚哪一年报？").refused
     # 附件一览表 is the attachment's table, not an attachment numbered 一.

@@ -163,7 +163,7 @@ def no_deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
 
 # A time set by a manner, not a date (及时上报, 立即处置, 随时补招): the answer to "when" of a
 # task that sets no date, as the document words it.
-RE_VAGUE_TIME = re.compile(r"(?:及时|立即|随时|尽快|第一时间|即时)[\u4e00-\u9fff]{1,4}")
+RE_VAGUE_TIME = re.compile(r"(?:及时|立即|随时|尽快|第一时间|即时|适时)[\u4e00-\u9fff]{1,4}")
 # A time a heading gives its part in brackets: 考核评估阶段（2016年3月）, 完善提升阶段（2017年起）.
 RE_TITLE_TIME = re.compile(r"[（(]\s*((?:\d{4}\s*年)?\s*\d{1,2}\s*月[^（()）]{0,16}|\d{4}\s*年[^（()）]{0,16})[）)]\s*$")
 
