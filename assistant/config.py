@@ -153,6 +153,8 @@ class Settings:
         settings = replace(base, **given)
         if not 0 < settings.chroma_port < 65536:
             raise InputError(f"Chroma 端口超出范围：{settings.chroma_port}")
+        if settings.onnx_dir is not None and settings.onnx_dir.exists() and not settings.onnx_dir.is_dir():
+            raise InputError(f"ASSISTANT_ONNX_DIR 应为文件夹，当前是一个文件：{settings.onnx_dir}")
         return settings
 
     @property

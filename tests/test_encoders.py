@@ -71,6 +71,13 @@ def test_questions_fall_back_to_sentence_transformers(exported, tmp_path, caplog
     assert SentenceTransformerEmbeddings(location, onnx_dir=exported.onnx_dir, int8=True).query_backend == "sentence-transformers"
 
 
+def test_an_export_into_a_folder_it_cannot_make_is_skipped(exported, tmp_path):
+    from assistant.index.embeddings import export_onnx
+
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    assert export_onnx(exported.model, tmp_path / "a-file" / "onnx", exported.fingerprint) is False
+
+
 def test_ensure_onnx_exports_a_verified_copy(exported, tmp_path):
     emb = SentenceTransformerEmbeddings(exported.model_location, onnx_dir=tmp_path / "onnx")
     emb._model = exported.model  # the model is loaded already (as after an index build)

@@ -226,3 +226,9 @@ def test_onnx_folder_setting_reaches_the_embedder(monkeypatch, tmp_path):
     monkeypatch.setenv("ASSISTANT_ONNX_DIR", str(tmp_path / "shared"))
     assert Assistant.default_embedder(Settings.load(index_dir=tmp_path / "index")).onnx_dir == tmp_path / "shared"
     assert Settings.load(onnx_dir=str(tmp_path / "given")).query_encoder_dir == tmp_path / "given"  # an argument wins
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    monkeypatch.setenv("ASSISTANT_ONNX_DIR", str(tmp_path / "a-file"))
+    from assistant.schema import InputError
+
+    with pytest.raises(InputError, match="ASSISTANT_ONNX_DIR 应为文件夹"):
+        Settings.load()

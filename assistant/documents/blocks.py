@@ -281,8 +281,8 @@ def split_sentences(text: str) -> tuple[str, ...]:
             if fixed and tag and tag.end() < len(piece.rstrip()):
                 fixed[-1] += tag.group(0)
                 piece = piece[tag.end() :]
-            elif fixed and tag and not re.search(r"[（(]$", fixed[-1]):
-                fixed[-1] += piece  # the line's last sentence: the tag still belongs to the one before
+            elif fixed and tag:
+                fixed[-1] += piece  # the tag ends the line: it still belongs to the sentence before
                 continue
             fixed.append(piece)
         out.extend(p for p in fixed if p.strip())

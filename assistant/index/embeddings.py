@@ -196,8 +196,8 @@ def export_onnx(model, folder: str | Path, fingerprint: str) -> bool:
             return torch.nn.functional.normalize(out, p=2, dim=1)
 
     batch, seq = torch.export.Dim("batch"), torch.export.Dim("seq", max=int(model.max_seq_length))
-    folder.mkdir(parents=True, exist_ok=True)
     try:
+        folder.mkdir(parents=True, exist_ok=True)  # (a folder it may not write: no export)
         with torch.no_grad(), warnings.catch_warnings():
             warnings.simplefilter("ignore")
             program = torch.onnx.export(

@@ -259,8 +259,8 @@ def write_token_cache(path: Path, signature: str, by_key: dict[str, list[str]]) 
 
 class Okapi:
     """BM25 Okapi with the scoring of ``rank_bm25.BM25Okapi`` (k1 1.5, b 0.75, idf floor
-    0.25 × mean idf, also for a word in exactly half the passages), over an inverted index held in a few numpy arrays: a query costs a
-    slice and an addition per token (~1 ms at 6,000 passages), and building it for the 72
+    0.25 × mean idf, also for a word in exactly half the passages), over an inverted index
+    held in a few numpy arrays: a query costs a slice and an addition per token (~1 ms at 6,000 passages), and building it for the 72
     reports' 2.3 M tokens takes well under a second (one pass to number the words, the rest
     vectorised)."""
 
