@@ -3159,3 +3159,82 @@ def test_a_table_copied_with_spaces_between_cells_is_a_table(tmp_path_factory):
     qa = small_qa(tmp_path_factory, "spacedtable", {"plan.txt": text})
     a = qa.ask("我在区税务局，整治里我们要做什么？")
     assert not a.refused and "税收优惠" in a.text and "营业执照" not in a.text
+
+
+GROUPED_TABLE_PLAN = (
+    "示范区城市更新行动方案\n"
+    "一、重点任务\n"
+    "（一）市政设施提升行动\n"
+    "到2025年，完成燃气老化管道改造约30公里，完成雨污混接改造约12公里。\n"
+    "附件\n"
+    "示范区城市更新重点任务清单\n"
+    "任务类型  序号  工作任务  推进单位\n"
+    "行动一：人居环境提升行动\n"
+    "旧区改造  1  完成零星旧里房屋改造  区房管局、区旧改办\n"
+    "2  完成既有住宅加装电梯300台\n"
+    "行动二：市政设施提升行动\n"
+    "管网改造  3  完成燃气老化管道改造约30公里  区建设管理委、区应急局\n"
+    "4  完成雨污混接改造约12公里\n"
+    "绿化建设  5  新建口袋公园6座  区绿化市容局\n"
+)
+
+
+def test_a_table_whose_number_column_follows_a_group_column(tmp_path_factory):
+    """任务类型 | 序号 | 工作任务 | 推进单位 copied with spaces, a group line (行动一：…)
+    between the rows: each numbered row is a task; a row that leaves out the group and the
+    units has those of the row above it in its group, and a group line ends them."""
+    from assistant.documents.blocks import spaced_tables
+
+    lines = GROUPED_TABLE_PLAN.split("\n")
+    assert spaced_tables(lines)[7] == "行动一：人居环境提升行动"  # kept inside the table
+    assert spaced_tables(lines)[8] == "旧区改造\t1\t完成零星旧里房屋改造\t区房管局、区旧改办"
+    doc = parse_notice(GROUPED_TABLE_PLAN, "plan.txt")
+    rows = {it.title: it for it in doc.items if it.label.startswith("附件")}
+    assert len(rows) == 5
+    assert {f.text for f in rows["完成既有住宅加装电梯300台"].facts_of("actor")} == {"区房管局", "区旧改办"}
+    assert {f.text for f in rows["完成雨污混接改造约12公里"].facts_of("actor")} == {"区建设管理委", "区应急局"}
+    # 行动二 begins a new group: nothing above it spans into row 3.
+    assert "区旧改办" not in {f.text for f in rows["完成燃气老化管道改造约30公里"].facts_of("actor")}
+    assert column_role("推进单位") == "责任"
+
+    qa = small_qa(tmp_path_factory, "grouped", {"plan.txt": GROUPED_TABLE_PLAN})
+    a = qa.ask("任务清单第4项是什么？")
+    assert not a.refused and "雨污混接" in a.text
+    a = qa.ask("附件里的任务清单一共排了多少项任务？")
+    assert not a.refused and "5项" in a.text
+    a = qa.ask("加装电梯这项是哪几家单位推进？")
+    assert not a.refused and "区房管局" in a.text
+    a = qa.ask("我是区应急局的，清单里哪几条把我们列成了责任单位？")
+    assert not a.refused and "燃气老化管道" in a.text and "雨污混接" in a.text and "口袋公园" not in a.text
+    # The body's task states the figure the row repeats: the body is quoted.
+    a = qa.ask("燃气老化管道要改造多少公里？")
+    assert not a.refused and "30公里" in a.text and "市政设施提升行动" in a.text
+
+
+ROAD_PLAN = (
+    "示范区农村公路管理养护体制改革实施方案\n"
+    "一、主要任务\n"
+    "（一）全面推行公路“路长制”工作\n"
+    "根据市交通委的指导意见，于2021年全面实施并形成长效管理。设立区、镇、村三级路长组织体系，区级路长办公室设在区交通委。\n"
+    "（二）加强资金使用监管\n"
+    "区财政局要做好农村公路养护资金的使用监管。区审计局要做好对农村公路养护资金使用情况的审计工作。\n"
+)
+
+
+def test_a_year_before_what_happens_then_answers_which_year(tmp_path_factory):
+    """于2021年全面实施 answers "哪一年推开" even when another sentence of the task ranks
+    first; a question whose first clause says 有没有 in passing asks its last clause."""
+    qa = small_qa(tmp_path_factory, "roadplan", {"plan.txt": ROAD_PLAN})
+    a = qa.ask("路长制是定在哪一年全区全面推开的？")
+    assert not a.refused and "2021年全面实施" in a.text
+    a = qa.ask("养护资金到底有没有乱花，审计由哪个部门来做？")
+    assert not a.refused and "区审计局" in a.text
+    assert "审计工作" in a.text  # the sentence about the audit is quoted
+    assert qa.ask("申请资金，要不要交营业执照复印件？").refused  # 要不要 asks its own clause
+    assert intent_of("这项工作是哪几家单位推进？") == "unit"
+    assert intent_of("标准化试点选了哪几家单位？") == "list"  # the units chosen, not who does it
+    from assistant.retrieval.query import analyse
+
+    # "经什么会研究同意": the meeting that adopted the document; "什么会影响" asks no meeting.
+    assert analyse("这份方案是经什么会研究同意后印发的？", None, None).meta_field == "adopted"
+    assert analyse("什么会影响审批进度？", None, None).meta_field != "adopted"

@@ -61,6 +61,10 @@ RE_OUTCOME_ASKED = re.compile(r"效果(?:怎么样|如何|好不好|咋样)|(?:�
 RE_INSIDE_ASKED = re.compile(r"谁|哪个部门|哪个单位|哪些单位|多少|几|什么时候|何时|哪一?年|期限|时限|里面|里的|中的")
 # An attachment's table named as where to look (附件一览表里…, 附件的分工表中…), not as what is asked.
 RE_IN_ATTACHMENT_TABLE = re.compile(r"附[件表][^，。？?]{0,12}?(?:里|中|内|上)(?=[^，。？?]{2})")
+# A total asked of a part (附件里的清单一共排了多少项): the part counted, not its rows filtered.
+# How much lower a body task may score than a table row repeating it and still be quoted.
+BODY_OVER_ROW_MARGIN = 0.15
+RE_TOTAL_ASKED = re.compile(r"一共|总共|共有|共计|总计")
 # An attachment referred to by number in the text (见附件3, 详见附件5).
 RE_ATTACHMENT_NUMBER = re.compile(r"附件\s*\d+")
 # A contact a document states: 联系人：…, 联系电话：…, a phone number, an e-mail or a web address.
@@ -381,10 +385,14 @@ class Composer:
         if RE_FIRST_AND_LAST.search(text):
             return None  # "第一条和最后一条分别是啥": the ends of a list, not a part by number
         node, shown = structure.referenced_node(doc, text)
-        if node is not None and node.style == "附件" and not re.search(r"\d", shown) and RE_IN_ATTACHMENT_TABLE.search(text) and any(n.style == "行" for n in doc.nodes[doc.nodes.index(node) + 1 :]):
+        if node is not None and node.style == "附件" and not re.search(r"\d", shown) and RE_IN_ATTACHMENT_TABLE.search(text) and not RE_TOTAL_ASKED.search(text) and any(n.style == "行" for n in doc.nodes[doc.nodes.index(node) + 1 :]):
             # "附件一览表里完成时限写2015年6月的有哪几项": the table's rows are asked about,
             # answered like the document's other tasks.
             return None
+        attachments = [n for n in doc.nodes if n.style == "附件"]
+        if node is None and (shown or "").strip() == "附件" and len(attachments) == 1 and RE_COUNT_UNDER_PART.search(text):
+            # "附件里的任务清单一共排了多少项": the one attachment the document holds.
+            node = attachments[0]
         if node is None:
             listed = self.listed_attachment(doc, shown) or self.mentioned_attachment(doc, shown, text)
             if listed is not None:
@@ -929,9 +937,13 @@ class Composer:
         noun."""
         from ..index import pinyin
 
-        m = RE_ASKED_OBJECT.search(text)
+        # The clause that asks is the last one with a question word (养护资金有没有乱花，审计由
+        # 哪个部门来做: 有没有 is said in passing, 哪个部门 is asked).
+        clauses = [c for c in re.split(r"[，,；;。？?！!]", text) if re.search(ASKING, c) or RE_ASKED_OBJECT.search(c)]
+        m = RE_ASKED_OBJECT.search(clauses[-1]) if clauses else None
         if m is None:
             return ""
+        text = clauses[-1]
         clause = re.split(r"[，,；;。？?！!和及与或、]", text[m.end():])[0]
         words = self.searcher.bm25.tokenizer.tag(clause)
         if m.group(0) in ("有没有", "是否有", "有无") and len([w for w, _ in words if w.strip()]) != 1:
@@ -1009,7 +1021,27 @@ class Composer:
             for rank, (doc, item) in zip(ranks, found)
         ]
         best = max(range(len(scored)), key=lambda i: scored[i])
-        return found[best]
+        return found[self.body_over_row(query, found, [sc for sc, _ in scored], best)]
+
+    def body_over_row(self, query: Query, found: list, scores: list[float], best: int) -> int:
+        """A table row that repeats a task of the body (附件 任务清单 beside 二、（三）) states
+        the same fact in fewer words: the body's task, scored nearly as well and stating the
+        row's facts of the asked kind, is quoted instead, unless the question names the table."""
+        from .structure import RE_TABLE_WORD
+
+        doc, item = found[best]
+        node = doc.node(item.key)
+        if node is None or node.style != "行" or RE_TABLE_WORD.search(fold(query.text)):
+            return best
+        kinds = {"deadline": ("deadline", "limit"), "quantity": ("quantity",)}.get(query.intent, ())
+        facts = {f.text for f in item.facts if f.kind in kinds}
+        if not facts:
+            return best
+        for i, (d, other) in enumerate(found):
+            n = d.node(other.key)
+            if d is doc and n is not None and n.style != "行" and scores[i] >= scores[best] - BODY_OVER_ROW_MARGIN and all(f in other.text for f in facts):
+                return i
+        return best
 
     def evidence(self, query: Query, weights: dict[str, float], item: Item, doc: Document | None = None) -> float:
         """How well the task's best sentence answers the question, in [0, 1 + bonus]: the

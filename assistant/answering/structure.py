@@ -626,6 +626,10 @@ def referenced_node(doc: Document, text: str) -> tuple[Node | None, str]:
     if steps[0][0] in ("第N条", "第N项", "第N点", "第N款"):
         # 第七条 / 第21项 alone: the task (or article) with that number, then the rest of the path.
         first = _anywhere(doc, *steps[0][:2])
+        rows = [n for n in doc.nodes if n.style == "行" and n.number == steps[0][1] and n.task]
+        if len(steps) == 1 and len(rows) == 1 and RE_TABLE_WORD.search(text):
+            # 任务清单第17项, 分工表第5条: the numbered row of the document's table.
+            return rows[0], shown
         if first is None:
             return None, shown
         node = _walk(doc, doc.children(first.key), steps[1:], anchored=True) if len(steps) > 1 else first
@@ -710,6 +714,10 @@ def _walk(doc: Document, level: list[Node], steps, anchored: bool) -> Node | Non
     return node
 
 
+# A question that names a table: 任务清单, 分工表, 一览表, 附表, 表格.
+RE_TABLE_WORD = re.compile(r"清单|[分一览任务汇总解细]表|表格|附表|表里|表中|表上")
+
+
 def _anywhere(doc: Document, hint: str, number: int) -> Node | None:
     """（二十）, 第十条, 第21条 written alone: the part with that number anywhere in the
     document when one style has it once; 第N项/第N条 in a document without articles is
@@ -725,6 +733,10 @@ def _anywhere(doc: Document, hint: str, number: int) -> Node | None:
     body = [n for n in pool if not any(n.key.startswith(a + ".") for a in attachments)]
     if len(body) == 1 and len(pool) > 1:
         return body[0]
+    rows = [n for n in doc.nodes if n.style == "行" and n.number == number and n.task]
+    if not pool and len(rows) == 1:
+        # No part but one table row carries the number (序号17): that row.
+        return rows[0]
     if style is None and hint in ("第N项", "第N条") and 0 < number <= len(doc.items):
         return doc.node(doc.items[number - 1].key)
     return None

@@ -111,7 +111,10 @@ def no_deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
     date_asked = RE_DATE_ASKED.search(fold(query.search_text))
     timed = [i for i in order[:3] if RE_EVENT_TIME.search(item.sentences[i])] if not date_asked else []
     timed += [i for i in order[:3] if RE_TIME_MENTION.search(item.sentences[i]) and i not in timed]
-    timed += [order[0]] if order and order[0] not in timed and RE_YEAR_EVENT.search(item.sentences[order[0]]) else []
+    # A year before what happens in it (于2021年全面实施): the time of the sentence asked
+    # about, or of one of the first few when the question asks for a year (哪一年推开).
+    near = order[:3] if RE_YEAR_OR_WHEN_ASKED.search(fold(query.text)) else order[:1]
+    timed += [i for i in near if i not in timed and RE_YEAR_EVENT.search(item.sentences[i])][:1]
     # The question as asked too: the search text drops year words (哪年).
     whether = RE_WHETHER_LIMIT.search(fold(query.search_text)) or RE_WHETHER_LIMIT.search(fold(query.text))
     if not timed and not whether and not date_asked and not RE_DURATION_ASKED.search(fold(query.text)):
@@ -302,9 +305,11 @@ def unit(composer, query: Query, doc: Document, item: Item) -> Answer:
     if no_lead:
         d.add(f"文件没有写明{composer.name(item)}的牵头单位，列出的{'、'.join(sorted(roles_given))}单位是：")
     d.add("、".join(units) + f"{markers}。根据{composer.name(item)}：")
-    if roles and 0 not in chosen and item.sentences and not heads:
-        # A label line names units but not the work: quote the task's first sentence too.
-        d.add(f"“{quote(item.sentences[0], focus(composer, query, item.sentences[0], item))}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, 0))}")
+    work = best if best not in chosen else 0
+    if roles and work not in chosen and item.sentences and not heads:
+        # A label line names units but not the work: quote the sentence the question is
+        # about too (区审计局要做好…审计工作 for "审计由哪个部门来做"), else the task's first.
+        d.add(f"“{quote(item.sentences[work], focus(composer, query, item.sentences[work], item))}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, work))}")
     for s in chosen:
         d.add(f"“{quote(item.sentences[s], by_sentence[s][0].text)}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, s))}")
     for s in extra:

@@ -205,17 +205,27 @@ def _header_row(line: str) -> bool:
     return len(cells) >= 2 and all(len(c) <= 12 and not re.search(r"[。，,；;：:]", c) for c in cells)
 
 
+# A row of a table that only names the group of rows below it: 行动一：再造发展新极行动,
+# 任务二、…, 第一类 …, 一、… (a merged cell spanning every column).
+RE_GROUP_ROW = re.compile(r"^(?:[^\s，。；：:]{1,6}[一二三四五六七八九十]{1,3}[：:、]|第[一二三四五六七八九十\d]{1,3}[类组批部项]|[一二三四五六七八九十]{1,3}、)[^。；;]{0,40}$")
+
+
 def spaced_tables(lines: list[str]) -> list[str]:
     """Tables whose cells are separated by runs of spaces, as tab-separated rows: three or
     more lines in a row with such gaps, the first of them a header of short column names
-    (单位  职责分工). A heading spaced out on its own (第一章  总则) stays as it is."""
+    (单位  职责分工). A heading spaced out on its own (第一章  总则) stays as it is. A line
+    that names a group of the rows below it (行动一：…) may sit between rows."""
     out = list(lines)
+
+    def gapped(k: int) -> bool:
+        return k < len(lines) and "\t" not in lines[k] and bool(RE_CELL_GAP.search(lines[k].strip()))
+
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and "\t" not in lines[j] and RE_CELL_GAP.search(lines[j].strip()):
+        while gapped(j) or (j > i and RE_GROUP_ROW.match(lines[j].strip()) and gapped(j + 1)):
             j += 1
-        if j - i >= 3 and _header_row(lines[i]):
+        if sum(gapped(k) for k in range(i, j)) >= 3 and _header_row(lines[i]):
             for k in range(i, j):
                 out[k] = RE_CELL_GAP.sub("\t", lines[k].strip())
         i = max(j, i + 1)

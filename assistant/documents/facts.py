@@ -543,7 +543,7 @@ def column_role(column: str) -> str:
         return unitlib.LEAD
     if re.search(r"配合|协同|协助|参与|协办", name):
         return unitlib.SUPPORT
-    if re.search(r"责任|负责|承办|主责|实施|主体", name):
+    if re.search(r"责任|负责|承办|主责|实施|主体|推进|落实", name):
         return unitlib.RESPONSIBLE
     return ""
 

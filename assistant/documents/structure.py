@@ -22,7 +22,7 @@ from .loaders import load_text, normalise
 from .tree import RE_TOTAL_CELL, RawNode, build_tree, table_cells
 from ..schema import Chapter, Document, DocumentMeta, Fact, InputError, Item, Node, Section
 
-PARSER_VERSION = "55"
+PARSER_VERSION = "56"
 
 
 def doc_id_for(source: str, text: str) -> str:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .blocks import ends_sentence
+from .blocks import RE_GROUP_ROW, ends_sentence
 from .header import is_title_part
 from .headings import RANK, RE_FILE_NAME, attachment, heading
 from .units import is_unit_name, split_names
 
 RE_NUMBER_CELL = re.compile(r"^\d{1,3}$")
+RE_NUMBER_COLUMN = re.compile(r"^(?:序号|编号|序)$")
 # The first cell of a row of totals (合计 | 38-50 | 34 | 25).
 RE_TOTAL_CELL = re.compile(r"^(?:合计|总计|小计|汇总|全市合计|全区合计)$")
 
@@ -193,10 +194,16 @@ class TreeBuilder:
     def table(self, lines: list[str]) -> None:
         """Rows of a table as nodes (style 行) with their cells by column."""
         rows = [(line, table_cells(line)) for line in lines]
+        columns = tuple(c for c in (rows[0][1] or []))
+        # 任务类型 | 序号 | 工作任务 | 推进单位: the number column after a group column whose
+        # merged cell only the first row of each group carries.
+        at = next((k for k, c in enumerate(columns) if 0 < k <= 2 and RE_NUMBER_COLUMN.match(c)), 0)
+        if at:
+            self.table_grouped(rows, columns, at)
+            return
         first_data = next((k for k, (_, c) in enumerate(rows) if k > 0 and c and RE_NUMBER_CELL.match(c[0])), None)
         numbered = first_data is not None
         header_end = first_data if numbered else 1
-        columns = tuple(c for c in (rows[0][1] or []))
         parent = self.stack[-1] if self.stack else None
         header_text = "\n".join(line for line, _ in rows[:header_end])
         if parent is not None:
@@ -267,6 +274,42 @@ class TreeBuilder:
                 parent.paras.append(line)
             else:
                 self.loose.append(line)
+
+
+    def table_grouped(self, rows, columns: tuple[str, ...], at: int) -> None:
+        """Rows of a table whose number column (序号) follows group columns. A row gives
+        its own cells from the number on, or the group cells too when it opens a group;
+        the cells it leaves out are merged cells of the rows above it (the group and, when
+        the row stops early, the units of the last columns). A line naming a group of rows
+        (行动二：…) ends the merged cells above it."""
+        parent = self.stack[-1] if self.stack else None
+        (parent.paras if parent is not None else self.loose).append(rows[0][0])
+        current: RawNode | None = None
+        for line, cells in rows[1:]:
+            start = None
+            if cells and RE_NUMBER_CELL.match(cells[0]):
+                start = at
+            elif cells and len(cells) > at and RE_NUMBER_CELL.match(cells[at]):
+                start = 0
+            if start is None:
+                if cells is None and RE_GROUP_ROW.match(line.strip()):
+                    current = None  # a new group: nothing above it spans into it
+                    (parent.paras if parent is not None else self.loose).append(line)
+                elif current is not None:
+                    current.paras.append(line)
+                elif parent is not None:
+                    parent.paras.append(line)
+                else:
+                    self.loose.append(line)
+                continue
+            above = dict(current.cells) if current is not None else {}
+            own = dict(zip(columns[start:], cells))
+            named = [(c, own.get(c) or (above.get(c, "") if k < start or k >= start + len(cells) else "")) for k, c in enumerate(columns)]
+            number = int(cells[at - start])
+            title = cells[at - start + 1] if len(cells) > at - start + 1 else ""
+            current = self.add_node("行", number, str(number), title.rstrip("。"), line, paras=[line], parent=parent)
+            current.cells = [(c, v) for c, v in named if c and v]
+            current.table_columns = columns
 
 
 RE_MARKER_STYLES = (
