@@ -62,9 +62,9 @@ RE_INSIDE_ASKED = re.compile(r"谁|哪个部门|哪个单位|哪些单位|多少
 # An attachment's table named as where to look (附件一览表里…, 附件的分工表中…), not as what is asked.
 RE_IN_ATTACHMENT_TABLE = re.compile(r"附[件表][^，。？?]{0,12}?(?:里|中|内|上)(?=[^，。？?]{2})")
 # A total asked of a part (附件里的清单一共排了多少项): the part counted, not its rows filtered.
+RE_TOTAL_ASKED = re.compile(r"一共|总共|共有|共计|总计")
 # How much lower a body task may score than a table row repeating it and still be quoted.
 BODY_OVER_ROW_MARGIN = 0.15
-RE_TOTAL_ASKED = re.compile(r"一共|总共|共有|共计|总计")
 # An attachment referred to by number in the text (见附件3, 详见附件5).
 RE_ATTACHMENT_NUMBER = re.compile(r"附件\s*\d+")
 # A contact a document states: 联系人：…, 联系电话：…, a phone number, an e-mail or a web address.

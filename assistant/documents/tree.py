@@ -275,7 +275,6 @@ class TreeBuilder:
             else:
                 self.loose.append(line)
 
-
     def table_grouped(self, rows, columns: tuple[str, ...], at: int) -> None:
         """Rows of a table whose number column (序号) follows group columns. A row gives
         its own cells from the number on, or the group cells too when it opens a group;
