@@ -3238,3 +3238,37 @@ def test_a_year_before_what_happens_then_answers_which_year(tmp_path_factory):
     # "经什么会研究同意": the meeting that adopted the document; "什么会影响" asks no meeting.
     assert analyse("这份方案是经什么会研究同意后印发的？", None, None).meta_field == "adopted"
     assert analyse("什么会影响审批进度？", None, None).meta_field != "adopted"
+
+
+MEASURES_PLAN = (
+    "示范市加快建设智能城市行动方案\n"
+    "为贯彻《国务院关于深入实施智能行动的意见》（国发〔2030〕9号），落实《示范省数字经济促进条例》，制定本方案。\n"
+    "一、夯实算力底座\n"
+    "（一）优化算力网络。城区重要算力设施间时延不高于2ms，建设800G全光运力网。\n"
+    "（二）建设科研平台。以示范实验室为核心，加强与邻省智能研究院、邻省数据实验室等交流合作。\n"
+    "二、丰富文旅场景\n"
+    "（三）打造智慧旅游品牌。打造“数字古城”“数字运河”“数字老街”等3个智慧旅游品牌。\n"
+    "三、保障措施\n"
+    "健全智能产业统计监测制度，按月开展统计监测。各区要加强统筹协调。\n"
+)
+
+
+def test_figures_bodies_names_and_frequencies_a_plan_writes_in_its_own_words(tmp_path_factory):
+    """A limit in a Latin unit (不高于2ms); bodies a task names that are no duty (以哪家实验室
+    为核心, 与哪些机构合作); the names behind a count (几个品牌都叫啥); a frequency written
+    按月; the 文号 of the document the opening cites; and a topic the plan never writes
+    (公积金贷款) refused even when the tokenizer reads the verb after it as a noun."""
+    qa = small_qa(tmp_path_factory, "measures", {"plan.txt": MEASURES_PLAN})
+    a = qa.ask("城区重要算力设施之间的时延要求不高于多少？")
+    assert not a.refused and "2ms" in a.text
+    a = qa.ask("科研平台是以哪家实验室为核心？")
+    assert not a.refused and "示范实验室" in a.text
+    a = qa.ask("要和邻省哪些机构加强交流合作？")
+    assert not a.refused and "邻省智能研究院" in a.text and "没有单独列明" not in a.text
+    a = qa.ask("要打造的几个智慧旅游品牌都叫啥？")
+    assert not a.refused and "数字运河" in a.text
+    a = qa.ask("智能产业统计监测多久开展一次？")
+    assert not a.refused and "按月" in a.text
+    a = qa.ask("方案开头引用的那份国务院文件，文号是多少？")
+    assert not a.refused and "国发〔2030〕9号" in a.text
+    assert qa.ask("住房公积金贷款最高能贷多少？").refused

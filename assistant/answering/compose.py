@@ -901,7 +901,7 @@ class Composer:
         for i, (w, flag) in enumerate(words):
             last = i == len(words) - 1
             if last and w[0] in "要会能该可得":
-                return ""
+                continue  # 能贷, 要交: a verb the tokenizer took for a noun, not the topic
             if not flag.startswith("n") or len(w) < 2 or names_no_topic(w) or not re.fullmatch(r"[\u4e00-\u9fff]+", w):
                 continue
             if w not in haystack and pinyin(w) not in sound and not _halves_written(w, haystack, apart=last):

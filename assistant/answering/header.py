@@ -12,6 +12,10 @@ from .draft import Draft, quote, refusal
 from . import task
 
 
+# A question that points at the document's opening (开头引用的文件, 前言里提到的意见).
+RE_OPENING = re.compile(r"开头|开篇|前言|导语|引言|第一段|一开始|篇首")
+
+
 def reference_lookup(composer, query: Query, hits: list[Hit]) -> Answer | None:
     """A cited document asked about by its name or by the item it supports:
     "推行政府法律顾问制度的实施意见是哪个文号", "这条依据什么文件"."""
@@ -50,6 +54,13 @@ def reference_lookup(composer, query: Query, hits: list[Hit]) -> Answer | None:
             repealed = _repealed_in_cover(composer, doc)
             if repealed is not None:
                 return repealed
+    if (best is None or best_score < 3) and RE_OPENING.search(fold(query.search_text)):
+        # "方案开头引用的那份国务院文件": a document the preamble cites, the best matched
+        # (by its issuer's or title's words), else the first.
+        opening = [(it, f) for it, f in candidates if it is None]
+        if opening:
+            best = max(opening, key=lambda c: len(q & bigrams(fold(c[1].value.get("title", "") + c[1].text))))
+            best_score = 3
     if best is None or best_score < 3:
         # "审计全覆盖依据什么文件": the item the question is about, when it cites a document.
         if query.meta_field == "basis" and hits and hits[0].key[1] == "item":

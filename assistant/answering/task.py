@@ -244,7 +244,12 @@ RE_TASK_TAG = re.compile(r"[（(][^（）()]*(?:牵头|负责|配合|责任|参�
 # What names a body that may do something: an agent word, a body's suffix, or a level
 # (市本级, 区级) that answers 哪一级. A one-character suffix (局, 委, 站) counts only where a
 # name ends: before a mark or a verb (区发改委列入, not 场站建筑物).
-RE_SOME_BODY = re.compile(r"由|负责|牵头|会同|配合|组织|[\u4e00-\u9fff][局委办处科室队站所镇乡村](?=[、，,。；和与及负牵会配组要应按做开推加落制完提指督统协列参（(]|$)|部门|政府|中心|公司|集团|单位|机构|机关|街道|社区|小组|财政|国家|企业|本级|[省市区县乡镇村]级")
+RE_SOME_BODY = re.compile(r"由|负责|牵头|会同|配合|组织|[\u4e00-\u9fff][局委办处科室队站所院镇乡村](?=[、，,。；和与及等负牵会配组要应按做开推加落制完提指督统协列参（(“]|$)|部门|政府|中心|公司|集团|单位|机构|机关|街道|社区|小组|财政|国家|企业|本级|[省市区县乡镇村]级")
+
+
+# A question about who is charged with a task (牵头, 负责, 责任单位, 谁来做), not about a
+# body a task names (以哪家实验室为核心, 与哪些机构合作).
+RE_DUTY_ASKED = re.compile(r"牵头|负责|责任|主管|主抓|主办|承办|主体|谁|配合|落实|实施|推进|组织|抓")
 
 
 def unit(composer, query: Query, doc: Document, item: Item) -> Answer:
@@ -253,7 +258,11 @@ def unit(composer, query: Query, doc: Document, item: Item) -> Answer:
     if not actor_facts:
         best = best_sentence(composer, query, doc, item)
         sentence = item.sentences[best]
-        d.add(f"{composer.name(item)}没有单独列明责任单位。相关原文：“{quote(sentence, focus(composer, query, sentence, item))}”")
+        if RE_SOME_BODY.search(sentence) and not RE_DUTY_ASKED.search(fold(query.search_text)):
+            # "以哪家实验室为核心", "和哪些机构合作": bodies the sentence names, not a duty.
+            d.add(f"根据{composer.name(item)}：“{quote(sentence, focus(composer, query, sentence, item))}”")
+        else:
+            d.add(f"{composer.name(item)}没有单独列明责任单位。相关原文：“{quote(sentence, focus(composer, query, sentence, item))}”")
         d.add(d.cite(composer.sentence_passage(doc.doc_id, item.number, best)))
         d.add(composer.suffix(doc))
         answer = d.answer("unit", (item.number,))
@@ -442,6 +451,10 @@ def table_cells(composer, query: Query, doc: Document, item: Item) -> Answer | N
     return d.answer("quantity", (item.number,))
 
 
+# The names of the things counted asked (几个品牌都叫啥, 几类主体分别是什么), not their number.
+RE_NAMES_ASKED = re.compile(r"(?:几|多少)(?:个|项|种|类|条|家|大)?[^，。？?,]{0,12}(?:都|分别|各)?(?:叫啥|叫什么|是什么|是啥|是哪些|有哪些|是哪几|指什么|包括哪些|包括什么)")
+
+
 # A share asked (比例, 百分之几, 几个点, 覆盖率) and a figure that is one (30%, 百分之九十, 八成).
 RE_SHARE_ASKED = re.compile(r"比例|百分之几|百分比|几个点|占比|几成|(?<![频效概])率(?:要|应|须|需|得|能|达到|达|是|为|有|多少|几)")
 RE_SHARE = re.compile(r"[%％‰]|百分之|分之|[一二三四五六七八九]成")
@@ -493,6 +506,10 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
             from .structure import node_answer
 
             return node_answer(composer, doc, doc.node(item.key))
+        if counted is None and RE_NAMES_ASKED.search(fold(query.search_text)):
+            # "要打造的几个品牌都叫啥": the count word only points at the things; their names
+            # are what is asked, which the sentence about them gives.
+            return content(composer, query, doc, item)
         if counted is None:
             return refusal(f"文件没有为{composer.name(item)}规定具体的次数或数量要求。", "quantity")
         return _named_count(composer, doc, item, counted)
@@ -617,7 +634,7 @@ RE_WHICH_ORG_ASKED = re.compile(r"哪(?:几|一)?[家所](?![庭长])(?![^，。
 # 商业银行, 优势高校, 第三方咨询机构).
 RE_ORG_NAMED = re.compile(
     r"(?<!公立)(?<!县级)(?<!市级)(?<!区级)(?<!各级)(?<!商业)(?<!国有)(?<!民营)(?<!定点)(?<!相关)(?<!有关)(?<!各类)(?<!重点)(?<!知名)(?<!优势)(?<!专业)(?<!物业)(?<!运营)(?<!综合)(?<!一流)(?<!高水平)"
-    r"(?<=[\u4e00-\u9fff]{2})(?:有限责任公司|股份有限公司|有限公司|公司|集团|大学|学院|医院|银行|研究院|研究所|交易所|交易中心)"
+    r"(?<=[\u4e00-\u9fff]{2})(?:有限责任公司|股份有限公司|有限公司|公司|集团|大学|学院|医院|银行|研究院|研究所|实验室|科学院|研究中心|创新中心|交易所|交易中心)"
     r"|《[^》]{2,40}》名单|名单(?:如下|见附件)"
 )
 RE_NAME_OF_THING_ASKED = re.compile(r"叫什么名字|叫啥名|名称是什么|名字是什么|全称是什么|叫什么(?:平台|系统|中心|网站|公众号|品牌)")
@@ -693,7 +710,7 @@ def whole_item(composer, doc: Document, item: Item) -> Answer:
 # How often something is done, asked (多久查一次, 多长时间报一回, 频次) and stated (每季度,
 # 一旬一测, 每两年, 半年一次).
 RE_FREQUENCY_ASKED = re.compile(r"(?:多久|多长时间|隔多久)[^，。？?]{0,8}一(?:次|回|轮)|频次|频率|(?:一年|每年)(?:几|多少)次")
-RE_FREQUENCY = re.compile(r"每(?:年|季度?|半年|月|旬|周|日|天|两年|[一二三四五六七八九十两\d]+(?:年|个月|月|周|天|日))|一(?:年|季|月|旬|周|日)一(?:测|次|查|报|考|评)|[一二两三四五\d]+年一次|半年一次|(?:年|季|月)度|逐年|实时")
+RE_FREQUENCY = re.compile(r"按(?:半年|年|季|月|旬|周|日|天)度?(?:开展|进行|报送|统计|监测|更新|调度|通报|考核|评估|检查|发布|公布)|每(?:年|季度?|半年|月|旬|周|日|天|两年|[一二三四五六七八九十两\d]+(?:年|个月|月|周|天|日))|一(?:年|季|月|旬|周|日)一(?:测|次|查|报|考|评)|[一二两三四五\d]+年一次|半年一次|(?:年|季|月)度|逐年|实时")
 # The share of the question's weight a task must hold before its lack of a frequency is
 # read as the document's (else the task may just be the wrong one).
 FREQUENCY_TOPIC_SHARE = 0.6

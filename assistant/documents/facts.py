@@ -207,6 +207,9 @@ COMPARATORS = {
     "不多于": "<=",
     "最多": "<=",
     "超过": ">",
+    "不高于": "<=",
+    "低于": "<",
+    "高于": ">",
 }
 UNITS = "次期项个家场批名人天日篇件份%％"
 RE_QUANTITY = re.compile(
@@ -477,14 +480,14 @@ def references(sentence: str) -> list[tuple[str, dict, int]]:
 # Money, percentages, people, points and other measured figures: 最高3000万元, 95%以上,
 # 290万人次, 66.5%, （10分）. Counts with a requirement word are ``quantities``' job.
 RE_FIGURE = re.compile(
-    r"(?P<cmp>不少于|不低于|至少|不超过|不多于|最多|最高|超过|达到|力争达到|提高到|降低到|控制在)?"
+    r"(?P<cmp>不少于|不低于|不高于|低于|高于|至少|不超过|不多于|最多|最高|超过|达到|力争达到|提高到|降低到|控制在)?"
     r"(?P<count>\d+(?:[.．]\d+)?(?:[-－—～~至到]\d+(?:[.．]\d+)?)?)\s*"
     r"(?P<unit>[多余]?(?:万|亿)[多余]?(?:元|人次|人|户|家|个|项|所|名|张|台|套|辆|吨|亩|公顷|平方公里|平方米|公里)?"
     r"|[多余]?千?(?:元|人次|人|户|家|个|项|所|名|张|台|套|间|辆|周年|座|条|处|栋|艘|床位|吨|亩|公顷|平方公里|平方米|立方米|公里|千米|米|千克|公斤|小时|个百分点|倍|分|%|％|GB|兆瓦|兆|MW|kg|Ω|㎡"
     # Electric measures (160千瓦, 220千伏, 0.4012元/千瓦时).
     r"|瓦时|瓦|伏安|伏)"
     # Measures written in Latin letters or signs (1.00h, 50m, 2.5cm, 35℃, 3m²): not glued to a word after them.
-    r"|(?:h|min|km|cm|mm|m²|m2|m³|m3|m|kV|kW|kWh|MPa|dB|t|℃)(?![A-Za-z]))"
+    r"|(?:ms|μs|h|min|km|cm|mm|m²|m2|m³|m3|m|kV|kW|kWh|MWh|GWh|GW|MPa|dB|t|℃|[EPT]FLOPS|Gbps|Mbps|TB|PB|EB)(?![A-Za-z]))"
     r"(?P<tail>以上|以下|以内|左右)?"
 )
 
