@@ -3272,3 +3272,22 @@ def test_figures_bodies_names_and_frequencies_a_plan_writes_in_its_own_words(tmp
     a = qa.ask("方案开头引用的那份国务院文件，文号是多少？")
     assert not a.refused and "国发〔2030〕9号" in a.text
     assert qa.ask("住房公积金贷款最高能贷多少？").refused
+
+
+def test_the_things_a_sentence_lists_answer_which_ones_not_the_parts_children(tmp_path_factory):
+    """"大模型要具备哪几项能力" of a part with two tasks: the sentence that lists the abilities
+    answers; "这一部分有哪几项任务" still lists the part's tasks."""
+    text = (
+        "示范市2030年空间智能建设工作要点\n"
+        "一、聚焦大模型研发应用\n"
+        "（一）基座大模型迭代行动\n"
+        "1.持续迭代基座大模型。研发具备知识问答、图件调取、报告生成等3项能力的基座大模型。\n"
+        "2.研发垂类模型。研发规划审查、耕地保护等垂类模型。\n"
+        "二、实施机制\n"
+        "（二）加强统筹。市规划资源局牵头推进。\n"
+    )
+    qa = small_qa(tmp_path_factory, "abilities", {"points.txt": text})
+    a = qa.ask("基座大模型迭代行动要具备哪几项能力？")
+    assert not a.refused and "图件调取" in a.text and "共有2项" not in a.text
+    a = qa.ask("基座大模型迭代行动下有哪几项任务？")
+    assert not a.refused and "研发垂类模型" in a.text

@@ -279,6 +279,9 @@ def children_of(composer, doc: Document, text: str) -> Answer | None:
     kids = [n for n in doc.children(node.key) if n.style not in ("专栏",)]
     if not kids:
         return _enumerated(composer, doc, node)
+    listing = _sentence_listing_thing_asked(composer, doc, node, text)
+    if listing is not None:
+        return listing  # "大模型要具备哪几项能力": the things a sentence lists, not the parts
     tasks = tasks_under(doc, node.key)
     rows = [n for n in kids if n.style == "行"]
     parts = [n for n in kids if n.style != "行"]
@@ -296,6 +299,32 @@ def children_of(composer, doc: Document, text: str) -> Answer | None:
     else:
         d.add("。")
     return d.answer("structure:children", [t.number for t in tasks])
+
+
+# The thing counted after the counter (哪几项能力, 哪几方面的审核, 几类主体): a noun that
+# is no word for a part of the document.
+RE_THING_COUNTED = re.compile(r"(?:几|哪几|哪些|多少)(?:项|个|条|种|类|方面|大)?的?([\u4e00-\u9fff]{2})")
+RE_PART_WORD = re.compile(r"^(?:方面|部分|任务|工作|措施|举措|内容|原则|领域|专栏|附件|板块|步骤|阶段|环节|指标|行动|事项|条目|小点|大类|重点|具体|要求|事情|方向)$")
+
+
+def _sentence_listing_thing_asked(composer, doc: Document, node: Node, text: str) -> Answer | None:
+    """The sentence under the part that lists the very things asked for (具备知识问答、图件
+    调取、报告生成等能力 for 哪几项能力), quoted: it answers, not the part's children."""
+    m = RE_THING_COUNTED.search(text)
+    if m is None or RE_PART_WORD.match(m.group(1)):
+        return None
+    noun = re.escape(m.group(1))
+    lists_it = re.compile(rf"[^、。；，]{{2,}}、[^。；]{{0,40}}等?{noun}|{noun}[^。；]{{0,12}}[：:][^。；]{{2,}}、")
+    for item in tasks_under(doc, node.key):
+        for i, sentence in enumerate(item.sentences):
+            found = lists_it.search(sentence)
+            if found:
+                d = Draft()
+                marker = d.cite(composer.sentence_passage(doc.doc_id, item.number, i))
+                d.add(f"根据{composer.name(item)}：“{quote(sentence, found.group(0))}”{marker}")
+                d.add(composer.suffix(doc))
+                return d.answer("content", (item.number,))
+    return None
 
 
 def _enumerated(composer, doc: Document, node: Node) -> Answer | None:
