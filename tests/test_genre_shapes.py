@@ -3291,3 +3291,19 @@ def test_the_things_a_sentence_lists_answer_which_ones_not_the_parts_children(tm
     assert not a.refused and "图件调取" in a.text and "共有2项" not in a.text
     a = qa.ask("基座大模型迭代行动下有哪几项任务？")
     assert not a.refused and "研发垂类模型" in a.text
+
+
+def test_how_often_is_answered_by_every_n_years_not_by_a_loose_regularly(tmp_path_factory):
+    """每3年 is a frequency (a period fact); "多久更新一次" is answered by it, and a task that
+    only says 定期 gets no bonus over one that says how often."""
+    from assistant.documents.facts import extract_facts
+
+    assert any(f.kind == "period" and f.text == "每3年" for f in extract_facts(["每3年对各类别耕地面积进行更新。"], 2016))
+    text = (
+        "示范区土壤污染防治工作方案\n"
+        "1.开展农用地类别划定。2020年底前完成划定工作。根据土壤环境质量变化情况，每3年对各类别耕地面积进行更新。\n"
+        "2.加强耕地监测。定期对耕地土壤环境质量开展监测，建立监测档案。\n"
+    )
+    qa = small_qa(tmp_path_factory, "often", {"plan.txt": text})
+    a = qa.ask("耕地类别划完以后多久更新一次？")
+    assert not a.refused and "每3年" in a.text

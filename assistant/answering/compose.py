@@ -1070,8 +1070,8 @@ class Composer:
         # A unit the question itself names (运营机构是谁来遴选的) is what is asked about, not
         # the answer.
         facts = [f for f in item.facts if not (f.kind == "actor" and isinstance(f.value, str) and f.value and fold(f.value) in asked)]
-        if query.intent == "deadline":
-            # 定期 says that something recurs, not when: no time limit.
+        if query.intent == "deadline" or kinds == ("period",):
+            # 定期 says that something recurs, not when, nor how often (每两年 does).
             facts = [f for f in facts if not (f.kind == "period" and f.text == "定期")]
         # A task with no fact of the asked kind could only answer "the document does not say".
         if kinds and not any(f.kind in kinds for f in facts):

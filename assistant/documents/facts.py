@@ -72,7 +72,7 @@ RE_HALF = re.compile(
 )
 
 # 年度 alone qualifies a noun (年度建设计划, 分年度目标, 年度考核): only 每年度/按年度 set a period.
-RE_PERIOD = re.compile(r"全年|每[两二三四五]?年|每一?年度|按年度|逐年度|每季度|每半年|每[两二三]?个?月|(?<!不)定期|[“\"‘]?十[一二三四五六七八九]五[”\"’]?(?:期间|时期|末)")
+RE_PERIOD = re.compile(r"全年|每[两二三四五]?年|每[2-5]年|每一?年度|按年度|逐年度|每季度|每半年|每[两二三]?个?月|(?<!不)定期|[“\"‘]?十[一二三四五六七八九]五[”\"’]?(?:期间|时期|末)")
 
 # A labelled time field (活动时间：8月下旬—9月上旬, 时间：初定2017年9月): the value is the
 # event's time as written, however loose; its last month gives the date.
