@@ -3307,3 +3307,18 @@ def test_how_often_is_answered_by_every_n_years_not_by_a_loose_regularly(tmp_pat
     qa = small_qa(tmp_path_factory, "often", {"plan.txt": text})
     a = qa.ask("耕地类别划完以后多久更新一次？")
     assert not a.refused and "每3年" in a.text
+
+
+def test_several_measures_named_each_get_their_figure(tmp_path_factory):
+    """"到2030年，算力、产业规模和场景各要到多少": every figure of the year's run of clauses,
+    whatever its unit, not only those in the commonest unit."""
+    text = (
+        "示范省人工智能赋能千行百业若干措施\n"
+        "一、总体目标\n"
+        "到2028年，全省算力规模超过40EFLOPS，核心产业规模超过3000亿元。到2030年，全省产业底座进一步夯实，算力规模超过60EFLOPS；核心产业规模超过4400亿元；打造500个以上应用场景。\n"
+        "二、重点任务\n"
+        "1.建设算力网络。加快智算中心建设。\n"
+    )
+    qa = small_qa(tmp_path_factory, "several", {"measures.txt": text})
+    a = qa.ask("到2030年，总体目标里算力、产业规模和场景各要到多少？")
+    assert not a.refused and "60EFLOPS" in a.text and "4400亿元" in a.text and "500个" in a.text

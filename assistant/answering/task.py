@@ -572,6 +572,9 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
         units = [_quantity_unit(f) for f in in_run]
         unit = max(dict.fromkeys(units), key=lambda u: (units.count(u), u == _quantity_unit(chosen[0])))
         same = [f for f in in_run if _quantity_unit(f) == unit]
+        if "、" in query.search_text:
+            # "算力、终端、产业规模和场景各要到多少": several measures named, each with its own unit.
+            same = in_run
         if len(same) > len(chosen):
             chosen = same[:MAX_SEVERAL]
     counted_noun = RE_COUNTED_NOUN.search(fold(query.search_text)) if not share_asked else None  # 几个点 is a share
