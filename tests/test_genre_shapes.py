@@ -3322,3 +3322,18 @@ def test_several_measures_named_each_get_their_figure(tmp_path_factory):
     qa = small_qa(tmp_path_factory, "several", {"measures.txt": text})
     a = qa.ask("到2030年，总体目标里算力、产业规模和场景各要到多少？")
     assert not a.refused and "60EFLOPS" in a.text and "4400亿元" in a.text and "500个" in a.text
+
+
+def test_a_word_the_document_never_writes_does_not_refuse_a_sentence_that_answers(tmp_path_factory):
+    """"复兴岛岛北的大型开放空间能容纳多少人" where the plan writes 打造岛北8万人大型开放空间:
+    容纳 is never written, but the sentence holds the rest of the question and a figure."""
+    text = (
+        "示范市2030年城市空间建设工作要点\n"
+        "1.持续举办文商旅体展活动。全年举办不少于50场品牌活动。\n"
+        "2.建设复兴岛开放空间。打造复兴岛岛北8万人大型开放空间，举办音乐荟活动。\n"
+        "3.推进滨水空间贯通。推进复兴岛滨水空间贯通。\n"
+    )
+    qa = small_qa(tmp_path_factory, "heldwithout", {"points.txt": text})
+    a = qa.ask("复兴岛岛北那个大型开放空间能容纳多少人？")
+    assert not a.refused and "8万人" in a.text
+    assert qa.ask("复兴岛岛北开放空间的门票多少钱？").refused  # the thing asked is not there

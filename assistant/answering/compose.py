@@ -43,6 +43,9 @@ EVIDENCE_HEADINGS = 0.5
 EVIDENCE_LEXICAL = 3
 EVIDENCE_KIND_BONUS = 0.1
 EVIDENCE_MISSING_KIND_COST = 0.3
+# A task whose best sentence holds this much of a question besides a word the document never
+# writes, with a fact of the asked kind (a bonus of EVIDENCE_KIND_BONUS), answers it.
+ABSENT_HELD_EVIDENCE = 0.8
 # Weights of a question's tokens as evidence (tuned on dev): a character bigram or its
 # pinyin that is not a word of its own counts less than a word (者的, 能开 match by chance);
 # a word spread over most parts of the document tells none of them apart (数据 in a
@@ -586,7 +589,7 @@ class Composer:
                 return listed
         if not query.items and not query.followup:
             absent = self.absent_terms(query)
-            if absent:
+            if absent and not self.held_without(query, hits, absent):
                 return refusal(f"文件中没有关于“{absent}”的规定。", "not_stated")
         if not any(h.bm25 > 0 or h.reasons for h in hits):
             # No word of the question occurs in the corpus: similarity alone would be a guess.
@@ -910,6 +913,19 @@ class Composer:
                 if self.searcher.bm25.tokenizer.is_word(w):  # not a segmentation guess (人能)
                     missing.append(w)
         return missing[0] if len(missing) >= ABSENT_NOUNS else ""
+
+    def held_without(self, query: Query, hits: list[Hit], absent: str) -> bool:
+        """Whether a task holds what is asked even though the document never writes the
+        word ``absent`` (容纳 for 可容纳 written 承载, 身份 for 正式编制): its best sentence
+        covers most of the rest of the question and states a fact of the kind asked."""
+        if query.intent not in ("deadline", "unit", "quantity"):
+            return False
+        target = self.target(query, hits)
+        if target is None:
+            return False
+        doc, item = target
+        weights = {w: x for w, x in self.weights(query.search_text, doc).items() if w not in set(self.tokens(absent))}
+        return self.evidence(query, weights, item, doc) >= ABSENT_HELD_EVIDENCE
 
     def _sounds_written(self, word: str, doc: Document) -> bool:
         """Whether the document writes ``word`` with one character typed as another of the
