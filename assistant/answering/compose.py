@@ -920,6 +920,13 @@ class Composer:
         covers most of the rest of the question and states a fact of the kind asked."""
         if query.intent not in ("deadline", "unit", "quantity"):
             return False
+        from ..index import pinyin
+        from .scorer import content_words
+
+        haystack, sound = self.written()
+        unwritten = [w for w in content_words(query.search_text) if w not in haystack and pinyin(w) not in sound]
+        if len(unwritten) > 1:
+            return False  # 海外仓跨境电商企业: two things the document never writes
         target = self.target(query, hits)
         if target is None:
             return False
