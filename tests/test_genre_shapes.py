@@ -3337,3 +3337,138 @@ def test_a_word_the_document_never_writes_does_not_refuse_a_sentence_that_answer
     a = qa.ask("复兴岛岛北那个大型开放空间能容纳多少人？")
     assert not a.refused and "8万人" in a.text
     assert qa.ask("复兴岛岛北开放空间的门票多少钱？").refused  # the thing asked is not there
+
+
+def test_a_figure_in_another_measure_does_not_answer_a_quantity_asked_in_a_unit(tmp_path_factory):
+    """"第二档从多少度开始" of a task that states a price (0.45元/千瓦时) and "多少分算达标" of one
+    that counts places (86个) are refused; 千瓦时 answers 多少度, 千米 answers 多少公里."""
+    text = (
+        "示范省新能源上网电价改革实施方案\n"
+        "1.明确机制电价。存量项目机制电价按0.45元/千瓦时执行，居民阶梯电价第二档每千瓦时加价0.05元。各县共创建达标小区86个。\n"
+        "2.扩大绿电消纳。到2027年，全省绿电年消纳量达到1.2亿千瓦时。\n"
+        "3.完善输电通道。新建输电线路120千米。\n"
+    )
+    qa = small_qa(tmp_path_factory, "measure", {"plan.txt": text})
+    a = qa.ask("居民阶梯电价第二档从多少度开始算？")
+    assert a.refused and "度" in a.text and "0.45" not in a.text and "0.05" not in a.text
+    a = qa.ask("达标小区考核多少分算达标？")
+    assert a.refused and "86" not in a.text
+    a = qa.ask("到2027年全省绿电年消纳量要达到多少度？")
+    assert not a.refused and "1.2亿千瓦时" in a.text
+    a = qa.ask("新建输电线路多少公里？")
+    assert not a.refused and "120千米" in a.text
+
+
+def test_a_request_for_examples_asks_for_the_things_not_their_number():
+    """"有哪些？举几个例子" lists; its 几个 counts the examples wanted, not a quantity asked."""
+    from assistant.retrieval.query import analyse
+
+    assert analyse("物业企业能提供哪些增值服务？举几个例子。").intent == "list"
+    assert analyse("能举例说明一下增值服务吗").intent == "list"
+    assert "例" not in analyse("物业企业能提供哪些增值服务？举几个例子。").search_text
+    assert analyse("今年举办几场招聘活动？").intent == "quantity"
+
+
+
+def test_a_span_of_time_does_not_answer_a_day_or_year_on_the_calendar(tmp_path_factory):
+    """"几月几号开始申报" of a task whose only time is a span (工作时间满6个月) is not answered
+    by the span, nor refused as an amount of money (its 几 asks a date); "满多久才能申请"
+    is answered by the span."""
+    text = (
+        "示范区培育集成电路产业若干措施实施细则\n"
+        "第一条 申报条件。区内集成电路企业正式员工工作时间满6个月的，企业可申请工资补贴。\n"
+        "第二条 受理流程。企业提交材料后，区经发局在10个工作日内完成审核。\n"
+    )
+    qa = small_qa(tmp_path_factory, "calendar", {"rules.txt": text})
+    a = qa.ask("集成电路工资补贴几月几号开始申报？")
+    assert "6个月" not in a.text.split("。")[0] and "金额" not in a.text
+    a = qa.ask("员工工作时间要满多久企业才能申请工资补贴？")
+    assert not a.refused and "6个月" in a.text
+
+
+def test_a_lead_with_a_colon_brings_entries_numbered_with_enclosed_numerals(tmp_path_factory):
+    """"推广哪些技术？举几个例子" of an article whose list is numbered ㈠㈡㈢ (or ⑴⑵): the
+    entries go with the lead that ends with a colon."""
+    text = (
+        "示范市绿色建筑管理办法\n"
+        "第一条 为推进绿色建筑发展，制定本办法。\n"
+        "第二条 市建设行政主管部门应当公布推广目录。本市推广应用以下技术和产品：\n"
+        "㈠新型节能墙体与保温隔热技术；\n"
+        "㈡太阳能、地热能等可再生能源；\n"
+        "㈢节水器具和雨水收集利用技术。\n"
+        "第三条 本办法自发布之日起施行。\n"
+    )
+    qa = small_qa(tmp_path_factory, "enclosed", {"rules.txt": text})
+    a = qa.ask("办法推广应用的技术和产品有哪些？举几个例子。")
+    assert not a.refused and "太阳能" in a.text and "节水器具" in a.text
+
+
+def test_a_seat_a_price_or_a_standard_asked_is_refused_where_the_task_states_none(tmp_path_factory):
+    """"办公室设在哪个部门", "按什么电价结算", "验收按什么标准" of tasks that name units, a
+    practice or a duty but no seat, price or standard: the document does not say, with
+    the sentence that shows it; where a task states them, they answer."""
+    text = (
+        "示范区养老服务补短板实施方案\n"
+        "1.完善工作机制。建立由分管领导牵头的养老服务工作联席会议制度，加强统筹协调。责任单位：区民政局、各乡镇人民政府\n"
+        "2.建立救助协调机制。建立临时救助联席会议制度，联席会议办公室设在区民政局。责任单位：区民政局\n"
+        "7.组建工作专班。抽调相关单位人员成立工作专班，在区消防支队设立集中办公点。责任单位：区消防支队\n"
+        "3.推广屋顶光伏。推进光伏发电自发自用、余电上网。责任单位：区发改局\n"
+        "4.规范助餐收费。长者饭堂每餐收费不超过15元。责任单位：区民政局\n"
+        "5.管护避难场所。负责应急避难场所建成后的日常管理和维护。责任单位：区应急局\n"
+        "6.验收养老机构。养老机构按照《养老机构等级划分与评定》国家标准验收。责任单位：区民政局\n"
+    )
+    qa = small_qa(tmp_path_factory, "not_stated", {"plan.txt": text})
+    a = qa.ask("养老服务工作联席会议的办公室设在哪个部门？")
+    assert a.refused and "设在" in a.text
+    a = qa.ask("临时救助联席会议办公室设在哪个部门？")
+    assert not a.refused and "区民政局" in a.text
+    a = qa.ask("工作专班的集中办公点设在哪个单位？")
+    assert not a.refused and "消防支队" in a.text
+    a = qa.ask("屋顶光伏余电上网按什么电价结算？")
+    assert a.refused and "价格" in a.text
+    a = qa.ask("长者饭堂每餐的价格是多少？")
+    assert not a.refused and "15元" in a.text
+    a = qa.ask("应急避难场所建成后验收要按什么标准？")
+    assert a.refused and "标准" in a.text
+    a = qa.ask("养老机构验收按什么标准？")
+    assert not a.refused and "等级划分与评定" in a.text
+
+
+def test_a_span_of_years_a_project_is_set_in_answers_when(tmp_path_factory):
+    """A project list whose 建设期限 column reads 2022-2023 (cells run together) answers
+    "建设期限是哪两年"; a plan's title in title marks (（2024-2026年）) sets no span."""
+    from assistant.documents.facts import extract_facts
+
+    facts = extract_facts(["落实《示范市三年行动计划（2024-2026年）》要求。"], 2024)
+    assert not any(f.kind == "period" for f in facts)
+    text = (
+        "示范区“一老一小”整体解决方案\n"
+        "一、重点任务\n"
+        "（一）扩大养老服务供给。新建一批养老服务设施。\n"
+        "附件1\n"
+        "示范区“一老一小”重大项目清单\n"
+        "序号项目名称建设性质建设期限建设内容和规模\n"
+        "一、养老项目\n"
+        "1示范区东山养老服务中心项目（一期）新建2022-2023总建筑面积13000平方米，建设床位300张。\n"
+        "二、托育项目\n"
+        "2示范区托育中心项目新建2023-2025总建筑面积5000平方米，新增托位150个。\n"
+    )
+    qa = small_qa(tmp_path_factory, "years", {"plan.txt": text})
+    a = qa.ask("东山那个养老服务中心一期，建设期限是哪两年？")
+    assert not a.refused and "2022-2023" in a.text
+
+
+def test_a_question_about_what_the_opening_says_is_answered_from_the_opening(tmp_path_factory):
+    """"文件开头说要加快建设的是几个中心": the opening paragraph answers, not the task that
+    ranks first on 中心."""
+    text = (
+        "示范市人民政府办公厅关于推进商务楼宇更新提升的实施意见\n"
+        "为推动商务楼宇高质量发展，加快“五个中心”建设，现提出如下意见。\n"
+        "一、强化功能提升\n"
+        "（一）支持楼宇兼容多种功能。在城市主中心、副中心区域，强化核心功能，建设3个楼宇服务中心。\n"
+        "二、保障措施\n"
+        "（二）加强组织领导。市商务委牵头推进。\n"
+    )
+    qa = small_qa(tmp_path_factory, "opening", {"opinions.txt": text})
+    a = qa.ask("文件开头说要加快建设的是几个中心？")
+    assert not a.refused and "五个中心" in a.text

@@ -34,6 +34,9 @@ RE_KIND_PART = re.compile(r"类型|种类|类别|分类|方式|模式|形式|情
 PREAMBLE_TARGET_SHARE = 0.5
 PREAMBLE_TARGET_MARGIN = 0.1
 
+# A question that points at the document's opening (文件开头说, 开篇提到).
+RE_OPENING_ASKED = re.compile(r"(?:文件|方案|意见|通知|办法|要点|正文)?(?:开头|开篇|开宗明义|导语|前言)(?:部分|那段|一段|就)?(?:说|讲|提|写|里|中|部分)")
+
 # Choosing the task a question is about among the first retrieved ones (tuned on dev).
 EVIDENCE_CANDIDATES = 5
 EVIDENCE_RANK_COST = 0.1
@@ -54,7 +57,7 @@ EVIDENCE_BIGRAM = 0.5
 EVIDENCE_PINYIN = 0.5
 EVIDENCE_SPREAD = 0.5
 # Money words a question asks the amount of (一共安排了多少钱预算).
-RE_MONEY_WORD = re.compile(r"预算|经费|资金|补贴|补助|奖补|奖励|补偿|罚款|工资|薪酬|报酬|手续费|服务费|费用|收费|投资")
+RE_MONEY_WORD = re.compile(r"预算|经费|资金|补贴|补助|津贴|奖补|奖励|补偿|罚款|工资|薪酬|报酬|手续费|服务费|费用|收费|投资|租金")
 # How many other nouns of an asking clause the document must lack to say it does not cover it.
 ABSENT_NOUNS = 2
 
@@ -81,8 +84,6 @@ RE_POST_ASKED = re.compile(r"([\u4e00-\u9fff]{2,8}?)?(?:的)?(主任|站长|局�
 RE_CONTACT_KIND = re.compile(r"(投诉|监督|举报|咨询|报名|服务)(?:的)?(?:电话|热线|邮箱)")
 # How a result is judged (做得好不好，靠什么机制来评价): a question about a rule, not an outcome.
 RE_JUDGED_HOW = re.compile(r"(?:靠|用|通过|按)(?:什么|啥|哪些)|(?:怎么|如何|由谁|谁来?)(?:评价|评估|考核|衡量|判断|评)")
-# A quantity asked in a unit of measure: 有多少吨, 多少公里, 几台.
-RE_MEASURE_ASKED = re.compile(r"(?:多少|几)(吨|公里|千米|平方米|平方公里|亩|公顷|千瓦|兆瓦|立方米|辆|艘|架|台|床|人次|户|米|分(?![钟之别期批类级项]))")
 # A comparison with something else (跟深圳比, 和省里那个方案相比).
 RE_COMPARED = re.compile(r"(?:跟|和|与|同)(?!它|这|那|此|其|上述|前面|刚才)([^，。？?、]{2,12}?)(?:比|相比|比较|比起来)(?:[，,？?]|起来|的话|哪|谁|有|的|怎么|如何|区别|差别|差距|$)")
 # The words before the thing a question counts or asks to hand in: 配几个(厨师), 要不要交(复印件).
@@ -597,6 +598,11 @@ class Composer:
         if hits and hits[0].key[1] in ("preamble", "header", "footer") and query.intent in ("content", "list"):
             # The header and the preamble often rank together: the best sentence of either.
             return self.section(query, [h for h in hits[:3] if h.key[1] in ("preamble", "header", "footer") and h.key[0] == hits[0].key[0]])
+        opening = [h for h in hits if h.key[1] in ("preamble", "header")]
+        if opening and RE_OPENING_ASKED.search(fold(query.text)) and query.intent in ("content", "list", "quantity"):
+            # "文件开头说要加快建设的是几个中心": the question points at the opening, whatever a
+            # task ranks first.
+            return self.section(query, [h for h in opening if h.key[0] == opening[0].key[0]][:2])
         target = self.target(query, hits)
         if target is None:
             return refusal("没有在文件中找到与这个问题相关的内容。可以换个说法，或询问具体工作的要求、期限和责任单位。", "not_found")
@@ -797,7 +803,8 @@ class Composer:
         # An amount, a share of one, or a table column of amounts (总投资（万元）).
         money = r"\d\s*(?:万元|亿元|元)|(?:费|资金|经费|薪酬|报酬|补贴|补助|奖补|奖励|预算)[^。；]{0,30}\d+(?:\.\d+)?\s*[%％]|[（(](?:万元|亿元|元)[）)]"
         # "对老师的平均工资有啥要求" asks a rule, not an amount.
-        amount_asked = re.search(r"多少|几|金额|数额|标准|怎么算|什么价|多大|规模|盘子", fold(query.text))
+        # 几 asks an amount, but not in 几月几号, 几点, 几年: a date or a time is asked.
+        amount_asked = re.search(r"多少(?![天年])|几(?!月|号|日|点|年|天|周|个月)|金额|数额|标准|怎么算|什么价|多大|规模|盘子", fold(query.text))
         if query.out_of_scope == "money" and amount_asked and not any(re.search(money, t) for t in texts):
             return refusal("文件中没有关于经费、报酬、金额等具体数额的规定。", "out_of_scope")
         asked_money = RE_MONEY_WORD.findall(query.text)
@@ -816,10 +823,10 @@ class Composer:
         if compared and fold(compared.group(1)) not in fold(doc.text):
             # "跟深圳比，哪边给得多": the document states its own rules only.
             return refusal("文件只有本文件自身的规定，不涉及与其他地方、其他文件的比较。", "out_of_scope")
-        unit = RE_MEASURE_ASKED.search(fold(query.text))
-        if unit and not re.search(rf"[\d一二三四五六七八九十百千万亿两]\s*{re.escape(unit.group(1))}", fold(doc.text)):
+        unit = task.asked_measure(query.text)
+        if unit and not re.search(task.measure_written_re(unit), fold(doc.text)):
             # "出口的农产品有多少吨": the document states nothing in that unit.
-            return refusal(f"文件中没有以“{unit.group(1)}”计的数量规定。", "not_stated")
+            return refusal(f"文件中没有以“{unit}”计的数量规定。", "not_stated")
         if query.missing_items:
             from ..schema import cn_number
 
@@ -1096,6 +1103,10 @@ class Composer:
         if query.intent == "deadline" or kinds == ("period",):
             # 定期 says that something recurs, not when, nor how often (每两年 does).
             facts = [f for f in facts if not (f.kind == "period" and f.text == "定期")]
+        unit = task.asked_measure(query.text) if query.intent == "quantity" else ""
+        if unit:
+            # 多少公里: a figure in another measure is not of the kind asked.
+            facts = [f for f in facts if f.kind != "quantity" or task.in_measure(f, item.sentences[f.sentence], unit)]
         # A task with no fact of the asked kind could only answer "the document does not say".
         if kinds and not any(f.kind in kinds for f in facts):
             return -EVIDENCE_MISSING_KIND_COST + max(map(share, item.sentences), default=0.0)

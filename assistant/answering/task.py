@@ -34,6 +34,10 @@ def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
         facts = limits or facts
     # "提前几天报备": the limits in days answer it, not a span in years (三年内).
     facts = in_asked_time_unit(query, facts) or facts
+    if RE_CALENDAR_ASKED.search(fold(query.text)) and not RE_DURATION_ASKED.search(fold(query.text)):
+        # "几月几号开始申报", "哪一年建成": a span (工作时间满6个月, 3年内不得参与) names no
+        # day, month or year on the calendar.
+        facts = [f for f in facts if f.kind != "limit"]
     lead = ""
     if not facts:
         inherited = _inherited_deadline(composer, doc, item, start_asked=bool(RE_START_ASKED.search(fold(query.text))), day_asked=bool(RE_DAY_NUMBER_ASKED.search(fold(query.text))))
@@ -92,6 +96,8 @@ RE_TIME_MENTION = re.compile(r"(?:今年|明年|年内|\d{4}\s*年)\s*(?:\d{1,2}
 # A year before what happens in it (2019年投产运行, 2020年全面建成): the time of the sentence
 # the question is about, not of another one in the task.
 RE_YEAR_EVENT = re.compile(r"(?<!\d)\d{4}\s*年(?=(?:全面|基本|正式|实现|建成|完成|投产|开工|动工|投用|上线|启动|运行|开通|竣工))")
+# A question for a place on the calendar (哪一年, 几月, 几号, 具体日期), which a span does not give.
+RE_CALENDAR_ASKED = re.compile(r"哪一?年|什么年份|哪个年份|几月|哪个月|几号|几日(?!内)|具体日期")
 # A question for a day (几月几号, 哪一天, 具体日期) and a target year that does not answer it.
 RE_DAY_ASKED = re.compile(r"几月几[号日]|哪一?天|几号|具体日期|截止日期")
 RE_TARGET_YEAR_ONLY = re.compile(r"^(?:到|至)?\s*\d{4}\s*年$")
@@ -252,7 +258,21 @@ RE_SOME_BODY = re.compile(r"由|负责|牵头|会同|配合|组织|[\u4e00-\u9ff
 RE_DUTY_ASKED = re.compile(r"牵头|负责|责任|主管|主抓|主办|承办|主体|谁|配合|落实|实施|推进|组织|抓")
 
 
+# Where a body is seated asked (办公室设在哪个部门) and a sentence that says it (设在区民政局,
+# 在区消防支队设立集中办公点).
+RE_SEAT_ASKED = re.compile(r"设在(?:哪|什么|啥)|(?:挂靠|依托)(?:在)?(?:哪|什么|啥)")
+RE_SEAT_STATED = re.compile(r"设在|设于|挂靠|依托|在[^，。；]{2,20}(?:设立|设置)")
+
+
 def unit(composer, query: Query, doc: Document, item: Item) -> Answer:
+    if RE_SEAT_ASKED.search(fold(query.search_text)):
+        # "联席会议办公室设在哪个部门" of a task that lists the units responsible but says
+        # nowhere where the office sits: those units do not answer it.
+        order = rank_sentences(composer, query, doc, item, list(range(len(item.sentences))))
+        if order:
+            missing = _not_stated(composer, query, item, order, RE_SEAT_STATED, "设在哪个单位")
+            if missing is not None:
+                return missing
     actor_facts = item.facts_of("actor")
     d = Draft()
     if not actor_facts:
@@ -372,6 +392,55 @@ def in_asked_time_unit(query: Query, facts: list[Fact]) -> list[Fact]:
     return [f for f in facts if re.search(unit, f.text)]
 
 
+# A quantity asked in a unit of measure (有多少吨, 多少公里, 几台, 用电多少度), and the ways
+# documents write each unit (度 as 千瓦时, 公里 as 千米 or km).
+RE_MEASURE_ASKED = re.compile(
+    r"(?:多少|几)(平方公里|平方米|平米|公里|千米|吨|亩|公顷|千瓦时|千瓦|兆瓦|立方米|度|辆|艘|架|台|床|人次|户|米|分(?![钟之别期批类级项]))"
+)
+MEASURE_WRITTEN = {
+    "平方公里": ("平方公里", "km²", "km2"),
+    "平方米": ("平方米", "平米", "㎡", "m²", "m2"),
+    "平米": ("平方米", "平米", "㎡", "m²", "m2"),
+    "公里": ("公里", "千米", "km"),
+    "千米": ("公里", "千米", "km"),
+    "度": ("度", "千瓦时", "kwh", "kw·h", "kw.h"),
+    "千瓦时": ("度", "千瓦时", "kwh", "kw·h", "kw.h"),
+    "千瓦": ("千瓦", "kw"),
+    "兆瓦": ("兆瓦", "mw"),
+    "立方米": ("立方米", "方", "m³", "m3"),
+}
+RE_MAGNITUDE = re.compile(r"^[万亿]+")
+
+
+def asked_measure(text: str) -> str:
+    """The unit of measure a question asks a quantity in ("" when none)."""
+    m = RE_MEASURE_ASKED.search(fold(text))
+    return m.group(1) if m else ""
+
+
+def measure_written_re(unit: str) -> str:
+    """A pattern for a figure in ``unit`` as documents write it (digits, a magnitude, the unit)."""
+    names = "|".join(re.escape(w) for w in MEASURE_WRITTEN.get(unit, (unit,)))
+    tail = r"(?![²2³3])" if unit in ("米", "千米", "公里") else r"(?!钟)" if unit == "分" else ""
+    return rf"[\d一二三四五六七八九十百千万亿两]\s*[万亿]?\s*(?:{names}){tail}"
+
+
+def in_measure(f: Fact, sentence: str, unit: str) -> bool:
+    """Whether figure ``f`` is written in ``unit`` (its own unit word, or the words right
+    after it: 1.2亿 followed by 千瓦时; 0.4012元/千瓦时 is a price, not an amount in 度)."""
+    start = sentence.find(f.text)
+    after = sentence[start + len(f.text) : start + len(f.text) + 6] if start >= 0 else ""
+    own = f.value.get("unit", "") if isinstance(f.value, dict) else ""
+    written = RE_MAGNITUDE.sub("", fold((own + after).strip()))
+    for name in MEASURE_WRITTEN.get(unit, (unit,)):
+        if written.startswith(name):
+            rest = written[len(name) :]
+            if (unit in ("米", "千米", "公里") and rest[:1] in ("²", "2", "³", "3")) or (unit == "分" and rest[:1] == "钟"):
+                return False
+            return True
+    return False
+
+
 # A count of things asked (多少个学位, 几名队员): a share does not answer it.
 RE_COUNT_OF_THINGS = re.compile(r"(?:多少|几)(?:个|名|位|家|所|座|栋|辆|台|套|间|户|人)(?!百分点|点)")
 
@@ -459,7 +528,10 @@ RE_NAMES_ASKED = re.compile(r"(?:几|多少)(?:个|项|种|类|条|家|大)?[^�
 RE_SHARE_ASKED = re.compile(r"比例|百分之几|百分比|几个点|占比|几成|(?<![频效概])率(?:要|应|须|需|得|能|达到|达|是|为|有|多少|几)")
 RE_SHARE = re.compile(r"[%％‰]|百分之|分之|[一二三四五六七八九]成")
 # An amount of money asked: a price (多少钱) or what a grant comes to (补贴多少, 总投资多少).
-RE_MONEY_ASKED = re.compile(r"(?P<price>多少钱|几块钱|什么价|金额|数额)|(?:补贴|补助|奖励|奖补|投资|经费|资金|费用)[^，。？?,?]{0,6}多少")
+RE_MONEY_ASKED = re.compile(
+    r"(?P<price>多少钱|几块钱|什么价|金额|数额)|(?:补贴|补助|津贴|奖励|奖补|投资|经费|资金|费用|租金)[^，。？?,?]{0,8}多少"
+    r"|多少[\u4e00-\u9fff]{0,4}?(?:补贴|补助|津贴|经费|资金|租金)"
+)
 # A ratio written with colons (容积比例为2:1:3), which answers "比例是多少" as a share does.
 RE_RATIO = re.compile(r"(?<![\d:：])\d+(?:\.\d+)?\s*[:：]\s*\d+(?:\.\d+)?(?:\s*[:：]\s*\d+(?:\.\d+)?)*(?![\d:：])")
 
@@ -532,6 +604,14 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
                 return ratio
             return refusal(f"文件没有为{composer.name(item)}规定具体的比例。", "quantity")
         facts = shares
+    unit = asked_measure(query.text) if not (share_asked or money) else ""
+    if unit:
+        # "第二档从多少度开始算" of a task that states a price (0.4012元/千瓦时): a figure in
+        # another measure does not say how much in the unit asked.
+        measured = [f for f in facts if in_measure(f, item.sentences[f.sentence], unit)]
+        if not measured:
+            return refusal(f"文件没有为{composer.name(item)}规定以“{unit}”计的数量。", "quantity")
+        facts = measured
     if not share_asked and RE_COUNT_OF_THINGS.search(fold(query.search_text)):
         # "一共要覆盖多少个社区": a count, which a share of the same things (50%以上的社区)
         # does not give; the task's counts answer first.
@@ -729,10 +809,15 @@ def _topic_share(composer, query: Query, doc: Document, item: Item) -> float:
 
 
 # Conditions or a standard asked (要满足什么条件, 什么门槛, 多少分算优秀) and what states one.
-RE_CRITERIA_ASKED = re.compile(r"(?:什么|哪些|啥)样?的?(?:条件|门槛|资格)|(?:要|需要|得|应)(?:满足|具备)(?:什么|哪些|啥)(?!样?的?要求)|多少分(?:算|才|为|以上)|(?:才)?算(?:优秀|合格|达标)|评(?:上|为)?[a-z优]")
+RE_CRITERIA_ASKED = re.compile(r"(?:按|按照|依据|根据|参照|执行)(?:什么|哪些|啥|哪个|哪项)(?:标准|规范)|怎么打分|如何(?:打分|评分)|(?:评分|打分)(?:标准|办法)|(?:什么|哪些|啥)样?的?(?:条件|门槛|资格)|(?:要|需要|得|应)(?:满足|具备)(?:什么|哪些|啥)(?!样?的?要求)|多少分(?:算|才|为|以上)|(?:才)?算(?:优秀|合格|达标)|评(?:上|为)?[a-z优]")
 RE_CRITERIA_STATED = re.compile(r"条件|标准|符合|达到|以上|以下|不低于|不少于|不超过|不小于|具备|满足|具有|资格|分值|等次|优秀|合格|达标|认定"
                                 # What must be held or passed first (取得…证书…的，可以; 经…审查认可的).
                                 r"|取得[^，。；]{1,20}(?:证书|资格|许可|认证|批准)|经[^，。；]{1,24}(?:认可|批准|审核|审查|同意)")
+
+
+# A price asked (按什么电价结算, 价格是多少, 怎么收费) and a sentence that states one.
+RE_PRICE_ASKED = re.compile(r"(?:什么|多少|啥|哪种)[\u4e00-\u9fff]{0,2}价(?!值)|价格(?:是|为)?(?:多少|什么|啥)|怎么(?:收费|定价|计价)|收费标准是")
+RE_PRICE_STATED = re.compile(r"\d\s*(?:万|亿)?元|价|费|免费")
 
 
 # Consequences asked (会被约谈吗, 扣不扣钱, 怎么问责, 有什么处罚) and what states one.
@@ -860,6 +945,11 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
     missing = _penalty_not_stated(composer, query, doc, item, order)
     if missing is not None:
         return missing
+    if RE_PRICE_ASKED.search(asked) and order:
+        # "余电上网按什么电价结算" of a task none of whose best sentences states a price.
+        missing = _not_stated(composer, query, item, order, RE_PRICE_STATED, "具体的价格或收费标准")
+        if missing is not None:
+            return missing
     if RE_MATERIALS_ASKED.search(asked) and order:
         # "评估认定要交哪些材料" of a task none of whose best sentences names a material.
         missing = _not_stated(composer, query, item, order, RE_MATERIALS_STATED, "需要提交的材料")
@@ -953,7 +1043,7 @@ RE_MENTION_ASKED = re.compile(r"(?:有没有|是否|有无)(?:提到|提及|讲�
 # A sentence that opens the list after it: 有下列情形之一的, 具备以下条件, 如下.
 RE_LIST_LEAD = re.compile(r"(?:下列|以下|如下)(?:[\u4e00-\u9fff]{0,6}(?:情形|条件|情况|行为|事项|材料|要求|规定|方式|内容|之一))")
 # A sentence that is one entry of an enumeration inside a task's text.
-RE_ENUMERATED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]{1,3}[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]是)|^.{0,30}?[：:]\s*\d\s*[.．、]")
+RE_ENUMERATED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]{1,3}[）)]|[①-⑳⑴-⒇㈠-㈩]|[一二三四五六七八九十]是)|^.{0,30}?[：:]\s*\d\s*[.．、]")
 # A question that asks for the several things a task lists.
 RE_WHICH = re.compile(r"哪些|哪几|包括什么|有什么(?:措施|内容|要求|举措)|分别是|哪[一二两三四五六七八九十\d]{1,2}(?:个|项|条|种|类|方面)")
 def _continues(sentence: str, following: str) -> bool:

@@ -74,6 +74,10 @@ RE_HALF = re.compile(
 # 年度 alone qualifies a noun (年度建设计划, 分年度目标, 年度考核): only 每年度/按年度 set a period.
 RE_PERIOD = re.compile(r"全年|每[两二三四五]?年|每[2-5]年|每一?年度|按年度|逐年度|每季度|每半年|每[两二三]?个?月|(?<!不)定期|[“\"‘]?十[一二三四五六七八九]五[”\"’]?(?:期间|时期|末)")
 
+# A span of years a task is set in (建设期限 2022-2023, 2023—2025年实施): when, though no
+# date (a span standing as a period, 2024—2026年，…, is a deadline: RE_YEAR_SPAN).
+RE_YEARS_SET = re.compile(r"(?<![\d.])(?:19|20)\d{2}\s*年?\s*[-－—–～~至到]\s*(?:19|20)\d{2}\s*年?(?![\d.月])")
+
 # A labelled time field (活动时间：8月下旬—9月上旬, 时间：初定2017年9月): the value is the
 # event's time as written, however loose; its last month gives the date.
 RE_TIME_LABEL = re.compile(r"^\s*(?:活动|举办|开展|实施|举行|比赛|会议)?时间(?:安排)?\s*[：:]\s*(?:初定|暂定|拟定?于?|计划于?)?")
@@ -482,7 +486,7 @@ def references(sentence: str) -> list[tuple[str, dict, int]]:
 RE_FIGURE = re.compile(
     r"(?P<cmp>不少于|不低于|不高于|低于|高于|至少|不超过|不多于|最多|最高|超过|达到|力争达到|提高到|降低到|控制在)?"
     r"(?P<count>\d+(?:[.．]\d+)?(?:[-－—～~至到]\d+(?:[.．]\d+)?)?)\s*"
-    r"(?P<unit>[多余]?(?:万|亿)[多余]?(?:元|人次|人|户|家|个|项|所|名|张|台|套|辆|吨|亩|公顷|平方公里|平方米|公里)?"
+    r"(?P<unit>[多余]?(?:万|亿)[多余]?(?:元|人次|人|户|家|个|项|所|名|张|台|套|辆|吨|亩|公顷|平方公里|平方米|立方米|公里|千米|千瓦时|千瓦|兆瓦)?"
     r"|[多余]?千?(?:元|人次|人|户|家|个|项|所|名|张|台|套|间|辆|周年|座|条|处|栋|艘|床位|吨|亩|公顷|平方公里|平方米|立方米|公里|千米|米|千克|公斤|小时|个百分点|倍|分|%|％|GB|兆瓦|兆|MW|kg|Ω|㎡"
     # Electric measures (160千瓦, 220千伏, 0.4012元/千瓦时).
     r"|瓦时|瓦|伏安|伏)"
@@ -674,6 +678,10 @@ def extract_facts(sentences, year: int | None, cells=()) -> list[Fact]:
                 facts.append(Fact("period", m.group(0).strip(), m.group(0).strip(), idx))
         for m in RE_PERIOD.finditer(s):
             facts.append(Fact("period", m.group(0), m.group(0), idx))
+        for m in RE_YEARS_SET.finditer(s):
+            dated = any(f.kind == "deadline" and f.sentence == idx and m.group(0).strip() in f.text for f in facts)
+            if not dated and s[: m.start()].count("《") <= s[: m.start()].count("》"):  # not a title's (2024-2026年)
+                facts.append(Fact("period", m.group(0).strip(), m.group(0).strip(), idx))
         counted = quantities(s)
         taken = [range(off, off + len(span)) for span, _, off in counted]
         for span, value, _ in counted:

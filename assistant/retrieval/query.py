@@ -125,7 +125,7 @@ OUT_OF_SCOPE = [
     # Where something takes place or is handled (在哪儿办, 地点在哪): a document of events
     # states its venues; one without any says so.
     ("place", re.compile(r"在哪(?:儿|里)?(?:办|举办|举行|开展|召开|办理)|(?:举办|活动|办理)?地点(?:在|是)?(?:哪|什么)|位置在哪")),
-    ("money", re.compile(r"多少钱|(?:总)?投资(?:是|有|了)?多少|总投资|(?:资金|预算|经费)[^，。？?]{0,6}(?:盘子|规模)(?:有)?多大|多少[\u4e00-\u9fff]{0,4}(?:资金|经费|预算|补贴|补助|奖补|奖励金|补偿)|多少[^，。？?]{0,2}费|(?:手续费|服务费|收费标准)|经费(?:是)?多少|预算(?:是)?多少|金额|多少万|(?<!\d)万元(?:多少|是多少)|资金(?:是)?多少|工资|奖金|补贴(?:是)?多少|费用(?:是)?多少|罚款(?:是)?多少|报酬|薪酬|待遇|起征点|税率(?:是|为)?多少|多少(?:的)?税率")),
+    ("money", re.compile(r"多少钱|(?:总)?投资(?:是|有|了)?多少|总投资|(?:资金|预算|经费)[^，。？?]{0,6}(?:盘子|规模)(?:有)?多大|多少[\u4e00-\u9fff]{0,4}(?:资金|经费|预算|补贴|补助|津贴|奖补|奖励金|补偿|租金)|(?:津贴|租金)[^，。？?]{0,8}多少|多少[^，。？?]{0,2}费|(?:手续费|服务费|收费标准)|经费(?:是)?多少|预算(?:是)?多少|金额|多少万|(?<!\d)万元(?:多少|是多少)|资金(?:是)?多少|工资|奖金|补贴(?:是)?多少|费用(?:是)?多少|罚款(?:是)?多少|报酬|薪酬|待遇|起征点|税率(?:是|为)?多少|多少(?:的)?税率")),
 ]
 
 RE_QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,20}[”\"」』]")
@@ -323,6 +323,9 @@ def analyse(question: str, history: list[dict] | None = None, doc: Document | No
         work = INJECTION.sub(" ", work)
         work = re.sub(r"(?:是|为|改成|改为|说成)\s*\d{4}\s*年?(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?", " ", work)
     search_text = translate_english(work)
+    # "举几个例子" asks for the things the rest of the question names (有哪些); its words name
+    # no topic.
+    search_text = RE_EXAMPLES_ASKED.sub("有哪些", search_text)
     sfold = fold(search_text)
 
     unquoted = without_quoted_names(sfold)
@@ -567,6 +570,11 @@ def asking_clause(sfold: str) -> str:
 
 # A question longer than this (folded characters) has context before what it asks.
 LONG_QUESTION = 40
+
+
+# A request for examples (举几个例子, 举个例, 列举一些例子): it asks for the things themselves,
+# which a list answers, not for how many (its 几个 counts the examples wanted).
+RE_EXAMPLES_ASKED = re.compile(r"(?:请|能|能不能|可以|帮我|麻烦)?(?:举|列举|举出)(?:几个|一两个|两三个|两个|三个|一些|些|个)?例子?(?:说明|看看)?(?:吗|呢|吧)?")
 
 
 def intent_of(sfold: str) -> str:
