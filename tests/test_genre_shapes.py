@@ -3472,3 +3472,23 @@ def test_a_question_about_what_the_opening_says_is_answered_from_the_opening(tmp
     qa = small_qa(tmp_path_factory, "opening", {"opinions.txt": text})
     a = qa.ask("文件开头说要加快建设的是几个中心？")
     assert not a.refused and "五个中心" in a.text
+
+
+def test_clauses_after_a_semicolon_share_the_subject_of_the_first(tmp_path_factory):
+    """"市人社部门负责…；会同市发改部门制定…目录；组织开发…": each clause is the first body's
+    duty; with 会同 it leads and the partner takes part; a clause with its own body keeps it."""
+    from assistant.documents import split_sentences
+    from assistant.documents.facts import extract_facts
+
+    text = "市人力资源社会保障部门负责积分入户的统筹实施；会同市发展改革部门制定急需工种目录；组织开发积分入户信息系统。市公安部门负责入户审批。"
+    facts = [f for f in extract_facts(split_sentences(text), 2025) if f.kind == "actor"]
+    by = {}
+    for f in facts:
+        by.setdefault(f.sentence, []).append((f.text, f.role))
+    assert ("市人力资源社会保障部门", "牵头") in by[1] and ("市发展改革部门", "配合") in by[1]
+    assert by[2] == [("市人力资源社会保障部门", "")]
+    assert by[3] == [("市公安部门", "")]
+    doc = "示范市积分制入户管理办法\n第一条 为规范积分入户，制定本办法。\n第二条 " + text + "\n第三条 本办法自印发之日起施行。\n"
+    qa = small_qa(tmp_path_factory, "subjects", {"measures.txt": doc})
+    a = qa.ask("急需工种目录是哪个部门牵头制定的？")
+    assert not a.refused and "市人力资源社会保障部门" in a.text.split("。")[0]

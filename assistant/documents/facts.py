@@ -643,6 +643,37 @@ def _holder(part: str, units: list[tuple[str, str, int]], offset: int) -> str:
     return inside[0] if inside else ""
 
 
+# A clause that opens with what a body does, not with the body (会同…制定, 组织开发…, 负责…).
+RE_DUTY_OPENING = re.compile(r"^\s*(?:会同|负责|组织|牵头|指导|协调|统筹|承担|制定|建立|做好|开展|推进|督促|监督)")
+# The partners of 会同 (会同市发展改革部门制定…): bodies that take part.
+RE_JOINTLY = re.compile(r"^\s*会同([^，。；;：:]{2,40}?)(?=制定|开展|做好|研究|建立|组织|推进|实施|共同|联合|对|[，,])")
+
+
+def _shared_subjects(sentences, facts: list[Fact]) -> list[Fact]:
+    """Units of clauses that share the subject of the clause a semicolon run opens with
+    (市人力资源社会保障部门负责…；会同市发展改革部门制定…；组织开发…): each such clause is
+    that body's duty, and 会同's partners take part in it."""
+    subjects = {}
+    for f in facts:
+        if f.kind == "actor" and not f.role:
+            subjects.setdefault(f.sentence, []).append(f)
+    out, run = [], []
+    for idx, s in enumerate(sentences):
+        joined = idx > 0 and re.search(r"[；;]\s*$", sentences[idx - 1]) is not None
+        if not joined or subjects.get(idx):
+            run = subjects.get(idx, []) if not RE_DUTY_OPENING.match(s) else []
+            continue
+        if not run or not RE_DUTY_OPENING.match(s) or any(f.kind == "actor" and f.sentence == idx for f in facts):
+            continue
+        partners = RE_JOINTLY.match(s)
+        # "（X）会同Y制定…": X leads the work, Y takes part.
+        out += [Fact("actor", f.text, f.value, idx, role=unitlib.LEAD if partners else f.role) for f in run]
+        if partners:
+            names = [n for n, _ in unitlib.split_names(partners.group(1)) if unitlib.is_unit_name(n)]
+            out += [Fact("actor", n, n, idx, role=unitlib.SUPPORT) for n in names]
+    return out
+
+
 def extract_facts(sentences, year: int | None, cells=()) -> list[Fact]:
     """All facts of a list of sentences (and a table row's cells), in reading order
     within each kind. A deadline's ``holder`` is the unit named in the same clause."""
@@ -698,6 +729,7 @@ def extract_facts(sentences, year: int | None, cells=()) -> list[Fact]:
             facts.append(Fact("actor", span, span, idx, role=role))
         for span, value, _ in references(s):
             facts.append(Fact("reference", span, value, idx))
+    facts += _shared_subjects(sentences, facts)
     # A cell's unit or deadline is also read from its sentence: the cell's (with the role
     # its column gives) is kept.
     from_cells = list(dict.fromkeys(cell_facts(cells, year, sentences)))
