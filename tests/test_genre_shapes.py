@@ -3492,3 +3492,10 @@ def test_clauses_after_a_semicolon_share_the_subject_of_the_first(tmp_path_facto
     qa = small_qa(tmp_path_factory, "subjects", {"measures.txt": doc})
     a = qa.ask("急需工种目录是哪个部门牵头制定的？")
     assert not a.refused and "市人力资源社会保障部门" in a.text.split("。")[0]
+
+
+def test_a_count_of_departments_is_a_figure_the_opening_can_state():
+    """"国家数据局等17部门联合印发": a count of departments, which "多少个部门联合发的" asks."""
+    from assistant.documents.facts import figures
+
+    assert [t for t, _, _ in figures("为贯彻落实国家数据局等17部门联合印发的三年行动计划")] == ["17部门"]
