@@ -3499,3 +3499,19 @@ def test_a_count_of_departments_is_a_figure_the_opening_can_state():
     from assistant.documents.facts import figures
 
     assert [t for t, _, _ in figures("为贯彻落实国家数据局等17部门联合印发的三年行动计划")] == ["17部门"]
+
+
+def test_a_follow_up_picks_its_figure_by_its_own_words_and_the_bound_it_asks(tmp_path_factory):
+    """"…至少要占多少比例？别的方式最多多少？": the second part is not the first part's figure
+    again; its own 最多 picks the figure stated as an upper bound (不得超过…30%)."""
+    text = (
+        "示范区违法用地综合整治三年行动工作方案\n"
+        "一、工作措施\n"
+        "（一）分解任务目标。每年整治计划中，以“拆除还地”和“清退没收”方式整治的面积不低于当年计划任务量的70%;"
+        "以“其他方式”整治的面积不得超过当年计划任务量的30%。\n"
+        "（二）加强督查。区规划资源局每季度通报进展。\n"
+    )
+    qa = small_qa(tmp_path_factory, "bound", {"plan.txt": text})
+    a = qa.ask("每年计划里拆除还地、清退没收至少要占多少比例？别的方式最多多少？")
+    first, second = a.text.split("（2）")
+    assert "70%" in first and second.startswith("30%")

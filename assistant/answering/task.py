@@ -626,7 +626,14 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
     # Rare words of the question a figure's sentence holds (国产EDA工具) weigh more than
     # common ones its clause holds (企业): the sentence is about the topic asked.
     weights = composer.weights(query.search_text, doc, spread=False)
+    if query.followup and own & q:
+        # "别的方式最多多少" after "拆除还地至少占多少": the words of the question before it
+        # found the task and name the figure already given; its own words pick the figure.
+        q = own & q
+        weights = {w: v for w, v in weights.items() if w in own} or weights
     total = sum(weights.values()) or 1.0
+    # "最多多少", "至少占多少": the figure stated as an upper (不得超过…30%) or lower bound.
+    bound_asked = "upper" if RE_UPPER_ASKED.search(fold(query.text)) else "lower" if RE_LOWER_ASKED.search(fold(query.text)) else ""
     asked_figures = [re.sub(r"[^\d.]", "", x) for x in question_figures(query.text)]
     asked_figures = [x for x in asked_figures if x]
     for f in facts:
@@ -638,7 +645,8 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
         window = _plain_figures(item.sentences[f.sentence][max(0, start - 30) : max(0, start)])
         quoted = sum(1 for x in asked_figures if x in window)
         topical = sum(weights.get(w, 0.0) for w in q & sentence) / total
-        scored.append((len(q & clause) + 0.2 * len(q & sentence) + FIGURE_TOPIC_WEIGHT * topical + 2 * len(own & clause) + len(own & sentence) + 2 * quoted, f))
+        bound = FIGURE_BOUND_WEIGHT if bound_asked and _bound_stated(item.sentences[f.sentence], f.text) == bound_asked else 0.0
+        scored.append((len(q & clause) + 0.2 * len(q & sentence) + FIGURE_TOPIC_WEIGHT * topical + 2 * len(own & clause) + len(own & sentence) + 2 * quoted + bound, f))
     # "到2023年…要达到多少" of a task that sets figures for 2023 and for 2035: the year's only.
     dated = [(x, f) for x, f in scored if any(re.sub(r"^[到至]", "", span) in item.sentences[f.sentence] for span, _ in query.dates)]
     scored = dated or scored
@@ -705,6 +713,28 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
 # How much the share of the question's weight a figure's sentence holds counts in picking
 # the figure (tuned on dev).
 FIGURE_TOPIC_WEIGHT = 3.0
+# How much a figure stated as the bound asked (最多 -> 不得超过…30%) counts in picking it.
+FIGURE_BOUND_WEIGHT = 2.0
+RE_UPPER_ASKED = re.compile(r"最多|最高|顶多|封顶|上限|不超过|不能超过|最大")
+RE_LOWER_ASKED = re.compile(r"至少|最少|最低|下限|不低于|不少于|起码")
+RE_BOUND_STATED = re.compile(r"(?P<upper>(?:不得|不能|不应|不宜)?(?:超过|多于|高于)|最多|最高|上限|封顶)|(?P<lower>不低于|不少于|至少|最少|最低|下限)")
+
+
+def _bound_stated(sentence: str, figure: str) -> str:
+    """"upper" or "lower": the bound the words nearest before a figure (or 以上/以内 right
+    after it) make of it; "" when none."""
+    start = sentence.find(figure)
+    if start < 0:
+        return ""
+    after = sentence[start + len(figure) : start + len(figure) + 3]
+    if re.match(r"以上|及以上", after):
+        return "lower"
+    if re.match(r"以内|以下|之内", after):
+        return "upper"
+    near = list(RE_BOUND_STATED.finditer(sentence[max(0, start - 20) : start + len(figure)]))
+    if not near:
+        return ""
+    return "upper" if near[-1].group("upper") else "lower"
 
 
 # The proper name of a thing asked (平台叫什么名字, 名称是什么), and a name written: in quotes or
