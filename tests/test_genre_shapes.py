@@ -3515,3 +3515,20 @@ def test_a_follow_up_picks_its_figure_by_its_own_words_and_the_bound_it_asks(tmp
     a = qa.ask("每年计划里拆除还地、清退没收至少要占多少比例？别的方式最多多少？")
     first, second = a.text.split("（2）")
     assert "70%" in first and second.startswith("30%")
+
+
+def test_a_count_of_things_a_task_states_is_not_a_count_of_the_documents_parts(tmp_path_factory):
+    """"精品道路 每年 几条": the task that states 每年建设100条精品道路 answers, not the number of
+    the document's tasks; "文件有几条" still counts the tasks."""
+    text = (
+        "示范市交通精细化管理工作方案\n"
+        "一、提升道路环境\n"
+        "（一）建设精品道路。三年建设精品道路300条，每年建设精品道路100条。\n"
+        "（二）整治道路设施。完成道路设施整治。\n"
+        "二、保障措施\n"
+        "（三）加强组织领导。市交通委牵头推进。\n"
+    )
+    qa = small_qa(tmp_path_factory, "things", {"plan.txt": text})
+    a = qa.ask("精品道路 每年 几条")
+    assert not a.refused and "100条" in a.text and "文件共列出" not in a.text and not a.text.startswith("1）")
+    assert "3" in qa.ask("这个文件一共有几条？").text

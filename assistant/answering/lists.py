@@ -320,6 +320,16 @@ def _topic(composer, doc: Document, text: str, keep_own: bool = False) -> dict[s
     return topic if keep_own or set(topic) - own else {}
 
 
+def topic_words(composer, doc: Document, text: str) -> dict[str, float]:
+    """The question's topic words with their weights (see :func:`_topic`)."""
+    return _topic(composer, doc, text)
+
+
+def covered(topic: dict[str, float], s: str) -> float:
+    """The share of the topic's weight that ``s`` holds."""
+    return _covered(topic, s)
+
+
 def _covered(topic: dict[str, float], s: str) -> float:
     total = sum(topic.values()) or 1.0
     return sum(v for w, v in topic.items() if w in fold(s)) / total

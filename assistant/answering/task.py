@@ -372,8 +372,10 @@ RE_KINDS_ASKED = re.compile(r"(?:哪)?几(?:种|类|个方面)|多少(?:种|类)
 
 
 def _counted(f: Fact) -> str:
-    """What a figure counts, as its clause writes it, without a joining word (且大专… -> 大专…)."""
-    return f.value.get("counted", "").lstrip("且并及和与") if isinstance(f.value, dict) else ""
+    """What a figure counts, as its clause writes it, without a joining word (且大专… -> 大专…)
+    or the tail of a number it follows ((1)建设… -> 建设…)."""
+    counted = f.value.get("counted", "") if isinstance(f.value, dict) else ""
+    return re.sub(r"^[（(]?\d{1,2}[）)]\s*", "", counted).lstrip("且并及和与")
 
 
 # The unit of time a question asks in (几个工作日内, 多少天): a limit in another unit
