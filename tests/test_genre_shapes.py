@@ -3532,3 +3532,19 @@ def test_a_count_of_things_a_task_states_is_not_a_count_of_the_documents_parts(t
     a = qa.ask("精品道路 每年 几条")
     assert not a.refused and "100条" in a.text and "文件共列出" not in a.text and not a.text.startswith("1）")
     assert "3" in qa.ask("这个文件一共有几条？").text
+
+
+def test_a_deadline_that_recurs_competes_with_the_tasks_dates(tmp_path_factory):
+    """"年度总结最迟哪天报" of a stage dated 12月中旬前 whose sentence about the report says
+    每年12月15日前: the recurring deadline of the sentence asked about answers."""
+    text = (
+        "示范区违法用地综合整治三年行动工作方案\n"
+        "一、实施步骤\n"
+        "(一)排查阶段(6月底前)\n"
+        "各街镇完成排查。\n"
+        "(二)整治推进阶段(12月中旬前)\n"
+        "各街镇推进整治，做好总结报告等工作。区规划资源局要于每年12月15日前报送年度整治工作总结。\n"
+    )
+    qa = small_qa(tmp_path_factory, "recurs", {"plan.txt": text})
+    a = qa.ask("区规划资源局的年度整治总结最迟哪天报？")
+    assert not a.refused and a.text.startswith("每年12月15日前")

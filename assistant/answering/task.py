@@ -39,13 +39,20 @@ def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
         # day, month or year on the calendar.
         facts = [f for f in facts if f.kind != "limit"]
     lead = ""
+    recurring = [f for f in item.facts_of("period") if re.search(r"^每.*(?:前|\d日|底|末)$", f.text)]
+    if recurring and not RE_CALENDAR_YEAR_ASKED.search(fold(query.text)):
+        # A deadline that recurs (每季度最后一个周五前, 每年12月15日前) is the answer as written,
+        # beside the task's dates, the sentence about what is asked picking among them; over
+        # a date the heading gives the part, when it is in that sentence.
+        order = rank_sentences(composer, query, doc, item, list(range(len(item.sentences)))) if not facts else []
+        if facts or (order and any(f.sentence == order[0] for f in recurring)):
+            facts = facts + [f for f in recurring if f not in facts]
     if not facts:
         inherited = _inherited_deadline(composer, doc, item, start_asked=bool(RE_START_ASKED.search(fold(query.text))), day_asked=bool(RE_DAY_NUMBER_ASKED.search(fold(query.text))))
         if inherited is not None:
             return inherited
-    recurring = [f for f in item.facts_of("period") if re.search(r"^每.*(?:前|\d日|底|末)$", f.text)]
     if not facts and recurring:
-        # A deadline that recurs (每季度最后一个周五前, 每年11月底前) is the answer as written.
+        # A deadline that recurs is the answer as written (每年11月底前).
         facts = recurring
     periods = item.facts_of("period")
     if not facts and periods:
@@ -96,6 +103,8 @@ RE_TIME_MENTION = re.compile(r"(?:今年|明年|年内|\d{4}\s*年)\s*(?:\d{1,2}
 # A year before what happens in it (2019年投产运行, 2020年全面建成): the time of the sentence
 # the question is about, not of another one in the task.
 RE_YEAR_EVENT = re.compile(r"(?<!\d)\d{4}\s*年(?=(?:全面|基本|正式|实现|建成|完成|投产|开工|动工|投用|上线|启动|运行|开通|竣工))")
+# A year asked (哪一年), which a deadline that recurs every year does not give.
+RE_CALENDAR_YEAR_ASKED = re.compile(r"哪一?年|什么年份|哪个年份")
 # A question for a place on the calendar (哪一年, 几月, 几号, 具体日期), which a span does not give.
 RE_CALENDAR_ASKED = re.compile(r"哪一?年|什么年份|哪个年份|几月|哪个月|几号|几日(?!内)|具体日期")
 # A question for a day (几月几号, 哪一天, 具体日期) and a target year that does not answer it.
