@@ -3548,3 +3548,18 @@ def test_a_deadline_that_recurs_competes_with_the_tasks_dates(tmp_path_factory):
     qa = small_qa(tmp_path_factory, "recurs", {"plan.txt": text})
     a = qa.ask("区规划资源局的年度整治总结最迟哪天报？")
     assert not a.refused and a.text.startswith("每年12月15日前")
+
+
+def test_where_to_hand_something_in_is_answered_by_the_sentence_that_says_to_whom(tmp_path_factory):
+    """"去哪里递申请" of an article whose other sentences share more words with the question:
+    the sentence that says to whom (向…镇人民政府提出申请) is quoted first."""
+    text = (
+        "示范市临时救助实施细则\n"
+        "第一条 为规范临时救助工作，制定本细则。\n"
+        "第二条 凡认为符合临时救助条件的城乡居民可向户籍所在地镇人民政府(街道办事处)提出申请。"
+        "申请临时救助应按照规定程序申请办理。申请临时救助的申请材料可以通过网络核验办理。\n"
+        "第三条 本细则自印发之日起施行。\n"
+    )
+    qa = small_qa(tmp_path_factory, "addressee", {"rules.txt": text})
+    a = qa.ask("老百姓申请临时救助去哪里递申请？")
+    assert not a.refused and "镇人民政府" in a.text.split("”")[0]

@@ -856,6 +856,10 @@ RE_CRITERIA_STATED = re.compile(r"条件|标准|符合|达到|以上|以下|不�
                                 r"|取得[^，。；]{1,20}(?:证书|资格|许可|认证|批准)|经[^，。；]{1,24}(?:认可|批准|审核|审查|同意)")
 
 
+# Where or to whom something is handed in asked (去哪里递申请, 向谁反映, 找哪个部门报), and a
+# sentence that says to whom (向户籍所在地镇人民政府提出申请, 报区民政局备案).
+RE_ADDRESSEE_ASKED = re.compile(r"(?:去|到|在|向|找)(?:哪里|哪儿|哪|谁|什么地方)[^，。？?]{0,4}(?:递|交|提交|申请|办|报|反映|投诉|备案|咨询)|(?:向|找)谁")
+RE_ADDRESSEE_STATED = re.compile(r"向[^，。；]{2,30}(?:提出|提交|申请|报送|报告|反映|投诉|备案|咨询)|报[^，。；]{2,20}(?:备案|审批|审核)")
 # A price asked (按什么电价结算, 价格是多少, 怎么收费) and a sentence that states one.
 RE_PRICE_ASKED = re.compile(r"(?:什么|多少|啥|哪种)[\u4e00-\u9fff]{0,2}价(?!值)|价格(?:是|为)?(?:多少|什么|啥)|怎么(?:收费|定价|计价)|收费标准是")
 RE_PRICE_STATED = re.compile(r"\d\s*(?:万|亿)?元|价|费|免费")
@@ -1030,6 +1034,10 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
             return d.answer("content", (item.number,))
         if stating:
             order = stating[:1] + [i for i in order if i != stating[0]]
+    if RE_ADDRESSEE_ASKED.search(fold(query.text)):
+        # "去哪里递申请", "向谁反映": the sentences that say to whom (向…镇人民政府提出申请) first.
+        addressed = [i for i in order if RE_ADDRESSEE_STATED.search(item.sentences[i])][:2]
+        order = addressed + [i for i in order if i not in addressed]
     quoted = [fold(q) for q in RE_QUOTED_TERM.findall(query.text)]
     holding = [i for i, sentence in enumerate(item.sentences) if quoted and any(q in fold(sentence) for q in quoted)]
     if holding:
