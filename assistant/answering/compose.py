@@ -600,7 +600,7 @@ class Composer:
         if hits and hits[0].key[1] in ("preamble", "header", "footer") and query.intent in ("content", "list"):
             # The header and the preamble often rank together: the best sentence of either.
             return self.section(query, [h for h in hits[:3] if h.key[1] in ("preamble", "header", "footer") and h.key[0] == hits[0].key[0]])
-        opening = [h for h in hits if h.key[1] in ("preamble", "header")]
+        opening = [h for h in hits if h.key[1] in ("preamble", "header") and h.passage.text.strip()]
         if opening and RE_OPENING_ASKED.search(fold(query.text)) and query.intent in ("content", "list", "quantity"):
             # "文件开头说要加快建设的是几个中心": the question points at the opening, whatever a
             # task ranks first.
