@@ -3563,3 +3563,28 @@ def test_where_to_hand_something_in_is_answered_by_the_sentence_that_says_to_who
     qa = small_qa(tmp_path_factory, "addressee", {"rules.txt": text})
     a = qa.ask("老百姓申请临时救助去哪里递申请？")
     assert not a.refused and "镇人民政府" in a.text.split("”")[0]
+
+
+def test_a_choice_between_periods_asks_how_often_and_几处_counts_places(tmp_path_factory):
+    """"是按季度发还是按月发" asks how often: a task that only says 适时发布 does not say; "今年
+    定了几处" asks a count of places (a task that says 一批 states none); tasks that state them
+    answer."""
+    text = (
+        "示范市商务楼宇更新提升实施意见\n"
+        "一、强化数字赋能\n"
+        "（一）建设监测平台。跟踪楼宇市场动态，适时发布商务楼宇监测报告。\n"
+        "（二）督改火灾隐患。每年挂牌督改一批重大火灾隐患。\n"
+    )
+    stations = "示范区便民服务站建设方案\n1.建设便民服务站。每年建设3处社区便民服务站。\n2.发布租金指数。按季度发布便民服务站租金指数。\n"
+    qa = small_qa(tmp_path_factory, "periods", {"opinions.txt": text, "stations.txt": stations})
+    a = qa.ask("商务楼宇监测报告是按季度发还是按月发？")
+    assert a.refused and "频次" in a.text
+    from assistant.answering.task import RE_COUNT_OF_THINGS
+    from assistant.retrieval.query import analyse
+
+    assert analyse("每年挂牌督改的重大火灾隐患，今年定了几处？").intent == "quantity"
+    assert RE_COUNT_OF_THINGS.search("今年定了几处")
+    a = qa.ask("便民服务站租金指数是按季度发还是按月发？")
+    assert not a.refused and "按季度" in a.text
+    a = qa.ask("每年建设几处社区便民服务站？")
+    assert not a.refused and "3处" in a.text

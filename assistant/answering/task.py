@@ -453,11 +453,11 @@ def in_measure(f: Fact, sentence: str, unit: str) -> bool:
 
 
 # A count of things asked (多少个学位, 几名队员): a share does not answer it.
-RE_COUNT_OF_THINGS = re.compile(r"(?:多少|几)(?:个|名|位|家|所|座|栋|辆|台|套|间|户|人)(?!百分点|点)")
+RE_COUNT_OF_THINGS = re.compile(r"(?:多少|几)(?:个|名|位|家|所|座|栋|辆|台|套|间|户|人|处)(?!百分点|点)")
 
 
 # The thing a count asks for: 几名队员 -> 队员, 多少个学位 -> 学位, 几座消防站 -> 消防站.
-RE_COUNTED_NOUN = re.compile(r"(?:多少|几)(个|名|位|家|所|座|栋|辆|台|套|间|户)([\u4e00-\u9fff]{2,8}?)(?:[？?，,。]|$|呢|吗|了|要|能|可以|才|是|在|的)")
+RE_COUNTED_NOUN = re.compile(r"(?:多少|几)(个|名|位|家|所|座|栋|辆|台|套|间|户|处)([\u4e00-\u9fff]{2,8}?)(?:[？?，,。]|$|呢|吗|了|要|能|可以|才|是|在|的)")
 
 
 # Particles a chatty question ends its noun with (企业上云啊), and nouns of time (几个工作日内).
@@ -833,7 +833,11 @@ def whole_item(composer, doc: Document, item: Item) -> Answer:
 
 # How often something is done, asked (多久查一次, 多长时间报一回, 频次) and stated (每季度,
 # 一旬一测, 每两年, 半年一次).
-RE_FREQUENCY_ASKED = re.compile(r"(?:多久|多长时间|隔多久)[^，。？?]{0,8}一(?:次|回|轮)|频次|频率|(?:一年|每年)(?:几|多少)次")
+RE_FREQUENCY_ASKED = re.compile(
+    r"(?:多久|多长时间|隔多久)[^，。？?]{0,8}一(?:次|回|轮)|频次|频率|(?:一年|每年)(?:几|多少)次"
+    # "按季度发还是按月发": a choice between periods.
+    r"|(?:按|每)(?:年|半年|季度?|月|旬|周|天|日)[^，。？?]{0,6}还是(?:按|每)?(?:年|半年|季度?|月|旬|周|天|日)"
+)
 RE_FREQUENCY = re.compile(r"按(?:半年|年|季|月|旬|周|日|天)度?(?:开展|进行|报送|统计|监测|更新|调度|通报|考核|评估|检查|发布|公布)|每(?:年|季度?|半年|月|旬|周|日|天|两年|[一二三四五六七八九十两\d]+(?:年|个月|月|周|天|日))|一(?:年|季|月|旬|周|日)一(?:测|次|查|报|考|评)|[一二两三四五\d]+年一次|半年一次|(?:年|季|月)度|逐年|实时")
 # The share of the question's weight a task must hold before its lack of a frequency is
 # read as the document's (else the task may just be the wrong one).
