@@ -34,8 +34,6 @@ RE_KIND_PART = re.compile(r"类型|种类|类别|分类|方式|模式|形式|情
 PREAMBLE_TARGET_SHARE = 0.5
 PREAMBLE_TARGET_MARGIN = 0.1
 
-# The classifier of a count asked (几条, 多少个): things a task may count, or parts.
-RE_COUNTED_THINGS = re.compile(r"(?:多少|几)(条|项|个|座|所|家|处|批|场|次)")
 # A question that points at the document's opening (文件开头说, 开篇提到).
 RE_OPENING_ASKED = re.compile(r"(?:文件|方案|意见|通知|办法|要点|正文)?(?:开头|开篇|开宗明义|导语|前言)(?:部分|那段|一段|就)?(?:说|讲|提|写|里|中|部分)")
 
@@ -581,7 +579,7 @@ class Composer:
             if target is not None:
                 return lists.which_chapter(self, *target)
         if query.intent == "count" and not query.chapters and not query.items:
-            return lists.topic_count(self, query, hits) or self.counted_in_task(query, hits) or lists.count(self, query)
+            return lists.topic_count(self, query, hits) or lists.counted_in_task(self, query, hits) or lists.count(self, query)
         if query.intent == "chapter" and query.chapters:
             found = lists.chapter(self, query)
             if found is not None:
@@ -635,27 +633,6 @@ class Composer:
         if query.intent == "item" or (query.items and query.intent in ("content", "list")):
             return task.whole_item(self, doc, item)
         return task.content(self, query, doc, item)
-
-    def counted_in_task(self, query: Query, hits: list[Hit]) -> Answer | None:
-        """"精品道路 每年 几条": a count of things a task states (每年打造100条精品道路), not of
-        the document's parts, when the question names a topic a task covers and that task
-        states a figure in the classifier asked."""
-        asked = RE_COUNTED_THINGS.search(fold(query.search_text))
-        if not asked:
-            return None
-        topic = lists.topic_words(self, self.default, fold(query.search_text))
-        if not topic:
-            return None
-        quantity = replace(query, intent="quantity")
-        target = self.target(quantity, hits)
-        if target is None:
-            return None
-        doc, item = target
-        if lists.covered(topic, item.title + item.text) < lists.TOPIC_COVERED:
-            return None
-        if not any(f.text.endswith(asked.group(1)) or (isinstance(f.value, dict) and f.value.get("unit") == asked.group(1)) for f in item.facts_of("quantity")):
-            return None
-        return task.quantity(self, quantity, doc, item)
 
     def preamble_deadline(self, query: Query) -> Answer | None:
         """The deadline the preamble sets for the whole work (从现在起至2017年12月底，本区开展…)."""

@@ -10,6 +10,7 @@ from ..retrieval import Hit, Query
 from ..index import fold
 from ..schema import Answer, Document, Item
 from .draft import Draft, quote, refusal
+from . import task
 from .structure import task_span, title_passage
 from .unit_tasks import RE_FORBIDDEN_ASKED
 
@@ -320,16 +321,6 @@ def _topic(composer, doc: Document, text: str, keep_own: bool = False) -> dict[s
     return topic if keep_own or set(topic) - own else {}
 
 
-def topic_words(composer, doc: Document, text: str) -> dict[str, float]:
-    """The question's topic words with their weights (see :func:`_topic`)."""
-    return _topic(composer, doc, text)
-
-
-def covered(topic: dict[str, float], s: str) -> float:
-    """The share of the topic's weight that ``s`` holds."""
-    return _covered(topic, s)
-
-
 def _covered(topic: dict[str, float], s: str) -> float:
     total = sum(topic.values()) or 1.0
     return sum(v for w, v in topic.items() if w in fold(s)) / total
@@ -383,6 +374,32 @@ def named_part_count(composer, doc: Document, text: str) -> Answer | None:
     names = "；".join(f"{c.marker}{c.title}{d.cite(composer.heading_passage(doc, c)) if c.line else ''}" for c in children)
     d.add(f"{node.path}「{node.title}」{marker}下共列出{len(children)}项：{names}。")
     return d.answer("count", tuple(c.task for c in children if c.task))
+
+
+# The classifier of a count asked (几条, 多少个): things a task may count, or parts.
+RE_COUNTED_THINGS = re.compile(r"(?:多少|几)(条|项|个|座|所|家|处|批|场|次)")
+
+
+def counted_in_task(composer, query: Query, hits: list[Hit]) -> Answer | None:
+    """"精品道路 每年 几条": a count of things a task states (每年打造100条精品道路), not of
+    the document's parts, when the question names a topic a task covers and that task
+    states a figure in the classifier asked."""
+    asked = RE_COUNTED_THINGS.search(fold(query.search_text))
+    if not asked:
+        return None
+    topic = _topic(composer, composer.default, fold(query.search_text))
+    if not topic:
+        return None
+    quantity = replace(query, intent="quantity")
+    target = composer.target(quantity, hits)
+    if target is None:
+        return None
+    doc, item = target
+    if _covered(topic, item.title + item.text) < TOPIC_COVERED:
+        return None
+    if not any(f.text.endswith(asked.group(1)) or (isinstance(f.value, dict) and f.value.get("unit") == asked.group(1)) for f in item.facts_of("quantity")):
+        return None
+    return task.quantity(composer, quantity, doc, item)
 
 
 def topic_count(composer, query: Query, hits: list[Hit]) -> Answer | None:

@@ -40,7 +40,8 @@ def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
         facts = [f for f in facts if f.kind != "limit"]
     lead = ""
     recurring = [f for f in item.facts_of("period") if re.search(r"^每.*(?:前|\d日|底|末)$", f.text)]
-    if recurring and not RE_CALENDAR_YEAR_ASKED.search(fold(query.text)):
+    # (Not when a year is asked: a deadline that recurs every year gives none.)
+    if recurring and not RE_YEAR_OR_WHEN_ASKED.search(fold(query.text)):
         # A deadline that recurs (每季度最后一个周五前, 每年12月15日前) is the answer as written,
         # beside the task's dates, the sentence about what is asked picking among them; over
         # a date the heading gives the part, when it is in that sentence.
@@ -103,10 +104,6 @@ RE_TIME_MENTION = re.compile(r"(?:今年|明年|年内|\d{4}\s*年)\s*(?:\d{1,2}
 # A year before what happens in it (2019年投产运行, 2020年全面建成): the time of the sentence
 # the question is about, not of another one in the task.
 RE_YEAR_EVENT = re.compile(r"(?<!\d)\d{4}\s*年(?=(?:全面|基本|正式|实现|建成|完成|投产|开工|动工|投用|上线|启动|运行|开通|竣工))")
-# A year asked (哪一年), which a deadline that recurs every year does not give.
-RE_CALENDAR_YEAR_ASKED = re.compile(r"哪一?年|什么年份|哪个年份")
-# A question for a place on the calendar (哪一年, 几月, 几号, 具体日期), which a span does not give.
-RE_CALENDAR_ASKED = re.compile(r"哪一?年|什么年份|哪个年份|几月|哪个月|几号|几日(?!内)|具体日期")
 # A question for a day (几月几号, 哪一天, 具体日期) and a target year that does not answer it.
 RE_DAY_ASKED = re.compile(r"几月几[号日]|哪一?天|几号|具体日期|截止日期")
 RE_TARGET_YEAR_ONLY = re.compile(r"^(?:到|至)?\s*\d{4}\s*年$")
@@ -191,6 +188,8 @@ RE_YEAR_POINTS = re.compile(r"(\d{4})\s*年(?:度)?[^，。《》]{0,24}?(?:工�
 # The year asked (哪一年, 哪年开工): a year's work points answer it; "什么时候" asks for
 # more than the year, which such a task does not give.
 RE_YEAR_OR_WHEN_ASKED = re.compile(r"哪一?年|什么年份|哪个年份")
+# A question for a place on the calendar (哪一年, 几月, 几号, 具体日期), which a span does not give.
+RE_CALENDAR_ASKED = re.compile(RE_YEAR_OR_WHEN_ASKED.pattern + r"|几月|哪个月|几号|几日(?!内)|具体日期")
 
 
 # A question for when something starts (什么时候开工的, 哪年启动): a year's targets do not say.
