@@ -226,7 +226,8 @@ def all_references(composer, doc: Document) -> Answer:
     return d.answer("list", sorted({c.item for c in d.citations if c.item}))
 
 
-RE_ASKED_TERM = re.compile(r"(?:提到|提及|涉及|包含|含有|出现|写到|讲到|带有?|以)(?:了)?[“\"「『]?([^“”\"「」『』？?，,。]{2,20}?)[”\"」』]?(?:的|开头|字样|这个词|一词|[?？。!！\s]*$)")
+# (以 of 可以, 所以, 予以 is no "starts with": 哪些人可以不用交房租.)
+RE_ASKED_TERM = re.compile(r"(?:提到|提及|涉及|包含|含有|出现|写到|讲到|带有?|(?<![可所难足得予加用据是])以)(?:了)?[“\"「『]?([^“”\"「」『』？?，,。]{2,20}?)[”\"」』]?(?:的|开头|字样|这个词|一词|[?？。!！\s]*$)")
 
 
 # The tasks of an area asked by its name: 民宿这块…哪几件事, 智慧旅游方面有哪些工作.
