@@ -3588,3 +3588,78 @@ def test_a_choice_between_periods_asks_how_often_and_几处_counts_places(tmp_pa
     assert not a.refused and "按季度" in a.text
     a = qa.ask("每年建设几处社区便民服务站？")
     assert not a.refused and "3处" in a.text
+
+
+def test_a_date_the_task_found_lacks_is_looked_for_where_the_document_states_it(tmp_path_factory):
+    """"具体实施方案啥时候编完" answered from a task the search ranked first that states no
+    date (in a long document the task that does may rank below the candidates): the task
+    that states one and holds the question's words answers, not "the document sets no
+    time"; with no such task the refusal stands."""
+    from assistant.answering import task
+    from assistant.retrieval.query import analyse
+
+    text = (
+        "示范区2018年进一步推进公厕建设实施方案\n"
+        "一、总体目标\n"
+        "按照全域旅游要求，推进公厕建设和管理，全面提升公厕服务水平。\n"
+        "二、主要任务\n"
+        "（一）开展公厕普查。对全区现有公厕进行普查。（责任单位：区交建局）\n"
+        "（二）加强统筹部署。2月底前编制完成具体实施方案，明确任务分解。（责任单位：区交建局）\n"
+    )
+    qa = small_qa(tmp_path_factory, "elsewhere", {"plan.txt": text})
+    qa.ask("公厕普查由谁负责？")
+    composer, doc = qa._engine.composer, qa.documents[0]
+    goal = doc.items[0]
+    a = composer.kind_elsewhere(analyse("具体实施方案要求啥时候编完？"), doc, goal, task.deadline)
+    assert not a.refused and a.text.startswith("2月底前")
+    a = composer.kind_elsewhere(analyse("公厕服务水平什么时候全面提升？"), doc, goal, task.deadline)
+    assert a.refused
+
+
+def test_a_figure_stated_for_another_year_does_not_answer_the_year_asked(tmp_path_factory):
+    """"到2025年要建到多少所" of a task that states a count 截至2022年: no figure is given for
+    2025, which the answer says; the year stated answers its own question."""
+    text = (
+        "示范区养老服务整体解决方案\n"
+        "一、发展基础\n"
+        "截至2022年，全区建成养老机构15家、社区日间照料中心6所、农村幸福院116所。\n"
+        "二、整体目标\n"
+        "到2025年，全区各类养老床位总量3000张。\n"
+    )
+    qa = small_qa(tmp_path_factory, "other_year", {"plan.txt": text})
+    a = qa.ask("社区日间照料中心到2025年要建到多少所？")
+    assert a.refused and "2025年" in a.text and "6所" in a.text
+    a = qa.ask("截至2022年社区日间照料中心建成多少所？")
+    assert not a.refused and "6所" in a.text
+    from assistant.answering.task import RE_SHARE_ASKED
+
+    assert RE_SHARE_ASKED.search("新生儿访视率2024年要达到多少")
+
+
+def test_a_sentence_about_the_opposite_thing_does_not_answer(tmp_path_factory):
+    """"高压用户办电不超过几个工作日" of a document that sets limits for 低压用户 only: the
+    limit of the other kind of user is no answer."""
+    text = (
+        "关于优化用电营商环境的意见\n"
+        "（一）压减办电时间。低压用户全过程办电时间，无外线工程的不超过5个工作日，有外线工程的不超过15个工作日。\n"
+        "（二）提升供电可靠性。城市用户平均停电时间持续下降。\n"
+    )
+    qa = small_qa(tmp_path_factory, "opposite", {"opinions.txt": text})
+    a = qa.ask("高压用户办电全流程时间不能超过几个工作日？")
+    assert a.refused and "高压" in a.text
+    a = qa.ask("低压用户办电全流程时间不能超过几个工作日？")
+    assert not a.refused and "5个工作日" in a.text
+    from assistant.answering.scorer import contrasted
+
+    assert contrasted("增量项目什么时候竞价", "存量项目自次月起执行") == ("增量", "存量")
+    assert contrasted("审核要几天", "审查在3个工作日内完成") is None
+
+
+def test_可以_is_not_a_term_a_list_question_searches_for():
+    """"哪些人可以不用交房租": 以 of 可以 does not make 不用交房租 a term searched for (as
+    以…开头 would)."""
+    from assistant.answering.lists import asked_terms
+
+    assert asked_terms("哪些人住公租房可以不用交房租？") == []
+    assert asked_terms("哪些事项可以不纳入好差评的评价范围？") == []
+    assert asked_terms("哪几项以“推进”开头？") == ["推进"]

@@ -46,6 +46,10 @@ EVIDENCE_HEADINGS = 0.5
 EVIDENCE_LEXICAL = 3
 EVIDENCE_KIND_BONUS = 0.1
 EVIDENCE_MISSING_KIND_COST = 0.3
+# A task elsewhere in the document that states the asked kind replaces one that does not
+# when its evidence reaches this share and beats the first by this margin.
+KIND_ELSEWHERE_SHARE = 0.6
+KIND_ELSEWHERE_MARGIN = 0.15
 # A task whose best sentence holds this much of a question besides a word the document never
 # writes, with a fact of the asked kind (a bonus of EVIDENCE_KIND_BONUS), answers it.
 ABSENT_HELD_EVIDENCE = 0.8
@@ -308,6 +312,10 @@ class Composer:
             return answer
         from . import scorer
 
+        if not answer.intent.split(":")[0] in scorer.STRUCTURAL_INTENTS:
+            opposite = scorer.contrasted(query.text, answer.text + "".join(c.text for c in answer.citations))
+            if opposite is not None:
+                return refusal(f"文件中没有关于“{opposite[0]}”的规定；找到的原文说的是“{opposite[1]}”，不能用来回答。", "not_stated")
         doc = self.docs.get(answer.citations[0].doc_id, self.default) if answer.citations else self.default
         feats = scorer.features(query.search_text, answer, doc.text, doc.title + doc.meta.title, self.doc_sound.get(doc.doc_id))
         if not scorer.supported(feats):
@@ -622,17 +630,40 @@ class Composer:
             stated = self.preamble_target(query, doc, item)
             if stated is not None:
                 return stated
-            return task.deadline(self, query, doc, item)
+            return self.kind_elsewhere(query, doc, item, task.deadline)
         if query.intent == "unit":
             return task.unit(self, query, doc, item)
         if query.intent == "quantity":
             stated = self.preamble_figure(query, doc, item)
             if stated is not None:
                 return stated
-            return task.quantity(self, query, doc, item)
+            return self.kind_elsewhere(query, doc, item, task.quantity)
         if query.intent == "item" or (query.items and query.intent in ("content", "list")):
             return task.whole_item(self, doc, item)
         return task.content(self, query, doc, item)
+
+    def kind_elsewhere(self, query: Query, doc: Document, item: Item, answer) -> Answer:
+        """``answer`` (a date, a figure) for the task found; when that task states nothing of
+        the asked kind, the part of the document that does and holds the question's words
+        best, if it holds them clearly better (厕所革命的具体实施方案啥时候编完: a row of the
+        attached time table the search ranked low). Refused only when the document holds
+        nothing of the asked kind about the asked topic."""
+        found = answer(self, query, doc, item)
+        if not found.refused or found.intent != query.intent:
+            return found
+        weights = self.weights(query.search_text, doc)
+        floor = max(KIND_ELSEWHERE_SHARE, self.evidence(query, weights, item, doc) + KIND_ELSEWHERE_MARGIN)
+        best, best_score = None, floor
+        for other in self.text_units(doc):
+            if other is item or not other.facts:
+                continue
+            score = self.evidence(query, weights, other, doc)
+            if score > best_score:
+                best, best_score = other, score
+        if best is None:
+            return found
+        again = answer(self, query, doc, best)
+        return found if again.refused else again
 
     def preamble_deadline(self, query: Query) -> Answer | None:
         """The deadline the preamble sets for the whole work (从现在起至2017年12月底，本区开展…)."""

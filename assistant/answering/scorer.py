@@ -51,6 +51,39 @@ def content_words(text: str, skip: str = "") -> list[str]:
     return out
 
 
+# Characters that make a word its opposite (高压 / 低压 用户, 增量 / 存量 项目): a question
+# about the one is not answered by what the document says of the other.
+OPPOSITES = "高低 大小 上下 长短 多少 新旧 内外 增减 升降 城乡 男女 首末 正副 早晚 冷热 强弱 轻重 远近 买卖 收支 进出 借贷 难易 公私 前后 始终 急缓 增存"
+
+
+@functools.lru_cache(maxsize=1)
+def _opposites() -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for a, b in OPPOSITES.split():
+        out.setdefault(a, set()).add(b)
+        out.setdefault(b, set()).add(a)
+    return out
+
+
+def contrasted(question: str, evidence: str) -> tuple[str, str] | None:
+    """(word asked, word found) when the question asks about a word the evidence never
+    writes while it writes that word's opposite in one character (高压用户 asked, 低压用户
+    found): the evidence is about the other thing."""
+    from ..index.lexical import default_tokenizer
+
+    evidence = fold(evidence)
+    opposites = _opposites()
+    for w in dict.fromkeys(default_tokenizer().cut(fold(question))):
+        if len(w) < 2 or w in evidence or not re.fullmatch(r"[\u4e00-\u9fff]+", w):
+            continue
+        for i, ch in enumerate(w):
+            for other in opposites.get(ch, ()):
+                found = w[:i] + other + w[i + 1 :]
+                if found in evidence:
+                    return w, found
+    return None
+
+
 def _found(word: str, text: str, sound: str) -> bool:
     return word in text or pinyin(word) in sound
 

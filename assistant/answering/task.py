@@ -535,7 +535,7 @@ RE_NAMES_ASKED = re.compile(r"(?:几|多少)(?:个|项|种|类|条|家|大)?[^�
 
 
 # A share asked (比例, 百分之几, 几个点, 覆盖率) and a figure that is one (30%, 百分之九十, 八成).
-RE_SHARE_ASKED = re.compile(r"比例|百分之几|百分比|几个点|占比|几成|(?<![频效概])率(?:要|应|须|需|得|能|达到|达|是|为|有|多少|几)")
+RE_SHARE_ASKED = re.compile(r"比例|百分之几|百分比|几个点|占比|几成|(?<![频效概])率(?:要|应|须|需|得|能|达到|达|是|为|有|多少|几)|(?<![频效概])率[^，。？?,]{1,8}?(?:多少|几)")
 RE_SHARE = re.compile(r"[%％‰]|百分之|分之|[一二三四五六七八九]成")
 # An amount of money asked: a price (多少钱) or what a grant comes to (补贴多少, 总投资多少).
 RE_MONEY_ASKED = re.compile(
@@ -659,6 +659,17 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
         scored.append((len(q & clause) + 0.2 * len(q & sentence) + FIGURE_TOPIC_WEIGHT * topical + 2 * len(own & clause) + len(own & sentence) + 2 * quoted + bound, f))
     # "到2023年…要达到多少" of a task that sets figures for 2023 and for 2035: the year's only.
     dated = [(x, f) for x, f in scored if any(re.sub(r"^[到至]", "", span) in item.sentences[f.sentence] for span, _ in query.dates)]
+    asked_years = {m.group(1) for m in RE_ASKED_YEAR.finditer(fold(query.text))}
+    if not dated and asked_years and not query.followup:
+        # "新生儿访视率2024年要达到多少", "到2025年要建到多少所" answered by a figure stated
+        # for another year (截至2022年…6所): the year asked has no figure.
+        f = max(scored, key=lambda x: x[0])[1]
+        stated = _years_of(item.sentences[f.sentence])
+        if stated and not asked_years & stated:
+            return refusal(
+                f"文件没有写明{'、'.join(sorted(asked_years))}年的数值。相关原文（{composer.name(item)}）：“{quote(item.sentences[f.sentence], f.text)}”",
+                "quantity",
+            )
     scored = dated or scored
     best = max(s for s, _ in scored)
     chosen = [f for s, f in scored if s >= best - 0.5][:3]
@@ -718,6 +729,19 @@ def quantity(composer, query: Query, doc: Document, item: Item) -> Answer:
         d.add(f"“{quote(sentence, f.text, max(QUOTE_MAX, reach + 20))}”{d.cite(composer.sentence_passage(doc.doc_id, item.number, f.sentence))}")
     d.add(composer.suffix(doc))
     return d.answer("quantity", (item.number,))
+
+
+# A year the question asks a figure for (2024年要达到, 到2025年), not the year of a document
+# (2021年印发的方案).
+RE_ASKED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?![^，。？?]{0,6}(?:印发|发布|出台|下发|制定|颁布|出的|发的|版))")
+
+
+def _years_of(sentence: str) -> set[str]:
+    """The years a sentence names (2022年, 2021—2023年 as every year of the span)."""
+    years = set(re.findall(r"(?<!\d)((?:19|20)\d\d)(?=\s*年)", sentence))
+    for a, b in re.findall(r"(?<!\d)((?:19|20)\d\d)\s*年?\s*[-—－–~～至到]\s*((?:19|20)\d\d)", sentence):
+        years |= {str(y) for y in range(int(a), int(b) + 1)} if int(a) <= int(b) <= int(a) + 30 else set()
+    return years
 
 
 # How much the share of the question's weight a figure's sentence holds counts in picking
