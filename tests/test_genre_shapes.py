@@ -3663,3 +3663,22 @@ def test_可以_is_not_a_term_a_list_question_searches_for():
     assert asked_terms("哪些人住公租房可以不用交房租？") == []
     assert asked_terms("哪些事项可以不纳入好差评的评价范围？") == []
     assert asked_terms("哪几项以“推进”开头？") == ["推进"]
+
+
+def test_a_date_asked_is_not_answered_by_a_manner_or_by_every_year(tmp_path_factory):
+    """"哪年哪月之前出台" of a task that says only 适时制定 (及时收集…): no date is set, and the
+    manner is no answer to a date; "每年几月份开始受理" of a task that says only 每年度: no
+    month is given. A task that writes its month (每年3月起受理) answers."""
+    text = (
+        "示范市积分入户管理办法\n"
+        "第一条 市政务服务局应及时收集本办法实施中反映的问题，适时制定管理细则。\n"
+        "第二条 每年度积分入户人数实行总量控制，纳入当年迁入人口计划。\n"
+        "第三条 居住证申领每年3月起集中受理。\n"
+    )
+    qa = small_qa(tmp_path_factory, "date_asked", {"rules.txt": text})
+    a = qa.ask("市政务服务局的管理细则要求哪月之前出台？", doc="rules")
+    assert a.refused and "要求“" not in a.text
+    a = qa.ask("积分入户人数总量控制每年几月份开始？")
+    assert a.refused and "时间要求为" not in a.text
+    a = qa.ask("居住证申领每年几月份开始受理？")
+    assert not a.refused and "3月起" in a.text

@@ -56,6 +56,10 @@ def deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
         # A deadline that recurs is the answer as written (每年11月底前).
         facts = recurring
     periods = item.facts_of("period")
+    if not facts and periods and RE_CALENDAR_ASKED.search(fold(query.text)) and not any(re.search(r"\d|[一二三四五六七八九十]月", item.sentences[f.sentence]) for f in periods):
+        # "每年几月份开始受理" of a task whose sentences say only 每年 or 定期: no month is
+        # given (a sentence with a figure in it may still say: 每月5日前, 2013年起).
+        return no_deadline(composer, query, doc, item)
     if not facts and periods:
         # No date, but a span of time the task is set in ("十四五"期间, 全年, 每年): say so.
         facts, lead = periods, "文件没有写明具体完成日期，时间要求为："
@@ -112,7 +116,7 @@ RE_DAY_NUMBER_ASKED = re.compile(r"几月几[号日]|几号|几日(?!内)|具体
 # A month with nothing that makes it a day (not 6月底, 3月10日, 6月前): 2016年3月, 3月份.
 RE_MONTH_ONLY = re.compile(r"^(?:到|至|于)?\s*(?:\d{4}\s*年)?\s*\d{1,2}\s*月份?$")
 # A question for a date (哪年几月, 哪天, 几号, 啥时候前): an event or a manner does not answer it.
-RE_DATE_ASKED = re.compile(r"哪一?年|几月|哪个月|哪天|哪一天|几号|日期|(?:什么时候|啥时候|何时)(?:之?前)")
+RE_DATE_ASKED = re.compile(r"哪一?年|几月|哪个?月|哪天|哪一天|几号|日期|(?:什么时候|啥时候|何时)(?:之?前)")
 
 
 def no_deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
@@ -120,7 +124,8 @@ def no_deadline(composer, query: Query, doc: Document, item: Item) -> Answer:
     同步建设, 完成任务后验收) when a sentence says one, and "no" to a question whether a time
     limit is set; else a refusal saying the document sets none."""
     order = rank_sentences(composer, query, doc, item, list(range(len(item.sentences))))
-    date_asked = RE_DATE_ASKED.search(fold(query.search_text))
+    # (The question as asked too: the search text drops year words such as 哪年.)
+    date_asked = RE_DATE_ASKED.search(fold(query.search_text)) or RE_DATE_ASKED.search(fold(query.text))
     timed = [i for i in order[:3] if RE_EVENT_TIME.search(item.sentences[i])] if not date_asked else []
     timed += [i for i in order[:3] if RE_TIME_MENTION.search(item.sentences[i]) and i not in timed]
     # A year before what happens in it (于2021年全面实施): the time of the sentence asked
