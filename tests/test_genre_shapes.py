@@ -3682,3 +3682,27 @@ def test_a_date_asked_is_not_answered_by_a_manner_or_by_every_year(tmp_path_fact
     assert a.refused and "时间要求为" not in a.text
     a = qa.ask("居住证申领每年几月份开始受理？")
     assert not a.refused and "3月起" in a.text
+
+
+def test_a_count_question_that_names_a_topic_is_answered_by_the_sentence_about_it(tmp_path_factory):
+    """"讲了哪几条基本原则" names a topic of its own: the sentence about the principles
+    answers, not the document's count of tasks; "全文一共有多少条具体措施" and "正文分成
+    哪几个大的方面" still count the document's parts."""
+    text = (
+        "示范区城市更新行动方案\n"
+        "一、总体要求\n"
+        "（一）基本原则。坚持规划引领、试点先行；区域统筹、整体推进；民生为先、品质为重。\n"
+        "二、重点任务\n"
+        "（二）推进旧区改造。完成旧住房成套改造10万平方米。\n"
+        "（三）提升公共空间。新建口袋公园5座。\n"
+        "（四）完善热线机制。完善热线数据辅助决策机制，提升日报告、周分析、月通报工作质效。\n"
+    )
+    qa = small_qa(tmp_path_factory, "topic_count", {"plan.txt": text})
+    a = qa.ask("这份更新方案讲了哪几条基本原则？", doc="plan")
+    assert not a.refused and "民生为先" in a.text and "共列出" not in a.text
+    a = qa.ask("热线数据辅助决策，要提升哪几项工作的质效？", doc="plan")
+    assert not a.refused and "周分析" in a.text
+    a = qa.ask("全文一共有多少条具体措施？", doc="plan")
+    assert not a.refused and "4项" in a.text
+    a = qa.ask("方案正文分成哪几个大的方面？", doc="plan")
+    assert not a.refused and "2个部分" in a.text

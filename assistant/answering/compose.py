@@ -587,7 +587,14 @@ class Composer:
             if target is not None:
                 return lists.which_chapter(self, *target)
         if query.intent == "count" and not query.chapters and not query.items:
-            return lists.topic_count(self, query, hits) or lists.counted_in_task(self, query, hits) or lists.count(self, query)
+            found = lists.topic_count(self, query, hits) or lists.counted_in_task(self, query, hits)
+            if found is not None:
+                return found
+            if not lists.names_a_topic(self, self.default, fold(query.search_text)):
+                return lists.count(self, query)
+            # "讲了哪几条基本原则", "要提升哪几项工作的质效": the question names a topic of its
+            # own, which the document's count of tasks does not answer; the sentence about it does.
+            query = replace(query, intent="list")
         if query.intent == "chapter" and query.chapters:
             found = lists.chapter(self, query)
             if found is not None:

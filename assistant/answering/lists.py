@@ -322,6 +322,21 @@ def _topic(composer, doc: Document, text: str, keep_own: bool = False) -> dict[s
     return topic if keep_own or set(topic) - own else {}
 
 
+def names_a_topic(composer, doc: Document, text: str) -> bool:
+    """Whether a count question names a topic besides the document and the parts it counts
+    (哪几条基本原则 does; 文件一共多少项工作, 分几个部分 do not)."""
+    return bool(_topic(composer, doc, RE_COUNTED_PART.sub("", text)))
+
+
+# The parts a question counts (几项工作, 多少条任务, 几个部分): what a count of the document's
+# parts answers, no topic.
+RE_COUNTED_PART = re.compile(
+    r"(?:哪几|几|多少)(?:个|大)?(?:项|条|个|大)?(?:的)?(?:具体|主要|重点|大的)?(?:工作|任务|措施|举措|事项|部分|章|节|方面|板块|条|项)"
+    # The document as a whole and how its parts are numbered: 全文, 正文, 整个计划, 带括号编号的.
+    r"|全文|正文|整个|全篇|通篇|(?:带)?(?:括号)?编号的?"
+)
+
+
 def _covered(topic: dict[str, float], s: str) -> float:
     total = sum(topic.values()) or 1.0
     return sum(v for w, v in topic.items() if w in fold(s)) / total
