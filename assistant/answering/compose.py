@@ -590,7 +590,8 @@ class Composer:
             found = lists.topic_count(self, query, hits) or lists.counted_in_task(self, query, hits)
             if found is not None:
                 return found
-            if not lists.names_a_topic(self, self.default, fold(query.search_text)):
+            if lists.RE_COUNT_TERM.search(fold(query.search_text)) or not lists.names_a_topic(self, self.default, fold(query.search_text)):
+                # (黑臭水体的任务有多少项: the tasks that use the term, counted.)
                 return lists.count(self, query)
             # "讲了哪几条基本原则", "要提升哪几项工作的质效": the question names a topic of its
             # own, which the document's count of tasks does not answer; the sentence about it does.
