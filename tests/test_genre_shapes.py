@@ -3706,3 +3706,21 @@ def test_a_count_question_that_names_a_topic_is_answered_by_the_sentence_about_i
     assert not a.refused and "4项" in a.text
     a = qa.ask("方案正文分成哪几个大的方面？", doc="plan")
     assert not a.refused and "2个部分" in a.text
+
+
+def test_a_lead_that_ends_with_a_colon_is_answered_with_the_parts_under_it(tmp_path_factory):
+    """"三大行动分别叫什么" of a part whose text is a lead ending with a colon and whose
+    entries are the parts under it: the parts are listed, not the lead alone."""
+    text = (
+        "示范区城市更新行动方案\n"
+        "一、总体要求\n"
+        "坚持规划引领，推进城市更新。\n"
+        "二、重点任务\n"
+        "聚焦区域，分类梳理，开展三大“卓越行动”：\n"
+        "（一）再造发展新极行动。推进重点区域整体更新。\n"
+        "（二）重塑美丽新居行动。推进旧住房成套改造。\n"
+        "（三）点燃商业新擎行动。推进商圈能级提升。\n"
+    )
+    qa = small_qa(tmp_path_factory, "colon_parts", {"plan.txt": text})
+    a = qa.ask("三大“卓越行动”分别叫什么？", doc="plan")
+    assert not a.refused and all(x in a.text for x in ("再造发展新极", "重塑美丽新居", "点燃商业新擎"))

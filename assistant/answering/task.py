@@ -1089,6 +1089,15 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
             chosen = sorted(set(chosen) | {k})
             k += 1
     several = RE_WHICH.search(fold(query.search_text)) or RE_SEVERAL_ASKED.search(fold(query.search_text))
+    lead = next((c for c in chosen if item.sentences[c].rstrip().endswith(("：", ":")) and not any(RE_ENUMERATED.match(x) for x in item.sentences[c + 1 : c + 2])), None)
+    node = doc.node(item.key) if item.key else None
+    kids = [n for n in doc.children(item.key) if n.style not in ("专栏", "行")] if node is not None else []
+    if several and lead is not None and len(kids) >= 2:
+        # "六大卓越行动分别叫什么" of a part whose lead ends with a colon (开展六大“卓越行动”：)
+        # and whose entries are the parts under it: those parts answer.
+        from .structure import node_answer
+
+        return node_answer(composer, doc, node)
     if several and chosen:
         # An enumeration run on with semicolons (“五个一律”，即…；…；…。) is one sentence:
         # its clauses up to the full stop all answer "哪五个", "分几档，各是多少".
