@@ -3724,3 +3724,32 @@ def test_a_lead_that_ends_with_a_colon_is_answered_with_the_parts_under_it(tmp_p
     qa = small_qa(tmp_path_factory, "colon_parts", {"plan.txt": text})
     a = qa.ask("三大“卓越行动”分别叫什么？", doc="plan")
     assert not a.refused and all(x in a.text for x in ("再造发展新极", "重塑美丽新居", "点燃商业新擎"))
+
+
+def test_a_number_or_an_amount_asked_needs_a_sentence_that_writes_one(tmp_path_factory):
+    """"投诉电话号码是多少" of a task that mentions 投诉电话 without a number, and "每餐能补贴
+    几块钱" of one that mentions meals without an amount, are refused with the sentence; a
+    contact line of the cover (市卫生健康委联系人：…，联系电话：…) is the notice's contact,
+    and a price stated as a kind (实行居民价格) answers 按什么价收."""
+    text = (
+        "示范市卫生健康委关于印发养老服务实施方案的通知\n"
+        "各区卫生健康局：\n"
+        "现将实施方案印发给你们，请认真贯彻执行。\n"
+        "市卫生健康委联系人：张三，联系电话：81085234\n"
+        "示范市卫生健康委\n"
+        "2023年10月19日\n"
+        "示范市养老服务实施方案\n"
+        "（一）畅通评价渠道。各区应公布投诉电话号码，通过意见箱、举报平台等渠道接受社会监督。\n"
+        "（二）发展老年助餐。科学布局长者食堂和老年助餐点，对老年人助餐给予补贴。\n"
+        "（三）落实优惠政策。养老机构用水、用电、用气实行居民价格。\n"
+    )
+    qa = small_qa(tmp_path_factory, "phone_amount", {"plan.txt": text})
+    a = qa.ask("对养老服务不满意想投诉，投诉电话是哪个号码？", doc="plan")
+    assert a.refused and "电话号码" in a.text
+    a = qa.ask("去助餐点吃饭，老人每餐能补贴几块钱？", doc="plan")
+    assert a.refused and "金额" in a.text
+    a = qa.ask("养老机构的水电气按什么价收？", doc="plan")
+    assert not a.refused and "居民价格" in a.text
+    a = qa.ask("市卫生健康委的联系人和电话是啥？", doc="plan")
+    assert not a.refused and "81085234" in a.text
+    assert "81085234" in parse_notice(text).meta.contact

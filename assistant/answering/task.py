@@ -789,6 +789,11 @@ RE_ORG_NAMED = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})(?:有限责任公司|股份有限公司|有限公司|公司|集团|大学|学院|医院|银行|研究院|研究所|实验室|科学院|研究中心|创新中心|交易所|交易中心)"
     r"|《[^》]{2,40}》名单|名单(?:如下|见附件)"
 )
+# A telephone number asked (电话号码是多少, 热线是多少, 打哪个号码) and one written.
+RE_PHONE_ASKED = re.compile(r"(?:电话|热线|号码|联系方式)[^，。？?]{0,4}(?:多少|哪个|是什么|是啥|几号)|打哪个(?:号|电话)|(?:哪个|什么)(?:号码|电话)")
+RE_PHONE_STATED = re.compile(r"\d{5,}|\d{3,4}\s*[-－—]\s*\d{6,8}")
+# An amount of money written: 3元, 1.5万元, 三元, 每人每月200元.
+RE_AMOUNT_STATED = re.compile(r"\d\s*(?:万|亿|千|百)?元|[一二三四五六七八九十百千万两]+元|免费|全额|[%％]|分之")
 RE_NAME_OF_THING_ASKED = re.compile(r"叫什么名字|叫啥名|名称是什么|名字是什么|全称是什么|叫什么(?:平台|系统|中心|网站|公众号|品牌)")
 RE_NAME_WRITTEN = re.compile(r"“[^”]{2,40}”|《[^》]{2,60}》|\"[^\"]{2,40}\"|(?:名为|称为|命名为|简称)")
 
@@ -1030,6 +1035,19 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
     if RE_MATERIALS_ASKED.search(asked) and order:
         # "评估认定要交哪些材料" of a task none of whose best sentences names a material.
         missing = _not_stated(composer, query, item, order, RE_MATERIALS_STATED, "需要提交的材料")
+        if missing is not None:
+            return missing
+    if RE_PHONE_ASKED.search(asked) and order:
+        # "投诉电话号码是多少", "热线是12398吗，还是打哪个号码" of a task whose best sentences
+        # write no number (通过投诉电话等渠道): the document gives none.
+        missing = _not_stated(composer, query, item, order, RE_PHONE_STATED, "具体的电话号码")
+        if missing is not None:
+            return missing
+    money = RE_MONEY_ASKED.search(asked)
+    if money and order:
+        # "老人每餐能补贴几块钱" answered by a sentence about the meals that states no amount
+        # (a price asked, 按什么价收, is stated as one too: 实行居民价格).
+        missing = _not_stated(composer, query, item, order, RE_PRICE_STATED if RE_PRICE_ASKED.search(asked) else RE_AMOUNT_STATED, "具体的金额")
         if missing is not None:
             return missing
     if RE_NAME_OF_THING_ASKED.search(asked) and order:

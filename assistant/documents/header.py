@@ -67,7 +67,11 @@ def doc_number(line: str) -> str:
 # The publication note under a signature: （此件公开发布）, （此件主动公开）, (此件不予公开).
 RE_PUBLICITY_NOTE = re.compile(r"^[（(]\s*此件[^）)]{0,12}[）)]$")
 # A note in brackets under a signature that gives contacts: （联系人：…，联系电话：…）.
-RE_CONTACT_NOTE = re.compile(r"^[（(][^）)]*(?:联系|电话)[^）)]*[：:][^）)]*[）)]$")
+RE_CONTACT_NOTE = re.compile(
+    r"^[（(][^）)]*(?:联系|电话)[^）)]*[：:][^）)]*[）)]$"
+    # Or a line of its own: 市卫生健康委联系人：孙映吟，联系电话：81085234.
+    r"|^[\u4e00-\u9fff]{0,16}联系人[：:][^。；;]{1,30}?(?:联系)?(?:电话|手机)[：:]?\s*[\d\-－—（）()、，, ]{5,40}[。]?$"
+)
 
 
 def is_title_part(line: str) -> bool:
