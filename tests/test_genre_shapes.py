@@ -3753,3 +3753,20 @@ def test_a_number_or_an_amount_asked_needs_a_sentence_that_writes_one(tmp_path_f
     a = qa.ask("市卫生健康委的联系人和电话是啥？", doc="plan")
     assert not a.refused and "81085234" in a.text
     assert "81085234" in parse_notice(text).meta.contact
+
+
+def test_a_question_that_states_the_time_asks_for_the_things_due_then(tmp_path_factory):
+    """"到2026年底要达成哪些目标", "一季度前要做完的都是些啥": the time is given, so the
+    question asks for the things, not for a date; "什么时候之前完成" still asks when."""
+    assert intent_of("北京的方案，到2026年底要达成哪些目标？") == "list"
+    assert intent_of("时间表上一季度前要做完的都是些啥？") == "list"
+    assert intent_of("哪些工作要在什么时候之前完成？") == "deadline"
+    assert intent_of("数据专区要在哪年年底前建成？") == "deadline"
+    text = (
+        "示范市数据要素实施方案\n"
+        "（一）主要目标。到2026年底，建成50个以上公共数据专区，打造100个应用场景。\n"
+        "（二）推进数据开放。2025年6月底前，完成公共数据开放目录编制。\n"
+    )
+    qa = small_qa(tmp_path_factory, "stated_time", {"plan.txt": text})
+    a = qa.ask("到2026年底要达成哪些目标？", doc="plan")
+    assert not a.refused and "50个" in a.text and "100个" in a.text

@@ -577,6 +577,16 @@ LONG_QUESTION = 40
 RE_EXAMPLES_ASKED = re.compile(r"(?:请|能|能不能|可以|帮我|麻烦)?(?:举|列举|举出)(?:几个|一两个|两三个|两个|三个|一些|些|个)?例子?(?:说明|看看)?(?:吗|呢|吧)?")
 
 
+# A time a question states itself (一季度前, 到2026年底, 2022年6月底前, 时间表): it says
+# when, and asks something else.
+RE_STATED_TIME = re.compile(
+    r"(?:到|至|在)?(?:\d{4}\s*年)?(?:\d{1,2}\s*月)?(?:底|末|中旬|上旬|下旬)?(?:前|之前|以前)(?=[要应须需的，,]|完成|做完|办完|办成|达成|达到)"
+    r"|(?:到|至)?(?:\d{4}\s*年)?(?:年底|年末|\d{1,2}\s*月底|[一二三四1-4]季度(?:末|底)?|上半年|下半年)(?:前|之前|以前)?|时间表"
+)
+# A question for the things themselves (要做完的都是些啥, 要达成哪些目标).
+RE_THINGS_ASKED = re.compile(r"哪些|哪几|都是些?(?:啥|什么)|(?:有|做|干|办)(?:些)?(?:啥|什么)(?:事|活|工作)?")
+
+
 def intent_of(sfold: str) -> str:
     """What a (folded) question asks for: the first intent whose words it uses."""
     found = next((name for name, pattern in INTENTS if pattern.search(sfold)), "content")
@@ -584,6 +594,12 @@ def intent_of(sfold: str) -> str:
         without = RE_TIME_AMOUNT.sub("", sfold)
         if not dict(INTENTS)["deadline"].search(without):
             return "quantity"
+    if found == "deadline" and RE_THINGS_ASKED.search(sfold) and RE_STATED_TIME.search(sfold):
+        # "一季度前要做完的都是些啥", "到2026年底要达成哪些目标": the time is given, the
+        # things due by it are asked.
+        without = RE_STATED_TIME.sub("", sfold)
+        if not dict(INTENTS)["deadline"].search(without):
+            return "list"
     return found
 
 
