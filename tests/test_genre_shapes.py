@@ -3770,3 +3770,19 @@ def test_a_question_that_states_the_time_asks_for_the_things_due_then(tmp_path_f
     qa = small_qa(tmp_path_factory, "stated_time", {"plan.txt": text})
     a = qa.ask("到2026年底要达成哪些目标？", doc="plan")
     assert not a.refused and "50个" in a.text and "100个" in a.text
+
+
+def test_a_term_the_opening_spells_out_answers_what_it_stands_for(tmp_path_factory):
+    """"三零服务指哪三个零" of a document whose opening spells the term out in brackets
+    (“三零”（零上门、零审批、零投资）) while a task is named after it: the opening's sentence
+    answers."""
+    text = (
+        "关于深化提升用电服务水平的意见\n"
+        "近年来，全国实现了用电报装“三零”（零上门、零审批、零投资）服务，用户办电更加便捷。\n"
+        "一、持续改革创新\n"
+        "（一）巩固提升“三零”服务。拓展“三零”服务对象，鼓励有条件的地区提升低压接入容量上限。\n"
+        "（二）深化“三省”服务。推广线上办电。\n"
+    )
+    qa = small_qa(tmp_path_factory, "spelled", {"opinions.txt": text})
+    a = qa.ask("三零服务 指哪三个零", doc="opinions")
+    assert not a.refused and all(x in a.text for x in ("零上门", "零审批", "零投资"))

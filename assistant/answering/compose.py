@@ -337,7 +337,7 @@ class Composer:
             by_number = self.by_number(query, text)
             if by_number is not None:
                 return by_number
-            strategies = (structure.definition, structure.exclusion, structure.post_holder, lists.stages, lists.named_part_count, unit_tasks.all_units, unit_tasks.unit_tasks, structure.without_deadline, structure.children_of)
+            strategies = (structure.definition, structure.spelled_term, structure.exclusion, structure.post_holder, lists.stages, lists.named_part_count, unit_tasks.all_units, unit_tasks.unit_tasks, structure.without_deadline, structure.children_of)
             if RE_DATED_LIST.search(text):
                 # "时间节点是2019年6月的任务有哪些": the tasks due then, not the parts of the
                 # table whose column the question names.

@@ -150,6 +150,31 @@ def definition(composer, doc: Document, text: str) -> Answer | None:
     return None
 
 
+def spelled_term(composer, doc: Document, text: str) -> Answer | None:
+    """"三零服务指哪三个零" of a document that spells the term out where it first uses it
+    (“三零”（零上门、零审批、零投资）, in the opening or in any task): that sentence, quoted."""
+    from ..documents import split_sentences
+    from .task import RE_MEANING_ASKED, RE_TERM_SPELLED
+
+    if not RE_MEANING_ASKED.search(text):
+        return None
+    # (The opening paragraph stands in the preamble, or in the cover note of the header.)
+    openings = [p for p in (composer.section_passages.get((doc.doc_id, k)) for k in ("header", "preamble")) if p is not None]
+    places = [(None, p, x) for p in openings for x in split_sentences(p.text)]
+    places += [(it, composer.sentence_passages.get((doc.doc_id, it.number, i)), x) for it in composer.text_units(doc) for i, x in enumerate(it.sentences)]
+    for it, p, sentence in places:
+        for m in RE_TERM_SPELLED.finditer(sentence):
+            # (A term spelled out with 即 may run on over semicolons: the task's own answer
+            # quotes the run; a bracket is whole.)
+            if len(fold(m.group(1))) >= 2 and fold(m.group(1)) in text and re.search(r"[（(]", m.group(0)):
+                d = Draft()
+                where = "文件开头" if it is None else composer.name(it)
+                d.add(f"根据{where}：“{quote(sentence, m.group(0), 240)}”{d.cite(p) if p else ''}")
+                d.add(composer.suffix(doc))
+                return d.answer("definition", (it.number,) if it is not None and it.number > 0 else ())
+    return None
+
+
 # What a document leaves outside its scope, asked: 哪些工程不归这个意见管, 哪些情形不适用,
 # 不在适用范围内的有哪些.
 RE_EXCLUSION_ASKED = re.compile(r"不归[^，。？?]{0,10}管|不适用|不在[^，。？?]{0,10}范围|不受[^，。？?]{0,10}(?:管|约束|调整)|排除在[^，。？?]{0,6}外|不纳入[^，。？?]{0,10}(?:管理|范围)")

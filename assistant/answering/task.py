@@ -941,6 +941,10 @@ def _not_stated(composer, query: Query, item: Item, order: list[int], stated, wh
     return refusal(f"文件没有写明{what}。相关原文（{composer.name(item)}）：“{quote(sentence, focus(composer, query, sentence, item))}”", "not_stated")
 
 
+# A question for what a term stands for (指哪三个零, 是指什么, 什么意思, 具体是哪几个).
+RE_MEANING_ASKED = re.compile(r"指(?:的是)?(?:哪|什么|啥)|是指|什么意思|啥意思|含义|(?:具体)?是哪[一二三四五六七八九十两几]个")
+# A quoted term spelled out right after it: “三零”（零上门、零审批、零投资）, “两个允许”即….
+RE_TERM_SPELLED = re.compile(r"[“\"「]([^”\"」]{1,12})[”\"」]\s*(?:[（(][^）)]{2,}[、，,][^）)]*[）)]|，?即|是指|指的是)")
 # A term the question quotes (“3+N”模式, 「五个一律」).
 RE_QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]")
 # A question for the named instances of something (分别建在哪些地方, 具体选了哪几家, 名单).
@@ -1088,6 +1092,11 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
         # "去哪里递申请", "向谁反映": the sentences that say to whom (向…镇人民政府提出申请) first.
         addressed = [i for i in order if RE_ADDRESSEE_STATED.search(item.sentences[i])][:2]
         order = addressed + [i for i in order if i not in addressed]
+    if RE_MEANING_ASKED.search(asked):
+        # "三零服务指哪三个零": the sentence that spells the term out (“三零”（零上门、零审批、
+        # 零投资）, “两个允许”即…) answers first.
+        spelled = [i for i, x in enumerate(item.sentences) if any(fold(t) in asked for t in RE_TERM_SPELLED.findall(x))]
+        order = spelled + [i for i in order if i not in spelled]
     quoted = [fold(q) for q in RE_QUOTED_TERM.findall(query.text)]
     holding = [i for i, sentence in enumerate(item.sentences) if quoted and any(q in fold(sentence) for q in quoted)]
     if holding:
