@@ -3706,6 +3706,8 @@ def test_a_count_question_that_names_a_topic_is_answered_by_the_sentence_about_i
     assert not a.refused and "4项" in a.text
     a = qa.ask("方案正文分成哪几个大的方面？", doc="plan")
     assert not a.refused and "2个部分" in a.text
+    a = qa.ask("我要把这份方案拆成任务清单，带括号编号的具体工作一共有多少项？", doc="plan")
+    assert not a.refused and "4项" in a.text
 
 
 def test_a_lead_that_ends_with_a_colon_is_answered_with_the_parts_under_it(tmp_path_factory):
