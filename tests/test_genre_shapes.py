@@ -3788,3 +3788,18 @@ def test_a_term_the_opening_spells_out_answers_what_it_stands_for(tmp_path_facto
     qa = small_qa(tmp_path_factory, "spelled", {"opinions.txt": text})
     a = qa.ask("三零服务 指哪三个零", doc="opinions")
     assert not a.refused and all(x in a.text for x in ("零上门", "零审批", "零投资"))
+
+
+def test_a_span_of_working_days_asked_is_no_count_of_parts(tmp_path_factory):
+    """"结果要在多少个工作日内告诉" names a part (三、用好评价结果) by its words, but asks a
+    span of time: the parts under it are no answer; the task that states the limit is."""
+    text = (
+        "关于建立政务服务评价制度的实施意见\n"
+        "三、用好评价结果\n"
+        "（七）健全整改机制。相关责任部门应在7日内完成核实整改。\n"
+        "（八）加强结果分析。定期分析评价数据。\n"
+        "（九）强化结果运用。被评价工作人员可在收到整改通知3个工作日内申请复核。\n"
+    )
+    qa = small_qa(tmp_path_factory, "working_days", {"opinions.txt": text})
+    a = qa.ask("收到整改通知后，评价结果要在多少个工作日内申请复核？", doc="opinions")
+    assert not a.refused and "3个工作日" in a.text and "共有3项" not in a.text

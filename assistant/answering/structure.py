@@ -29,7 +29,8 @@ GENERIC = set(
 )
 RE_LIST = re.compile(r"哪些|哪几|几项|几条|几个|几大|几方面|多少(?:项|条|个|大|方面)?|有什么|包括什么|包括哪|分别|列出|列举|都有|一共|总共|共有")
 # A figure asked (按几个点补, 分别是每人多少), which no list of parts answers.
-RE_FIGURE_ASKED = re.compile(r"几个(?:百分)?点|百分之几|多少(?![项条个部分方面块类大张])")
+# (多少个工作日, 几天: a span of time asked, not a count of parts.)
+RE_FIGURE_ASKED = re.compile(r"几个(?:百分)?点|百分之几|多少(?![项条个部分方面块类大张])|(?:几|多少)个?(?:工作日|自然日|天|日|小时|分钟|周|个月)")
 # A list or count of parts, not of things (多少个应用场景 is a figure, 哪几条 is a list of parts).
 RE_PARTS_ASKED = re.compile(
     r"(?:几|多少|哪几|哪些)(?:个|项|条|点|大|类|张)?(?:方面|部分|项|条|点|块|类|大类|行动|任务|工作|措施|举措|内容|原则|领域|专栏|附件|板块|步骤|阶段|环节|指标|表|小点)"
