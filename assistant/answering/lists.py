@@ -334,8 +334,8 @@ RE_COUNTED_PART = re.compile(
     r"(?:哪几|几|多少)(?:个|大)?(?:项|条|个|大)?(?:的)?(?:具体|主要|重点|大的)?(?:工作|任务|措施|举措|事项|部分|章|节|方面|板块|条|项)"
     # The document as a whole and how its parts are numbered: 全文, 正文, 整个计划, 带括号编号的.
     r"|全文|正文|整个|全篇|通篇|(?:带)?(?:括号)?编号的?|(?:具体|主要|重点)(?:工作|任务|措施|举措)"
-    # Making the document into a list of its tasks: 拆成任务清单, 梳理成工作台账.
-    r"|(?:拆|拆分|分解|梳理|整理)成?(?:任务|工作)?(?:清单|台账)|(?:任务|工作)(?:清单|台账)"
+    # The document as a list of its tasks: 任务清单, 工作台账.
+    r"|(?:任务|工作)(?:清单|台账)"
 )
 
 

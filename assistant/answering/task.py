@@ -1047,8 +1047,7 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
         missing = _not_stated(composer, query, item, order, RE_PHONE_STATED, "具体的电话号码")
         if missing is not None:
             return missing
-    money = RE_MONEY_ASKED.search(asked)
-    if money and order:
+    if RE_MONEY_ASKED.search(asked) and order:
         # "老人每餐能补贴几块钱" answered by a sentence about the meals that states no amount
         # (a price asked, 按什么价收, is stated as one too: 实行居民价格).
         missing = _not_stated(composer, query, item, order, RE_PRICE_STATED if RE_PRICE_ASKED.search(asked) else RE_AMOUNT_STATED, "具体的金额")
@@ -1116,15 +1115,14 @@ def content(composer, query: Query, doc: Document, item: Item) -> Answer:
             chosen = sorted(set(chosen) | {k})
             k += 1
     several = RE_WHICH.search(fold(query.search_text)) or RE_SEVERAL_ASKED.search(fold(query.search_text))
-    lead = next((c for c in chosen if item.sentences[c].rstrip().endswith(("：", ":")) and not any(RE_ENUMERATED.match(x) for x in item.sentences[c + 1 : c + 2])), None)
-    node = doc.node(item.key) if item.key else None
-    kids = [n for n in doc.children(item.key) if n.style not in ("专栏", "行")] if node is not None else []
-    if several and lead is not None and len(kids) >= 2:
+    node = doc.node(item.key) if several and item.key else None
+    if node is not None and any(item.sentences[c].rstrip().endswith(("：", ":")) and not RE_ENUMERATED.match(item.sentences[c + 1] if c + 1 < len(item.sentences) else "") for c in chosen):
         # "六大卓越行动分别叫什么" of a part whose lead ends with a colon (开展六大“卓越行动”：)
         # and whose entries are the parts under it: those parts answer.
-        from .structure import node_answer
+        if len([n for n in doc.children(item.key) if n.style not in ("专栏", "行")]) >= 2:
+            from .structure import node_answer
 
-        return node_answer(composer, doc, node)
+            return node_answer(composer, doc, node)
     if several and chosen:
         # An enumeration run on with semicolons (“五个一律”，即…；…；…。) is one sentence:
         # its clauses up to the full stop all answer "哪五个", "分几档，各是多少".
